@@ -1,0 +1,85 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import {
+  Recording,
+  type ArchetypeRow,
+  type EntityPathInput,
+  type LogOptions,
+  type TimeColumnInput,
+} from '../../store/recording.js';
+import type { TimeValue } from '../../store/time.js';
+import { ensureContextRoot, recordingContext } from '../shared/recording-context.js';
+
+/**
+ * A recording: the entity-path tree with its data on timelines, and the time cursor. Every
+ * rr-element inside it (through shadow roots too) reads and writes this recording; elements
+ * outside any `<rr-context>` share the page's default recording.
+ *
+ * @slot - Views, layers, legends, timelines: anything that shows this recording.
+ * @fires rr-time-change - The time cursor moved: detail `{timeline, time}`.
+ * @fires rr-data-change - Data was logged or cleared: detail `{entities}`.
+ * @fires rr-error - Something given to the recording was unusable: detail `{entity?, message}`.
+ */
+export class RrContext extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+  `;
+
+  /** The active timeline. Default: the first timeline with data. */
+  @property() timeline: string | undefined;
+  /** The time cursor on the active timeline (an integer; bigint-safe as a string). Default: its latest time. */
+  @property() time: string | undefined;
+
+  /** The Recording object shared with every element inside. */
+  readonly recording = new Recording();
+
+  constructor() {
+    super();
+    ensureContextRoot();
+    new ContextProvider(this, { context: recordingContext, initialValue: this.recording });
+    this.recording.addEventListener('change', (event) => {
+      const detail = (event as CustomEvent).detail;
+      this.dispatchEvent(new CustomEvent('rr-data-change', { detail, bubbles: true, composed: true }));
+    });
+    this.recording.addEventListener('time-change', (event) => {
+      const detail = (event as CustomEvent).detail;
+      this.dispatchEvent(new CustomEvent('rr-time-change', { detail, bubbles: true, composed: true }));
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if ((changed.has('timeline') || changed.has('time')) && (this.timeline || this.time)) {
+      try {
+        const timeline = this.timeline ?? this.recording.timeline;
+        if (!timeline) return;
+        if (this.time === undefined || this.time === null || this.time === '') this.recording.setTimeline(timeline);
+        else this.recording.setTime(timeline, BigInt(this.time));
+      } catch (error) {
+        const message = `expected an integer time, got ${JSON.stringify(this.time)} (${(error as Error).message})`;
+        this.dispatchEvent(new CustomEvent('rr-error', { detail: { message }, bubbles: true, composed: true }));
+      }
+    }
+  }
+
+  /** Logs one row: `archetype` is e.g. `{archetype: 'Image', buffer, format}`; no `time` → static. */
+  log(entity: EntityPathInput, archetype: ArchetypeRow, options?: LogOptions): void {
+    this.recording.log(entity, archetype, options);
+  }
+
+  /** Logs many rows at once, like Rerun's `send_columns`. */
+  sendColumns(entity: EntityPathInput, indexes: Record<string, TimeColumnInput>, columns: ArchetypeRow): void {
+    this.recording.sendColumns(entity, indexes, columns);
+  }
+
+  /** Moves the time cursor. */
+  setTime(timeline: string, time: TimeValue): void {
+    this.recording.setTime(timeline, time);
+  }
+
+  protected override render(): TemplateResult {
+    return html`<slot></slot>`;
+  }
+}

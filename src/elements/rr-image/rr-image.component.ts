@@ -1,0 +1,86 @@
+import { property } from 'lit/decorators.js';
+import { ImageLayer, parseMagnificationFilter } from '../../render/image-layer.js';
+import type { Renderer } from '../../render/renderer.js';
+import {
+  asBytes,
+  formatFromNdArray,
+  ImageFormatError,
+  resolveImageFormat,
+  validateImageBuffer,
+} from '../../store/image-format.js';
+import { LayerElement, type OwnRow } from '../shared/layer-element.js';
+
+/**
+ * A layer showing a Rerun Image (raw `buffer` + `format`, or `data`) or EncodedImage (`src`:
+ * PNG, JPEG, WebP, GIF, AVIF, BMP). Inside an `<rr-view>` it is one of the view's layers; on its
+ * own it is a view of its own, with pan, zoom, hover, `snapshot()` and `pick()`.
+ *
+ * @fires rr-error - The data is unusable: detail `{entity, message}` says what was expected and what came.
+ * @fires rr-hover - Standalone only: the pointer moved over the picture; detail `{x, y, picks}`.
+ * @csspart canvas - The canvas the view draws into (standalone only).
+ * @csspart frame - The box holding canvas and tooltip (standalone only).
+ * @csspart tooltip - The hover tooltip (standalone only).
+ * @csspart error - The message shown in place of the picture when the data is bad.
+ * @cssprop --rr-aspect - Aspect ratio used when no CSS height is given; set from the content.
+ * @cssprop --rr-view-background - Background of the frame behind the canvas.
+ * @cssprop --rr-tooltip-background - Tooltip background.
+ * @cssprop --rr-tooltip-color - Tooltip text colour.
+ * @cssprop --rr-focus-color - Focus ring colour.
+ */
+export class RrImage extends LayerElement {
+  protected readonly archetype = 'Image';
+
+  /** Colour model of `buffer`: `L`, `RGB`, `RGBA`, `BGR`, `BGRA` (or Rerun's number). */
+  @property({ attribute: 'color-model' }) colorModel: string | undefined;
+  /** YUV pixel format of `buffer` (`NV12`, `YUY2`, `Y_U_V16_FullRange`, …); overrides the colour model. */
+  @property({ attribute: 'pixel-format' }) pixelFormat: string | undefined;
+  /** Filter when zoomed in: `nearest` (default), `linear` or `bicubic`. */
+  @property({ attribute: 'magnification-filter' }) magnificationFilter: string | undefined;
+
+  protected static override dataProperties = new Set<PropertyKey>([
+    ...LayerElement.dataProperties,
+    'colorModel',
+    'pixelFormat',
+  ]);
+
+  protected createLayer(renderer: Renderer, onAsyncChange: () => void): ImageLayer {
+    return new ImageLayer(renderer, onAsyncChange);
+  }
+
+  protected override extraOverrides(): Record<string, unknown> {
+    return { magnificationFilter: parseMagnificationFilter(this.magnificationFilter) };
+  }
+
+  protected rowFromProperties(): OwnRow | undefined {
+    if (this.data !== undefined && this.data !== null) {
+      const { bytes, format } = formatFromNdArray(this.data);
+      return { 'Image:buffer': bytes, 'Image:format': format };
+    }
+    if (this.buffer === undefined || this.buffer === null) return undefined;
+    const input = this.format ?? {
+      width: this.width as number,
+      height: this.height as number,
+      colorModel: this.colorModel,
+      channelDatatype: this.channelDatatype,
+      pixelFormat: this.pixelFormat,
+    };
+    if (!this.format && (this.width === undefined || this.height === undefined)) {
+      throw new ImageFormatError('expected a format (or width and height attributes) for the buffer, got none');
+    }
+    const format = resolveImageFormat(input);
+    const bytes = asBytes(this.buffer);
+    validateImageBuffer(format, bytes);
+    return { 'Image:buffer': bytes, 'Image:format': format };
+  }
+
+  protected rowFromSource(bytes: Uint8Array, url: string, contentType: string | null): OwnRow {
+    const isNpy = bytes[0] === 0x93 && String.fromCharCode(...bytes.subarray(1, 6)) === 'NUMPY';
+    if (isNpy || /\.npy(\?|#|$)/i.test(url)) {
+      throw new ImageFormatError(`.npy files are not supported yet (${url})`);
+    }
+    const mediaType = contentType && contentType.startsWith('image/') ? contentType.split(';')[0] : undefined;
+    const row: OwnRow = { 'EncodedImage:blob': bytes };
+    if (mediaType) row['EncodedImage:media_type'] = mediaType;
+    return row;
+  }
+}

@@ -1,0 +1,182 @@
+import { css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { layerKindFor } from '../../render/layer-kinds.js';
+import { getRenderer } from '../../render/renderer.js';
+import { formatEntityPath, isAncestorOrSelf, parseEntityPath } from '../../store/entity-path.js';
+import type { Recording } from '../../store/recording.js';
+import type { LayerContainer } from '../shared/layer-element.js';
+import { RecordingElement } from '../shared/recording-element.js';
+import { viewStyles } from '../shared/view-styles.js';
+import {
+  ViewController,
+  type PickResult,
+  type SnapshotOptions,
+  type ViewLayerEntry,
+} from '../shared/view-controller.js';
+
+/**
+ * A 2D view: composites its layers (`<rr-image>`, `<rr-segmentation>` children) by draw order
+ * and opacity, in linear light, as Rerun does. With no layer children it shows every entity
+ * under `origin` that holds image-like data. Pan by dragging, zoom with the wheel or a pinch,
+ * double-click to reset; when focused, `+`, `-`, `0` and the arrow keys do the same.
+ *
+ * @slot - Layer elements.
+ * @fires rr-hover - The pointer moved over the view: detail `{x, y, picks}` (`picks: []` on leave).
+ * @fires rr-error - A layer's data is unusable: detail `{entity, message}`.
+ * @csspart canvas - The canvas the view draws into.
+ * @csspart frame - The box holding canvas, layer messages and tooltip.
+ * @csspart tooltip - The hover tooltip.
+ * @cssprop --rr-aspect - Aspect ratio used when no CSS height is given; set from the content.
+ * @cssprop --rr-view-background - Background of the frame behind the canvas.
+ * @cssprop --rr-tooltip-background - Tooltip background.
+ * @cssprop --rr-tooltip-color - Tooltip text colour.
+ * @cssprop --rr-focus-color - Focus ring colour.
+ */
+export class RrView extends RecordingElement implements LayerContainer {
+  static override styles = [
+    viewStyles,
+    css`
+      :host {
+        display: block;
+      }
+    `,
+  ];
+
+  /** With no layer children: the entity whose subtree the view shows. */
+  @property() origin = '/';
+  /** Background as a CSS colour; default transparent. */
+  @property() background: string | undefined;
+  /** Turns the hover tooltip off. */
+  @property({ type: Boolean, attribute: 'no-tooltip' }) noTooltip = false;
+
+  #entries = new Set<ViewLayerEntry>();
+  #auto = new Map<string, ViewLayerEntry>();
+  #view = new ViewController(this, {
+    layers: () => this.#layers(),
+    background: () => this.background,
+    tooltip: () => !this.noTooltip,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'img');
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#clearAuto();
+  }
+
+  /** @internal A layer child joined. */
+  registerLayer(entry: ViewLayerEntry): void {
+    this.#entries.add(entry);
+    this.#clearAuto();
+    this.#view.dataChanged();
+  }
+
+  /** @internal A layer child left. */
+  unregisterLayer(entry: ViewLayerEntry): void {
+    this.#entries.delete(entry);
+    this.#view.dataChanged();
+  }
+
+  /** @internal A layer child's data or settings changed. */
+  layerChanged(): void {
+    this.#view.dataChanged();
+  }
+
+  #layers(): ViewLayerEntry[] {
+    if (this.#entries.size) {
+      return [...this.#entries].sort((a, b) =>
+        a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+      );
+    }
+    return this.#autoLayers();
+  }
+
+  /** Automatic layers for entities under `origin` (Rerun's automatic 2D views). */
+  #autoLayers(): ViewLayerEntry[] {
+    const recording = this.recording;
+    const origin = formatEntityPath(parseEntityPath(this.origin ?? '/'));
+    const wanted = recording.entities().filter((entity) => isAncestorOrSelf(origin, entity));
+    const seen = new Set<string>();
+    for (const entity of wanted) {
+      const kind = layerKindFor(recording, entity);
+      if (!kind) continue;
+      seen.add(entity);
+      if (this.#auto.has(entity)) continue;
+      const layer = kind.create(getRenderer(), () => this.#view.dataChanged());
+      this.#auto.set(entity, {
+        element: this,
+        entity,
+        layer,
+        overrides: {},
+        recording,
+        loading: undefined,
+        stateChanged: (state) => {
+          if (state.status === 'error') {
+            this.dispatchEvent(
+              new CustomEvent('rr-error', {
+                detail: { entity, message: state.message },
+                bubbles: true,
+                composed: true,
+              }),
+            );
+          }
+        },
+      });
+    }
+    for (const [entity, entry] of this.#auto) {
+      if (!seen.has(entity) || entry.recording !== recording) {
+        entry.layer.dispose();
+        this.#auto.delete(entity);
+      }
+    }
+    return [...this.#auto.values()];
+  }
+
+  #clearAuto(): void {
+    for (const entry of this.#auto.values()) entry.layer.dispose();
+    this.#auto.clear();
+  }
+
+  protected override recordingConnected(_recording: Recording): void {
+    this.#view.dataChanged();
+  }
+
+  protected override recordingChanged(): void {
+    this.#view.dataChanged();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('origin') || changed.has('background')) this.#view.dataChanged();
+  }
+
+  /**
+   * Renders the composited layers over a transparent background at `scale` output pixels per
+   * scene unit, covering the union of the layers' extents, independent of size, zoom and DPR.
+   */
+  snapshot(options?: SnapshotOptions): Promise<ImageData> {
+    return this.#view.snapshot(options);
+  }
+
+  /** What lies at scene point (x, y), top layer first. */
+  pick(x: number, y: number): PickResult[] {
+    return this.#view.pick(x, y);
+  }
+
+  /** Resolves once every layer's data has loaded and the view shows the current state. */
+  renderComplete(): Promise<void> {
+    return this.updateComplete.then(() => this.#view.renderComplete());
+  }
+
+  /** Back to the fitted view. */
+  resetView(): void {
+    this.#view.resetView();
+  }
+
+  protected override render(): TemplateResult {
+    return this.#view.template(html`<slot></slot>`);
+  }
+}

@@ -1,0 +1,418 @@
+/**
+ * The one WebGL2 renderer shared by every view on the page.
+ *
+ * Chromium keeps at most 16 live WebGL contexts per page, so one context per element does not
+ * scale. Like model-viewer's Renderer, views register here, only dirty views redraw (at most
+ * once per animation frame), and each result is copied into the view's own 2D canvas.
+ *
+ * Every view is composited in linear light: layers draw premultiplied linear colour into an
+ * SRGB8_ALPHA8 target with `ONE, ONE_MINUS_SRC_ALPHA` (the GPU decodes, blends and re-encodes
+ * sRGB), then a full-screen pass writes sRGB bytes out. This is Rerun's pipeline
+ * (SPEC §5.4, §11): red at opacity 0.5 over blue reads (188, 0, 188).
+ */
+import * as twgl from 'twgl.js';
+import {
+  ENCODE_FRAGMENT_SHADER,
+  ENCODE_VERTEX_SHADER,
+  IMAGE_VERTEX_SHADER,
+  imageFragmentShader,
+} from './shaders/image.glsl.js';
+
+/** Where and how large a frame is drawn, in device pixels. */
+export interface DrawContext {
+  readonly gl: WebGL2RenderingContext;
+  readonly renderer: Renderer;
+  /** Viewport size in device pixels. */
+  readonly viewport: readonly [number, number];
+  /** Device pixels per scene unit. */
+  readonly scale: number;
+  /** Device pixel position of scene point (0, 0). */
+  readonly offset: readonly [number, number];
+}
+
+/** Something a view draws: one layer of it. */
+export interface Drawable {
+  /** Draws premultiplied linear colour into the bound framebuffer. */
+  draw(context: DrawContext): void;
+}
+
+/** What a view hands the renderer for one frame. */
+export interface FrameDescription {
+  /** Output size in device pixels. */
+  width: number;
+  height: number;
+  /** Device pixels per scene unit and the device position of the scene origin. */
+  scale: number;
+  offset: readonly [number, number];
+  /** Background, premultiplied linear RGBA. */
+  background: readonly [number, number, number, number];
+  /** Drawables back to front. */
+  drawables: readonly Drawable[];
+}
+
+/** A view registered with the renderer. */
+export interface RenderTarget {
+  /** The view's own canvas; the renderer draws each frame into it with a 2D context. */
+  readonly canvas: HTMLCanvasElement;
+  /** Describes the frame to draw now, or undefined when there is nothing to draw. */
+  describeFrame(): FrameDescription | undefined;
+  /** Called after a frame was copied into the canvas. */
+  frameRendered?(): void;
+}
+
+/** A texture the renderer can rebuild after a context loss from the data its owner retains. */
+export class TrackedTexture {
+  #texture: WebGLTexture | null = null;
+  #disposed = false;
+
+  constructor(
+    private readonly renderer: Renderer,
+    private readonly upload: (gl: WebGL2RenderingContext) => WebGLTexture,
+    /** Bytes of GPU memory the texture takes (for statistics). */
+    readonly byteSize: number,
+  ) {}
+
+  /** The GL texture, uploaded (again, after a context loss) on first use. */
+  get texture(): WebGLTexture {
+    if (this.#disposed) throw new Error('texture used after dispose');
+    if (!this.#texture) this.#texture = this.upload(this.renderer.gl);
+    return this.#texture;
+  }
+
+  /** Forgets the GL handle (the context that owned it is gone). */
+  contextLost(): void {
+    this.#texture = null;
+  }
+
+  /** Frees the GPU memory; the texture must not be used afterwards. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    if (this.#texture && !this.renderer.gl.isContextLost()) this.renderer.gl.deleteTexture(this.#texture);
+    this.#texture = null;
+    this.renderer.textureReleased(this);
+  }
+}
+
+/** Numbers tests and the benchmark read. */
+export interface RendererStats {
+  /** Live textures (owned by layers, excluding the renderer's own scratch targets). */
+  textures: number;
+  /** Bytes those textures take on the GPU. */
+  textureBytes: number;
+  /** Registered views. */
+  views: number;
+  /** Frames drawn so far. */
+  frames: number;
+}
+
+interface Target {
+  framebuffer: WebGLFramebuffer;
+  texture: WebGLTexture;
+  width: number;
+  height: number;
+}
+
+const QUAD = { a_position: { numComponents: 2, data: [0, 0, 1, 0, 0, 1, 1, 1] } };
+
+export class Renderer {
+  readonly canvas: HTMLCanvasElement;
+  #gl: WebGL2RenderingContext;
+  #programs = new Map<string, twgl.ProgramInfo>();
+  #quad!: twgl.BufferInfo;
+  #composite: Target | undefined;
+  #textures = new Set<TrackedTexture>();
+  #views = new Set<RenderTarget>();
+  #dirty = new Set<RenderTarget>();
+  #frameRequest = 0;
+  #frames = 0;
+  #restored: Promise<void> | undefined;
+  #resolveRestored: (() => void) | undefined;
+
+  constructor() {
+    this.canvas = document.createElement('canvas');
+    this.canvas.width = 1;
+    this.canvas.height = 1;
+    const gl = this.canvas.getContext('webgl2', {
+      alpha: true,
+      premultipliedAlpha: true,
+      antialias: false,
+      depth: false,
+      stencil: false,
+      preserveDrawingBuffer: false,
+    });
+    if (!gl) throw new Error('WebGL2 is not available in this browser');
+    this.#gl = gl;
+    this.canvas.addEventListener('webglcontextlost', this.#onContextLost);
+    this.canvas.addEventListener('webglcontextrestored', this.#onContextRestored);
+    this.#initialize();
+  }
+
+  /** The shared WebGL2 context. */
+  get gl(): WebGL2RenderingContext {
+    return this.#gl;
+  }
+
+  /** Live statistics. */
+  get stats(): RendererStats {
+    let textureBytes = 0;
+    for (const t of this.#textures) textureBytes += t.byteSize;
+    return {
+      textures: this.#textures.size,
+      textureBytes,
+      views: this.#views.size,
+      frames: this.#frames,
+    };
+  }
+
+  /** Largest texture side the GPU accepts. */
+  get maxTextureSize(): number {
+    return this.#gl.getParameter(this.#gl.MAX_TEXTURE_SIZE) as number;
+  }
+
+  /** Resolves once the context is usable (immediately unless it is lost). */
+  whenReady(): Promise<void> {
+    return this.#restored ?? Promise.resolve();
+  }
+
+  #initialize(): void {
+    const gl = this.#gl;
+    this.#programs.clear();
+    this.#composite = undefined;
+    this.#quad = twgl.createBufferInfoFromArrays(gl, QUAD);
+  }
+
+  /** The compiled program for a shader variant (compiled once per context). */
+  program(key: string, vertex: string, fragment: string): twgl.ProgramInfo {
+    let info = this.#programs.get(key);
+    if (!info) {
+      const created = twgl.createProgramInfo(this.#gl, [vertex, fragment], (message: string) => {
+        throw new Error(`shader ${key} failed to build: ${message}`);
+      });
+      if (!created) throw new Error(`shader ${key} failed to build`);
+      info = created;
+      this.#programs.set(key, info);
+    }
+    return info;
+  }
+
+  /** The image program for a sampler kind. */
+  imageProgram(sampler: 'float' | 'uint' | 'int'): twgl.ProgramInfo {
+    return this.program(`image-${sampler}`, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler));
+  }
+
+  /** Binds the unit quad to a program and draws it as a triangle strip. */
+  drawQuad(program: twgl.ProgramInfo): void {
+    twgl.setBuffersAndAttributes(this.#gl, program, this.#quad);
+    twgl.drawBufferInfo(this.#gl, this.#quad, this.#gl.TRIANGLE_STRIP);
+  }
+
+  /** Creates a texture that is re-uploaded by `upload` after a context loss. */
+  createTexture(upload: (gl: WebGL2RenderingContext) => WebGLTexture, byteSize: number): TrackedTexture {
+    const texture = new TrackedTexture(this, upload, byteSize);
+    this.#textures.add(texture);
+    return texture;
+  }
+
+  /** @internal Called by TrackedTexture.dispose. */
+  textureReleased(texture: TrackedTexture): void {
+    this.#textures.delete(texture);
+  }
+
+  /** Adds a view; it is drawn on the next animation frame. */
+  register(view: RenderTarget): void {
+    this.#views.add(view);
+    this.invalidate(view);
+  }
+
+  /** Removes a view. */
+  unregister(view: RenderTarget): void {
+    this.#views.delete(view);
+    this.#dirty.delete(view);
+  }
+
+  /** Marks a view for redraw at the next animation frame (at most one frame per rAF). */
+  invalidate(view: RenderTarget): void {
+    if (!this.#views.has(view)) return;
+    this.#dirty.add(view);
+    if (!this.#frameRequest) this.#frameRequest = requestAnimationFrame(this.#renderDirty);
+  }
+
+  #renderDirty = (): void => {
+    this.#frameRequest = 0;
+    if (this.#gl.isContextLost()) return; // Redrawn on restore.
+    const views = [...this.#dirty];
+    this.#dirty.clear();
+    for (const view of views) {
+      try {
+        this.#renderToCanvas(view);
+      } catch (error) {
+        // One view failing must not stop the others.
+        console.error(error);
+      }
+    }
+  };
+
+  /** Draws a view now (outside the frame loop), e.g. before reading it back. */
+  renderNow(view: RenderTarget): void {
+    if (this.#gl.isContextLost()) return;
+    this.#dirty.delete(view);
+    this.#renderToCanvas(view);
+  }
+
+  #renderToCanvas(view: RenderTarget): void {
+    const frame = view.describeFrame();
+    const canvas = view.canvas;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    if (!frame || frame.width < 1 || frame.height < 1) {
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      view.frameRendered?.();
+      return;
+    }
+    const { width, height } = frame;
+    this.#composite = this.#ensureTarget(this.#composite, width, height, true);
+    this.#compose(frame, this.#composite);
+    // The shared canvas only ever grows, so one canvas serves views of every size.
+    if (this.canvas.width < width || this.canvas.height < height) {
+      this.canvas.width = Math.max(this.canvas.width, width);
+      this.canvas.height = Math.max(this.canvas.height, height);
+    }
+    this.#encode(this.#composite, null, width, height, true);
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+    } else {
+      ctx.clearRect(0, 0, width, height);
+    }
+    // GL's origin is bottom-left: our viewport is the bottom-left corner of the shared canvas.
+    ctx.drawImage(this.canvas, 0, this.canvas.height - height, width, height, 0, 0, width, height);
+    this.#frames++;
+    view.frameRendered?.();
+  }
+
+  /** Renders a frame off screen and reads it back as straight-alpha sRGB ImageData. */
+  renderToImageData(frame: FrameDescription): ImageData {
+    const { width, height } = frame;
+    const max = this.#gl.getParameter(this.#gl.MAX_RENDERBUFFER_SIZE) as number;
+    if (width > max || height > max) {
+      throw new RangeError(`snapshot of ${width}×${height} exceeds the GPU's limit of ${max} pixels per side`);
+    }
+    const composite = this.#createTarget(width, height, true);
+    const output = this.#createTarget(width, height, false);
+    try {
+      this.#compose(frame, composite);
+      this.#encode(composite, output, width, height, false);
+      const gl = this.#gl;
+      const pixels = new Uint8ClampedArray(width * height * 4);
+      gl.bindFramebuffer(gl.FRAMEBUFFER, output.framebuffer);
+      gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      // GL rows run bottom-up; ImageData rows top-down.
+      const flipped = new Uint8ClampedArray(pixels.length);
+      const row = width * 4;
+      for (let y = 0; y < height; y++) {
+        flipped.set(pixels.subarray((height - 1 - y) * row, (height - y) * row), y * row);
+      }
+      return new ImageData(flipped, width, height);
+    } finally {
+      this.#deleteTarget(composite);
+      this.#deleteTarget(output);
+    }
+  }
+
+  #compose(frame: FrameDescription, target: Target): void {
+    const gl = this.#gl;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, target.framebuffer);
+    gl.viewport(0, 0, frame.width, frame.height);
+    gl.disable(gl.DEPTH_TEST);
+    gl.disable(gl.SCISSOR_TEST);
+    const [r, g, b, a] = frame.background;
+    gl.clearColor(r, g, b, a);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    gl.enable(gl.BLEND);
+    // Premultiplied "over"; the sRGB attachment makes the GPU blend in linear light.
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    const context: DrawContext = {
+      gl,
+      renderer: this,
+      viewport: [frame.width, frame.height],
+      scale: frame.scale,
+      offset: frame.offset,
+    };
+    for (const drawable of frame.drawables) drawable.draw(context);
+    gl.disable(gl.BLEND);
+  }
+
+  #encode(source: Target, output: Target | null, width: number, height: number, premultiplied: boolean): void {
+    const gl = this.#gl;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, output ? output.framebuffer : null);
+    gl.viewport(0, 0, width, height);
+    gl.disable(gl.BLEND);
+    const program = this.program('encode', ENCODE_VERTEX_SHADER, ENCODE_FRAGMENT_SHADER);
+    gl.useProgram(program.program);
+    twgl.setUniforms(program, { u_composite: source.texture, u_premultiplied: premultiplied });
+    this.drawQuad(program);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+  }
+
+  #ensureTarget(target: Target | undefined, width: number, height: number, srgb: boolean): Target {
+    if (target && target.width >= width && target.height >= height) return target;
+    if (target) this.#deleteTarget(target);
+    // Grow generously so resizing views do not reallocate every frame.
+    return this.#createTarget(
+      Math.max(width, target?.width ?? 0),
+      Math.max(height, target?.height ?? 0),
+      srgb,
+    );
+  }
+
+  #createTarget(width: number, height: number, srgb: boolean): Target {
+    const gl = this.#gl;
+    const texture = gl.createTexture()!;
+    gl.bindTexture(gl.TEXTURE_2D, texture);
+    gl.texStorage2D(gl.TEXTURE_2D, 1, srgb ? gl.SRGB8_ALPHA8 : gl.RGBA8, width, height);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+    gl.bindTexture(gl.TEXTURE_2D, null);
+    const framebuffer = gl.createFramebuffer()!;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
+    gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, texture, 0);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    return { framebuffer, texture, width, height };
+  }
+
+  #deleteTarget(target: Target): void {
+    const gl = this.#gl;
+    if (gl.isContextLost()) return;
+    gl.deleteFramebuffer(target.framebuffer);
+    gl.deleteTexture(target.texture);
+  }
+
+  #onContextLost = (event: Event): void => {
+    // Without preventDefault the browser never restores the context.
+    event.preventDefault();
+    if (this.#frameRequest) cancelAnimationFrame(this.#frameRequest);
+    this.#frameRequest = 0;
+    for (const texture of this.#textures) texture.contextLost();
+    this.#restored = new Promise((resolve) => (this.#resolveRestored = resolve));
+  };
+
+  #onContextRestored = (): void => {
+    this.#initialize();
+    const resolve = this.#resolveRestored;
+    this.#restored = undefined;
+    this.#resolveRestored = undefined;
+    resolve?.();
+    // Every texture re-uploads lazily from the data its owner kept; every view redraws.
+    for (const view of this.#views) this.invalidate(view);
+  };
+}
+
+let shared: Renderer | undefined;
+
+/** The page's renderer, created on first use. */
+export function getRenderer(): Renderer {
+  shared ??= new Renderer();
+  return shared;
+}
