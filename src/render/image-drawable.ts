@@ -1,10 +1,22 @@
 /**
- * One image on the GPU: a texture plus the shading decisions, drawn as a quad covering scene
+ * One image on the GPU: textures plus the shading decisions, drawn as quads covering scene
  * (0, 0)–(width, height).
+ *
+ * Images larger than the GPU's texture limit (where Rerun fails, rerun issue #3782) are split
+ * into tiles, each its own texture drawn as its own quad. Neighbouring tiles overlap by
+ * TILE_OVERLAP texels so that bilinear and bicubic filtering near a seam read the same texels
+ * they would in one big texture: the seam is invisible.
  */
 import * as twgl from 'twgl.js';
-import type { ImagePlan, ImageShading } from './image-plan.js';
-import { BITMAP_SHADING } from './image-plan.js';
+import { colormapCode, colormapSize, colormapTexture } from './colormaps.js';
+import {
+  applyShadingOverrides,
+  BITMAP_SHADING,
+  byteTextureWidth,
+  type ImagePlan,
+  type ImageShading,
+  type ShadingOverrides,
+} from './image-plan.js';
 import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
 import { createBitmapTexture, createPlannedTexture, readTexel } from './textures.js';
 
@@ -15,10 +27,38 @@ const FILTER_INDEX: Record<MagnificationFilter, number> = { nearest: 0, linear: 
 const ALPHA_INDEX = { opaque: 0, separate: 1, premultiplied: 2 } as const;
 const MAPPER_INDEX = { grayscale: 0, rgb: 1, colormap: 2 } as const;
 
+/** Texels each tile reaches past its quad: bicubic reads two texels beyond the sample point. */
+export const TILE_OVERLAP = 2;
+
+/** One texture and the part of the scene it draws. */
+interface Tile {
+  texture: TrackedTexture;
+  /** The quad, in scene units (= image pixels). */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Image pixel of the texture's texel (0, 0), and the texture's size. */
+  texX: number;
+  texY: number;
+  texWidth: number;
+  texHeight: number;
+}
+
+/** Splits [0, size) into spans of at most `limit − 2·overlap` (one span when it fits). */
+function spans(size: number, limit: number): Array<[number, number]> {
+  if (size <= limit) return [[0, size]];
+  const step = Math.max(1, limit - 2 * TILE_OVERLAP);
+  const out: Array<[number, number]> = [];
+  for (let start = 0; start < size; start += step) out.push([start, Math.min(size, start + step)]);
+  return out;
+}
+
 export class ImageDrawable implements Drawable {
-  #texture: TrackedTexture | undefined;
+  #tiles: Tile[] = [];
   #shading: ImageShading | undefined;
   #sampler: 'float' | 'uint' | 'int' = 'float';
+  #byteRow = 0;
   /** Size in texels (= scene units). */
   width = 0;
   height = 0;
@@ -26,33 +66,103 @@ export class ImageDrawable implements Drawable {
   opacity = 1;
   /** Filter when magnifying. */
   magnificationFilter: MagnificationFilter = 'nearest';
+  /** The user's value range and colour map (API.md). */
+  overrides: ShadingOverrides = {};
 
   constructor(private readonly renderer: Renderer) {}
 
   /** True once a texture is in place. */
   get ready(): boolean {
-    return this.#texture !== undefined;
+    return this.#tiles.length > 0;
   }
 
-  /** The texture (for tests and readback). */
+  /** The (first) texture, for tests and readback. */
   get texture(): TrackedTexture | undefined {
-    return this.#texture;
+    return this.#tiles[0]?.texture;
+  }
+
+  /** How many textures the image takes (more than one when it is tiled). */
+  get tileCount(): number {
+    return this.#tiles.length;
+  }
+
+  /** The shading in effect, with the user's overrides applied. */
+  get shading(): ImageShading | undefined {
+    return this.#shading && applyShadingOverrides(this.#shading, this.overrides);
   }
 
   /** Replaces the picture with a planned raw image. */
   setPlan(plan: ImagePlan): void {
     this.clear();
-    this.#texture = createPlannedTexture(this.renderer, plan.texture);
+    const max = this.renderer.maxTextureSize;
+    const texture = plan.texture;
+    if (texture.linearBytes !== undefined) {
+      // YUV bytes: one byte texture, rows of the image width where that fits the limit.
+      const total = texture.linearBytes;
+      const row = byteTextureWidth(total, texture.width, max);
+      const rows = Math.ceil(total / row);
+      if (rows > max) {
+        throw new RangeError(`a ${plan.width}×${plan.height} YUV image of ${total} bytes exceeds the GPU's texture limit`);
+      }
+      const sized = { ...texture, width: row, height: rows };
+      this.#byteRow = row;
+      this.#tiles = [
+        {
+          texture: createPlannedTexture(this.renderer, sized),
+          x: 0,
+          y: 0,
+          width: plan.width,
+          height: plan.height,
+          texX: 0,
+          texY: 0,
+          texWidth: plan.width,
+          texHeight: plan.height,
+        },
+      ];
+    } else {
+      for (const [y0, y1] of spans(plan.height, max)) {
+        for (const [x0, x1] of spans(plan.width, max)) {
+          const texX = Math.max(0, x0 - (x0 > 0 ? TILE_OVERLAP : 0));
+          const texY = Math.max(0, y0 - (y0 > 0 ? TILE_OVERLAP : 0));
+          const texRight = Math.min(plan.width, x1 + (x1 < plan.width ? TILE_OVERLAP : 0));
+          const texBottom = Math.min(plan.height, y1 + (y1 < plan.height ? TILE_OVERLAP : 0));
+          const region = { x: texX, y: texY, width: texRight - texX, height: texBottom - texY };
+          this.#tiles.push({
+            texture: createPlannedTexture(this.renderer, texture, region),
+            x: x0,
+            y: y0,
+            width: x1 - x0,
+            height: y1 - y0,
+            texX,
+            texY,
+            texWidth: region.width,
+            texHeight: region.height,
+          });
+        }
+      }
+    }
     this.#shading = plan.shading;
-    this.#sampler = plan.texture.sampler;
-    this.width = plan.texture.width;
-    this.height = plan.texture.height;
+    this.#sampler = texture.sampler;
+    this.width = plan.width;
+    this.height = plan.height;
   }
 
   /** Replaces the picture with a decoded bitmap (RGBA8, straight alpha, sRGB). */
   setBitmap(source: TexImageSource, width: number, height: number): void {
     this.clear();
-    this.#texture = createBitmapTexture(this.renderer, source, width, height);
+    this.#tiles = [
+      {
+        texture: createBitmapTexture(this.renderer, source, width, height),
+        x: 0,
+        y: 0,
+        width,
+        height,
+        texX: 0,
+        texY: 0,
+        texWidth: width,
+        texHeight: height,
+      },
+    ];
     this.#shading = BITMAP_SHADING;
     this.#sampler = 'float';
     this.width = width;
@@ -61,31 +171,31 @@ export class ImageDrawable implements Drawable {
 
   /** Reads one RGBA8 texel of a bitmap-backed image. */
   readBitmapTexel(x: number, y: number): Uint8Array | undefined {
-    if (!this.#texture || this.#shading !== BITMAP_SHADING) return undefined;
-    return readTexel(this.renderer, this.#texture, x, y);
+    const texture = this.texture;
+    if (!texture || this.#shading !== BITMAP_SHADING) return undefined;
+    return readTexel(this.renderer, texture, x, y);
   }
 
-  /** Frees the texture. */
+  /** Frees the textures. */
   clear(): void {
-    this.#texture?.dispose();
-    this.#texture = undefined;
+    for (const tile of this.#tiles) tile.texture.dispose();
+    this.#tiles = [];
     this.#shading = undefined;
     this.width = 0;
     this.height = 0;
   }
 
   draw(context: DrawContext): void {
-    const shading = this.#shading;
-    if (!this.#texture || !shading) return;
+    const shading = this.shading;
+    if (!this.#tiles.length || !shading) return;
     const { gl, renderer } = context;
     const program = renderer.imageProgram(this.#sampler);
     gl.useProgram(program.program);
     const mag = FILTER_INDEX[this.magnificationFilter];
     // Rerun's minification rule (SPEC §2.6): Nearest stays nearest only for colour-mapped images.
     const min = mag === 0 && shading.mapper === 'colormap' ? 0 : 1;
+    const yuv = shading.yuv;
     twgl.setUniforms(program, {
-      u_texture: this.#texture.texture,
-      u_textureSize: [this.width, this.height],
       u_channels: shading.channels,
       u_range: shading.range,
       u_bgr: shading.bgr,
@@ -95,14 +205,27 @@ export class ImageDrawable implements Drawable {
       u_magFilter: mag,
       u_minFilter: min,
       u_opacity: Math.min(1, Math.max(0, Number.isFinite(this.opacity) ? this.opacity : 1)),
-      u_extent: [this.width, this.height],
-      u_origin: [0, 0],
-      u_texelOrigin: [0, 0],
+      u_yuv: yuv?.layout ?? 0,
+      u_yuvLimited: yuv?.limited ?? false,
+      u_yuvBt601: yuv?.bt601 ?? false,
+      u_byteRow: Math.max(1, this.#byteRow),
+      u_colormap: colormapCode(shading.colormap),
+      u_colormapSize: colormapSize(shading.colormap),
+      u_colormapLut: colormapTexture(renderer),
       u_scale: [context.scale, context.scale],
       u_offset: context.offset,
       u_viewport: context.viewport,
     });
-    renderer.drawQuad(program);
+    for (const tile of this.#tiles) {
+      twgl.setUniforms(program, {
+        u_texture: tile.texture.texture,
+        u_size: [tile.texWidth, tile.texHeight],
+        u_extent: [tile.width, tile.height],
+        u_origin: [tile.x, tile.y],
+        u_texelOrigin: [tile.x - tile.texX, tile.y - tile.texY],
+      });
+      renderer.drawQuad(program);
+    }
   }
 
   /** Frees everything; the drawable must not be used afterwards. */

@@ -1,78 +1,320 @@
 /**
  * Decides how a raw image goes to the GPU and how the shader turns its samples into colour:
- * Rerun's `image_to_gpu.rs` (SPEC §2.1–§2.5).
+ * Rerun's `image_to_gpu.rs` (SPEC §2.1–§2.5, §2.7).
+ *
+ * Samples are uploaded as they are wherever WebGL2 has a matching texture format (integer
+ * textures for integer data, R16F from the raw half-float bits, R32F), so GPU memory stays at
+ * the raw byte size; only 64-bit data is narrowed to f32 on the CPU (statistics come from the
+ * original values). YUV images are uploaded as their raw bytes and converted in the shader.
  */
 import {
   channelCount,
-  describeFormat,
-  ImageFormatError,
+  isFloatDatatype,
+  type ChannelDatatypeName,
   type ImageFormat,
+  type PixelFormatName,
 } from '../store/image-format.js';
+import { float16 } from '../store/pixel-value.js';
+import { dataRangeHeuristic, decodeSrgbHeuristic, valueStats, type Samples } from '../store/value-range.js';
+import type { ColormapName } from './colormaps.js';
 import type { TexturePlan } from './textures.js';
+
+/** How the shader reads YUV bytes (SPEC §1.4, §2.7). */
+export interface YuvShading {
+  /** 1 Y_U_V24, 2 Y_U_V16, 3 Y_U_V12, 4 NV12, 5 YUY2, 6 Y8 (shader constants). */
+  layout: number;
+  limited: boolean;
+  /** BT.601 (NV12, YUY2) instead of BT.709. */
+  bt601: boolean;
+}
 
 /** Uniform-level decisions for the image shader. */
 export interface ImageShading {
   /** Channels the texture holds: 1, 3 or 4. */
   channels: 1 | 3 | 4;
-  /** Sample values mapped to [0, 1]. */
+  /** Sample values mapped to [0, 1], in texture units. */
   range: [number, number];
+  /** Texture units per data unit: 1/255 for U8 (normalised textures), else 1. */
+  unitScale: number;
   /** Samples are sRGB-encoded (decoded in the shader; out-of-range → magenta). */
   decodeSrgb: boolean;
   /** BGR(A) channel order. */
   bgr: boolean;
   alphaMode: 'opaque' | 'separate' | 'premultiplied';
-  /** grayscale: (r, r, r); rgb: as is; colormap: the scalar through a colour map. */
+  /** grayscale: (r, r, r); rgb: as is; colormap: the scalar through `colormap`. */
   mapper: 'grayscale' | 'rgb' | 'colormap';
+  /** The map of the colormap mapper (Rerun's Function(Grayscale) is `grayscale`). */
+  colormap: ColormapName;
+  /** Set for YUV pixel formats: the texture holds the raw bytes. */
+  yuv?: YuvShading;
 }
 
 /** Everything needed to upload and draw one raw image. */
 export interface ImagePlan {
+  /** Image size in pixels (= scene units). */
+  width: number;
+  height: number;
   texture: TexturePlan;
   shading: ImageShading;
 }
 
+/** What a user may override on top of Rerun's decisions (API.md: value-range, colormap). */
+export interface ShadingOverrides {
+  valueRange?: [number, number];
+  colormap?: ColormapName;
+}
+
 const GL = WebGL2RenderingContext;
+
+interface Layout {
+  internal: [number, number, number];
+  format: [number, number, number];
+  type: number;
+  sampler: 'float' | 'uint' | 'int';
+  bytes: number;
+}
+
+const FLOAT_FORMATS: [number, number, number] = [GL.RED, GL.RGB, GL.RGBA];
+const INT_FORMATS: [number, number, number] = [GL.RED_INTEGER, GL.RGB_INTEGER, GL.RGBA_INTEGER];
+
+/** WebGL2 texture formats per datatype (1, 3, 4 channels): SPEC §11. */
+const LAYOUTS: Record<ChannelDatatypeName, Layout> = {
+  U8: { internal: [GL.R8, GL.RGB8, GL.RGBA8], format: FLOAT_FORMATS, type: GL.UNSIGNED_BYTE, sampler: 'float', bytes: 1 },
+  I8: { internal: [GL.R8I, GL.RGB8I, GL.RGBA8I], format: INT_FORMATS, type: GL.BYTE, sampler: 'int', bytes: 1 },
+  U16: { internal: [GL.R16UI, GL.RGB16UI, GL.RGBA16UI], format: INT_FORMATS, type: GL.UNSIGNED_SHORT, sampler: 'uint', bytes: 2 },
+  I16: { internal: [GL.R16I, GL.RGB16I, GL.RGBA16I], format: INT_FORMATS, type: GL.SHORT, sampler: 'int', bytes: 2 },
+  U32: { internal: [GL.R32UI, GL.RGB32UI, GL.RGBA32UI], format: INT_FORMATS, type: GL.UNSIGNED_INT, sampler: 'uint', bytes: 4 },
+  I32: { internal: [GL.R32I, GL.RGB32I, GL.RGBA32I], format: INT_FORMATS, type: GL.INT, sampler: 'int', bytes: 4 },
+  F16: { internal: [GL.R16F, GL.RGB16F, GL.RGBA16F], format: FLOAT_FORMATS, type: GL.HALF_FLOAT, sampler: 'float', bytes: 2 },
+  F32: { internal: [GL.R32F, GL.RGB32F, GL.RGBA32F], format: FLOAT_FORMATS, type: GL.FLOAT, sampler: 'float', bytes: 4 },
+  // 64-bit data has no WebGL2 format: narrowed to f32 on the CPU, as Rerun does.
+  U64: { internal: [GL.R32F, GL.RGB32F, GL.RGBA32F], format: FLOAT_FORMATS, type: GL.FLOAT, sampler: 'float', bytes: 4 },
+  I64: { internal: [GL.R32F, GL.RGB32F, GL.RGBA32F], format: FLOAT_FORMATS, type: GL.FLOAT, sampler: 'float', bytes: 4 },
+  F64: { internal: [GL.R32F, GL.RGB32F, GL.RGBA32F], format: FLOAT_FORMATS, type: GL.FLOAT, sampler: 'float', bytes: 4 },
+};
+
+type TypedCtor =
+  | Int8ArrayConstructor
+  | Uint16ArrayConstructor
+  | Int16ArrayConstructor
+  | Uint32ArrayConstructor
+  | Int32ArrayConstructor
+  | Float32ArrayConstructor
+  | Float64ArrayConstructor
+  | BigInt64ArrayConstructor
+  | BigUint64ArrayConstructor;
+
+/** A typed view of the bytes, copied only when their offset is not aligned for the type. */
+function typedView<C extends TypedCtor>(bytes: Uint8Array, Ctor: C): InstanceType<C> {
+  const size = Ctor.BYTES_PER_ELEMENT;
+  const count = Math.floor(bytes.byteLength / size);
+  if (bytes.byteOffset % size === 0) return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, count) as InstanceType<C>;
+  return new Ctor(bytes.slice().buffer as ArrayBuffer, 0, count) as InstanceType<C>;
+}
+
+let halfTable: Float32Array | undefined;
+/** Every half-float bit pattern decoded once (256 KiB), for statistics over F16 data. */
+function halfFloats(bits: Uint16Array): Float32Array {
+  if (!halfTable) {
+    halfTable = new Float32Array(65536);
+    for (let i = 0; i < 65536; i++) halfTable[i] = float16(i);
+  }
+  const out = new Float32Array(bits.length);
+  for (let i = 0; i < bits.length; i++) out[i] = halfTable[bits[i]];
+  return out;
+}
+
+/** Samples as the GPU gets them, and as statistics see them (the original values). */
+function samplesOf(bytes: Uint8Array, dt: ChannelDatatypeName): { upload: ArrayBufferView; stats: Samples } {
+  switch (dt) {
+    case 'U8':
+      return { upload: bytes, stats: bytes };
+    case 'I8': {
+      const v = typedView(bytes, Int8Array);
+      return { upload: v, stats: v };
+    }
+    case 'U16': {
+      const v = typedView(bytes, Uint16Array);
+      return { upload: v, stats: v };
+    }
+    case 'I16': {
+      const v = typedView(bytes, Int16Array);
+      return { upload: v, stats: v };
+    }
+    case 'U32': {
+      const v = typedView(bytes, Uint32Array);
+      return { upload: v, stats: v };
+    }
+    case 'I32': {
+      const v = typedView(bytes, Int32Array);
+      return { upload: v, stats: v };
+    }
+    case 'F16': {
+      const v = typedView(bytes, Uint16Array);
+      return { upload: v, stats: halfFloats(v) };
+    }
+    case 'F32': {
+      const v = typedView(bytes, Float32Array);
+      return { upload: v, stats: v };
+    }
+    case 'F64': {
+      const v = typedView(bytes, Float64Array);
+      return { upload: Float32Array.from(v), stats: v };
+    }
+    case 'U64': {
+      const v = typedView(bytes, BigUint64Array);
+      return { upload: Float32Array.from(v, Number), stats: v };
+    }
+    case 'I64': {
+      const v = typedView(bytes, BigInt64Array);
+      return { upload: Float32Array.from(v, Number), stats: v };
+    }
+  }
+}
 
 /** Plans a raw image already validated against its format (exact byte length). */
 export function planRawImage(bytes: Uint8Array, format: ImageFormat): ImagePlan {
-  if (format.pixelFormat || format.channelDatatype !== 'U8') {
-    throw new ImageFormatError(`${describeFormat(format)} images are not supported yet`);
-  }
+  if (format.pixelFormat) return planYuvImage(bytes, format, format.pixelFormat);
+  const { width, height, channelDatatype: dt } = format;
   const channels = channelCount(format.colorModel) as 1 | 3 | 4;
-  const layout =
-    channels === 1
-      ? { internalFormat: GL.R8, format: GL.RED }
-      : channels === 3
-        ? { internalFormat: GL.RGB8, format: GL.RGB }
-        : { internalFormat: GL.RGBA8, format: GL.RGBA };
-  return {
-    texture: {
-      width: format.width,
-      height: format.height,
-      ...layout,
-      type: GL.UNSIGNED_BYTE,
-      sampler: 'float',
-      data: bytes,
-      bytesPerTexel: channels,
-    },
+  const layout = LAYOUTS[dt];
+  const slot = channels === 1 ? 0 : channels === 3 ? 1 : 2;
+  const { upload, stats } = samplesOf(bytes, dt);
+  const texture: TexturePlan = {
+    width,
+    height,
+    internalFormat: layout.internal[slot],
+    format: layout.format[slot],
+    type: layout.type,
+    sampler: layout.sampler,
+    data: upload,
+    bytesPerTexel: channels * layout.bytes,
+  };
+  const bgr = format.colorModel === 'BGR' || format.colorModel === 'BGRA';
+  const alphaMode = channels === 4 ? 'separate' : 'opaque';
+  if (dt === 'U8') {
     // U8 images are sRGB-encoded: the displayed byte equals the stored byte (SPEC §2.5).
+    return {
+      width,
+      height,
+      texture,
+      shading: {
+        channels,
+        range: [0, 1],
+        unitScale: 1 / 255,
+        decodeSrgb: true,
+        bgr,
+        alphaMode,
+        mapper: channels === 1 ? 'grayscale' : 'rgb',
+        colormap: 'grayscale',
+      },
+    };
+  }
+  const isFloat = isFloatDatatype(dt);
+  const { finiteRange } = valueStats(stats, dt);
+  const decodeSrgb = decodeSrgbHeuristic(finiteRange, isFloat);
+  return {
+    width,
+    height,
+    texture,
     shading: {
       channels,
-      range: [0, 1],
-      decodeSrgb: true,
-      bgr: format.colorModel === 'BGR' || format.colorModel === 'BGRA',
-      alphaMode: channels === 4 ? 'separate' : 'opaque',
-      mapper: channels === 1 ? 'grayscale' : 'rgb',
+      range: dataRangeHeuristic(finiteRange, isFloat),
+      unitScale: 1,
+      decodeSrgb,
+      bgr,
+      alphaMode,
+      // Rerun's asymmetry (SPEC §2.5): single-channel data outside the sRGB ranges goes through
+      // the Grayscale colour map (t as sRGB), multi-channel data shows t as linear.
+      mapper: channels === 1 ? (decodeSrgb ? 'grayscale' : 'colormap') : 'rgb',
+      colormap: 'grayscale',
     },
   };
+}
+
+const YUV_LAYOUT: Record<PixelFormatName, YuvShading> = {
+  Y_U_V24_LimitedRange: { layout: 1, limited: true, bt601: false },
+  Y_U_V24_FullRange: { layout: 1, limited: false, bt601: false },
+  Y_U_V16_LimitedRange: { layout: 2, limited: true, bt601: false },
+  Y_U_V16_FullRange: { layout: 2, limited: false, bt601: false },
+  Y_U_V12_LimitedRange: { layout: 3, limited: true, bt601: false },
+  Y_U_V12_FullRange: { layout: 3, limited: false, bt601: false },
+  NV12: { layout: 4, limited: true, bt601: true },
+  YUY2: { layout: 5, limited: true, bt601: true },
+  Y8_FullRange: { layout: 6, limited: false, bt601: false },
+  Y8_LimitedRange: { layout: 6, limited: true, bt601: false },
+};
+
+/** Width of the byte texture holding `total` bytes: the image width when it fits the limit. */
+export function byteTextureWidth(total: number, imageWidth: number, maxSize: number): number {
+  if (imageWidth <= maxSize && Math.ceil(total / imageWidth) <= maxSize) return imageWidth;
+  return Math.min(maxSize, Math.max(1, total));
+}
+
+/**
+ * YUV bytes go to the GPU untouched, as one R8UI texture; the shader finds each pixel's Y, U, V
+ * bytes by the offsets of SPEC §1.4 and converts them (SPEC §2.7). GPU memory = raw size.
+ */
+function planYuvImage(bytes: Uint8Array, format: ImageFormat, pixelFormat: PixelFormatName): ImagePlan {
+  const total = bytes.byteLength;
+  // The row width is settled by the texture code, which knows the GPU's limit.
+  const texWidth = Math.max(1, format.width);
+  return {
+    width: format.width,
+    height: format.height,
+    texture: {
+      width: texWidth,
+      height: Math.ceil(total / texWidth),
+      internalFormat: GL.R8UI,
+      format: GL.RED_INTEGER,
+      type: GL.UNSIGNED_BYTE,
+      sampler: 'uint',
+      data: bytes,
+      bytesPerTexel: 1,
+      linearBytes: total,
+    },
+    shading: {
+      channels: 3,
+      range: [0, 1],
+      unitScale: 1 / 255,
+      decodeSrgb: true,
+      bgr: false,
+      alphaMode: 'opaque',
+      mapper: 'rgb',
+      colormap: 'grayscale',
+      yuv: YUV_LAYOUT[pixelFormat],
+    },
+  };
+}
+
+/**
+ * The shading with a user's value range and colour map applied (API.md, beyond Rerun).
+ * A value range replaces Rerun's range heuristic; on a single-channel image it (like a colour
+ * map) turns the image into a scalar field shown through the colour map, values clamped,
+ * as Rerun shows depth images and tensors. A colour map only applies to single-channel images.
+ */
+export function applyShadingOverrides(shading: ImageShading, overrides: ShadingOverrides): ImageShading {
+  if (shading.yuv || (!overrides.valueRange && !overrides.colormap)) return shading;
+  const next = { ...shading };
+  if (overrides.valueRange) {
+    next.range = [overrides.valueRange[0] * shading.unitScale, overrides.valueRange[1] * shading.unitScale];
+  }
+  if (shading.channels === 1) {
+    next.mapper = 'colormap';
+    next.decodeSrgb = false;
+    next.colormap = overrides.colormap ?? 'grayscale';
+  }
+  return next;
 }
 
 /** Shading of a decoded PNG/JPEG/… bitmap: RGBA8, sRGB, straight alpha (SPEC §2.9). */
 export const BITMAP_SHADING: ImageShading = {
   channels: 4,
   range: [0, 1],
+  unitScale: 1 / 255,
   decodeSrgb: true,
   bgr: false,
   alphaMode: 'separate',
   mapper: 'rgb',
+  colormap: 'grayscale',
 };

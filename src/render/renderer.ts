@@ -119,6 +119,7 @@ export class Renderer {
   readonly canvas: HTMLCanvasElement;
   #gl: WebGL2RenderingContext;
   #programs = new Map<string, twgl.ProgramInfo>();
+  #shared = new Map<string, WebGLTexture>();
   #quad!: twgl.BufferInfo;
   #composite: Target | undefined;
   #textures = new Set<TrackedTexture>();
@@ -165,9 +166,36 @@ export class Renderer {
     };
   }
 
-  /** Largest texture side the GPU accepts. */
+  /**
+   * Test hook: pretend the GPU's texture and render-target limit is this many texels per side,
+   * so tiling of images (and of snapshots) larger than the limit can be tested on any GPU.
+   */
+  maxTextureSizeOverride: number | undefined;
+
+  /** Largest texture side images may use (the GPU's, or the test override when lower). */
   get maxTextureSize(): number {
-    return this.#gl.getParameter(this.#gl.MAX_TEXTURE_SIZE) as number;
+    const real = this.#gl.getParameter(this.#gl.MAX_TEXTURE_SIZE) as number;
+    return this.maxTextureSizeOverride ? Math.min(real, this.maxTextureSizeOverride) : real;
+  }
+
+  /** Largest side of one render target (snapshots larger than this are drawn in tiles). */
+  get maxRenderSize(): number {
+    const gl = this.#gl;
+    const real = Math.min(gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number);
+    return this.maxTextureSizeOverride ? Math.min(real, this.maxTextureSizeOverride) : real;
+  }
+
+  /**
+   * A texture the renderer itself owns (colour-map tables …): made once per context, rebuilt
+   * after a context loss, not counted in `stats` (it does not belong to any image).
+   */
+  sharedTexture(key: string, create: (gl: WebGL2RenderingContext) => WebGLTexture): WebGLTexture {
+    let texture = this.#shared.get(key);
+    if (!texture) {
+      texture = create(this.#gl);
+      this.#shared.set(key, texture);
+    }
+    return texture;
   }
 
   /** Resolves once the context is usable (immediately unless it is lost). */
@@ -178,6 +206,7 @@ export class Renderer {
   #initialize(): void {
     const gl = this.#gl;
     this.#programs.clear();
+    this.#shared.clear();
     this.#composite = undefined;
     this.#quad = twgl.createBufferInfoFromArrays(gl, QUAD);
   }
@@ -291,30 +320,45 @@ export class Renderer {
     view.frameRendered?.();
   }
 
-  /** Renders a frame off screen and reads it back as straight-alpha sRGB ImageData. */
+  /**
+   * Renders a frame off screen and reads it back as straight-alpha sRGB ImageData. Frames
+   * larger than one render target are drawn tile by tile (the scene shifted under a smaller
+   * viewport) and stitched, so a 9000×40 snapshot works on a GPU limited to 8192.
+   */
   renderToImageData(frame: FrameDescription): ImageData {
     const { width, height } = frame;
-    const max = this.#gl.getParameter(this.#gl.MAX_RENDERBUFFER_SIZE) as number;
-    if (width > max || height > max) {
-      throw new RangeError(`snapshot of ${width}×${height} exceeds the GPU's limit of ${max} pixels per side`);
-    }
-    const composite = this.#createTarget(width, height, true);
-    const output = this.#createTarget(width, height, false);
+    const max = this.maxRenderSize;
+    const out = new Uint8ClampedArray(width * height * 4);
+    const tileW = Math.min(width, max);
+    const tileH = Math.min(height, max);
+    const composite = this.#createTarget(tileW, tileH, true);
+    const output = this.#createTarget(tileW, tileH, false);
+    const gl = this.#gl;
     try {
-      this.#compose(frame, composite);
-      this.#encode(composite, output, width, height, false);
-      const gl = this.#gl;
-      const pixels = new Uint8ClampedArray(width * height * 4);
-      gl.bindFramebuffer(gl.FRAMEBUFFER, output.framebuffer);
-      gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
-      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-      // GL rows run bottom-up; ImageData rows top-down.
-      const flipped = new Uint8ClampedArray(pixels.length);
-      const row = width * 4;
-      for (let y = 0; y < height; y++) {
-        flipped.set(pixels.subarray((height - 1 - y) * row, (height - y) * row), y * row);
+      const pixels = new Uint8Array(tileW * tileH * 4);
+      for (let ty = 0; ty < height; ty += tileH) {
+        for (let tx = 0; tx < width; tx += tileW) {
+          const w = Math.min(tileW, width - tx);
+          const h = Math.min(tileH, height - ty);
+          const tile: FrameDescription = {
+            ...frame,
+            width: w,
+            height: h,
+            offset: [frame.offset[0] - tx, frame.offset[1] - ty],
+          };
+          this.#compose(tile, composite);
+          this.#encode(composite, output, w, h, false);
+          gl.bindFramebuffer(gl.FRAMEBUFFER, output.framebuffer);
+          gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+          gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+          // GL rows run bottom-up; ImageData rows top-down.
+          const row = w * 4;
+          for (let y = 0; y < h; y++) {
+            out.set(pixels.subarray((h - 1 - y) * row, (h - y) * row), ((ty + y) * width + tx) * 4);
+          }
+        }
       }
-      return new ImageData(flipped, width, height);
+      return new ImageData(out, width, height);
     } finally {
       this.#deleteTarget(composite);
       this.#deleteTarget(output);

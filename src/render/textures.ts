@@ -17,10 +17,28 @@ export interface TexturePlan {
   data: ArrayBufferView;
   /** Bytes per texel on the GPU (for memory statistics). */
   bytesPerTexel: number;
+  /**
+   * Set for a byte texture holding `linearBytes` bytes row after row (YUV): the last row may be
+   * partial. `width`×`height` is then the texture's size, not the image's.
+   */
+  linearBytes?: number;
 }
 
-/** Uploads a plan into a new tracked texture (re-uploaded from `plan.data` after a context loss). */
-export function createPlannedTexture(renderer: Renderer, plan: TexturePlan): TrackedTexture {
+/** A rectangle of a plan's texels (a tile of an image larger than the GPU's limit). */
+export interface TextureRegion {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Uploads a plan (or a region of it) into a new tracked texture, re-uploaded from `plan.data`
+ * after a context loss. Regions are read straight out of the full image with UNPACK_ROW_LENGTH /
+ * SKIP_PIXELS / SKIP_ROWS, so tiling copies nothing on the CPU.
+ */
+export function createPlannedTexture(renderer: Renderer, plan: TexturePlan, region?: TextureRegion): TrackedTexture {
+  const r = region ?? { x: 0, y: 0, width: plan.width, height: plan.height };
   return renderer.createTexture((gl) => {
     const texture = gl.createTexture()!;
     gl.bindTexture(gl.TEXTURE_2D, texture);
@@ -28,12 +46,41 @@ export function createPlannedTexture(renderer: Renderer, plan: TexturePlan): Tra
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
     gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
     gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-    gl.texStorage2D(gl.TEXTURE_2D, 1, plan.internalFormat, plan.width, plan.height);
-    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, plan.width, plan.height, plan.format, plan.type, plan.data);
+    gl.texStorage2D(gl.TEXTURE_2D, 1, plan.internalFormat, r.width, r.height);
+    if (plan.linearBytes !== undefined) {
+      uploadLinear(gl, plan, plan.linearBytes);
+    } else {
+      gl.pixelStorei(gl.UNPACK_ROW_LENGTH, plan.width);
+      gl.pixelStorei(gl.UNPACK_SKIP_PIXELS, r.x);
+      gl.pixelStorei(gl.UNPACK_SKIP_ROWS, r.y);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, r.width, r.height, plan.format, plan.type, plan.data);
+    }
+    resetUnpack(gl);
     setNearest(gl);
     gl.bindTexture(gl.TEXTURE_2D, null);
     return texture;
-  }, plan.width * plan.height * plan.bytesPerTexel);
+  }, r.width * r.height * plan.bytesPerTexel);
+}
+
+/** Full rows, then the partial last row: no padded copy of the bytes is needed. */
+function uploadLinear(gl: WebGL2RenderingContext, plan: TexturePlan, total: number): void {
+  const bytes = plan.data as Uint8Array;
+  const fullRows = Math.floor(total / plan.width);
+  resetUnpack(gl);
+  if (fullRows > 0) {
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, plan.width, fullRows, plan.format, plan.type, bytes.subarray(0, fullRows * plan.width));
+  }
+  const rest = total - fullRows * plan.width;
+  if (rest > 0) {
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, fullRows, rest, 1, plan.format, plan.type, bytes.subarray(fullRows * plan.width, total));
+  }
+}
+
+/** Other uploads (and twgl) assume the default unpack state. */
+function resetUnpack(gl: WebGL2RenderingContext): void {
+  gl.pixelStorei(gl.UNPACK_ROW_LENGTH, 0);
+  gl.pixelStorei(gl.UNPACK_SKIP_PIXELS, 0);
+  gl.pixelStorei(gl.UNPACK_SKIP_ROWS, 0);
 }
 
 /** Uploads a decoded bitmap as RGBA8, with straight alpha and no colour-space conversion. */

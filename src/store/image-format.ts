@@ -203,8 +203,26 @@ export function asBytes(buffer: BufferInput): Uint8Array {
   );
 }
 
+/**
+ * Chroma-subsampled pixel formats need even sides (SPEC §1.4, §10.7): 4:2:2 halves the width,
+ * 4:2:0 both sides; anything else has no well-defined chroma sample for the last column/row.
+ */
+function validatePixelFormatSize(format: ImageFormat): void {
+  const pf = format.pixelFormat;
+  if (!pf) return;
+  const halvesWidth = pf === 'YUY2' || pf === 'NV12' || pf.startsWith('Y_U_V16') || pf.startsWith('Y_U_V12');
+  const halvesHeight = pf === 'NV12' || pf.startsWith('Y_U_V12');
+  if (halvesWidth && format.width % 2) {
+    throw new ImageFormatError(`expected an even width for ${pf} (chroma is shared by pixel pairs), got ${describeFormat(format)}`);
+  }
+  if (halvesHeight && format.height % 2) {
+    throw new ImageFormatError(`expected an even height for ${pf} (chroma is shared by row pairs), got ${describeFormat(format)}`);
+  }
+}
+
 /** Throws an ImageFormatError unless the buffer has exactly the bytes the format needs. */
 export function validateImageBuffer(format: ImageFormat, bytes: Uint8Array): void {
+  validatePixelFormatSize(format);
   const expected = expectedByteLength(format);
   if (bytes.byteLength !== expected) {
     throw new ImageFormatError(

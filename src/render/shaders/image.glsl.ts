@@ -7,8 +7,13 @@
  * then colour-mapped and tinted by opacity. The output is premultiplied *linear* colour, so
  * blending into the SRGB8_ALPHA8 target happens in linear light as in Rerun.
  *
- * Variants are chosen with #defines: SAMPLER_FLOAT / SAMPLER_UINT / SAMPLER_INT pick the sampler
- * type matching the texture's internal format.
+ * Variants differ only in the sampler type matching the texture's internal format
+ * (sampler2D / usampler2D / isampler2D).
+ *
+ * YUV images (SPEC §1.4, §2.7) use the uint variant over a texture holding the raw bytes row
+ * after row: each output texel's Y, U, V bytes are fetched at Rerun's byte offsets, converted
+ * with its range normalisation and BT.601/BT.709 coefficients, clamped and quantised to 8 bits
+ * (Rerun writes them to an Rgba8Unorm texture) and then treated as sRGB-encoded RGB.
  */
 
 export const IMAGE_VERTEX_SHADER = /* glsl */ `#version 300 es
@@ -46,7 +51,7 @@ precision highp usampler2D;
 precision highp isampler2D;
 
 uniform ${samplerType} u_texture;
-uniform ivec2 u_textureSize;
+uniform ivec2 u_size;         // texels addressable: the texture's size, or the image's for YUV
 uniform int u_channels;       // 1, 3 or 4 channels in the texture
 uniform vec2 u_range;         // value range mapped to [0, 1]
 uniform bool u_bgr;           // swizzle BGR(A) to RGB(A)
@@ -56,6 +61,13 @@ uniform int u_mapper;         // 0 grayscale (r,r,r), 1 rgb, 2 colormap function
 uniform int u_magFilter;      // 0 nearest, 1 bilinear, 2 bicubic
 uniform int u_minFilter;      // 0 nearest, 1 bilinear
 uniform float u_opacity;
+uniform int u_yuv;            // 0 none, 1 Y_U_V24, 2 Y_U_V16, 3 Y_U_V12, 4 NV12, 5 YUY2, 6 Y8
+uniform bool u_yuvLimited;    // limited (16–235) instead of full range
+uniform bool u_yuvBt601;      // BT.601 coefficients instead of BT.709
+uniform int u_byteRow;        // bytes per row of the YUV byte texture
+uniform int u_colormap;       // 0 grayscale, 1 cyan-to-yellow, 2+ row of u_colormapLut
+uniform int u_colormapSize;   // entries of that row
+uniform sampler2D u_colormapLut;
 
 in vec2 v_texcoord;
 out vec4 out_color;
@@ -72,9 +84,66 @@ vec4 fetch_raw(ivec2 p) {
   return vec4(texelFetch(u_texture, p, 0));
 }
 
+float yuv_byte(int offset) {
+  return vec4(texelFetch(u_texture, ivec2(offset % u_byteRow, offset / u_byteRow), 0)).r;
+}
+
+// The RGB Rerun's YUV converter writes for pixel p, in [0, 1] and quantised to 8 bits.
+vec3 yuv_rgb(ivec2 p) {
+  int w = u_size.x;
+  int h = u_size.y;
+  int x = p.x;
+  int y = p.y;
+  int n = w * h;
+  int hw = w / 2;
+  float Y;
+  float U = 128.0;
+  float V = 128.0;
+  if (u_yuv == 1) {
+    Y = yuv_byte(y * w + x);
+    U = yuv_byte(n + y * w + x);
+    V = yuv_byte(2 * n + y * w + x);
+  } else if (u_yuv == 2) {
+    Y = yuv_byte(y * w + x);
+    U = yuv_byte(n + y * hw + x / 2);
+    V = yuv_byte(n + hw * h + y * hw + x / 2);
+  } else if (u_yuv == 3) {
+    Y = yuv_byte(y * w + x);
+    U = yuv_byte(n + (y / 2) * hw + x / 2);
+    V = yuv_byte(n + hw * (h / 2) + (y / 2) * hw + x / 2);
+  } else if (u_yuv == 4) {
+    Y = yuv_byte(y * w + x);
+    int uv = n + (y / 2) * w + 2 * (x / 2);
+    U = yuv_byte(uv);
+    V = yuv_byte(uv + 1);
+  } else if (u_yuv == 5) {
+    int row = y * 2 * w;
+    Y = yuv_byte(row + 2 * x);
+    U = yuv_byte(row + 4 * (x / 2) + 1);
+    V = yuv_byte(row + 4 * (x / 2) + 3);
+  } else {
+    Y = yuv_byte(y * w + x);
+  }
+  float yn, un, vn;
+  if (u_yuvLimited) {
+    yn = (Y - 16.0) / 219.0;
+    un = (U - 128.0) / 224.0;
+    vn = (V - 128.0) / 224.0;
+  } else {
+    yn = Y / 255.0;
+    un = (U - 128.0) / 255.0;
+    vn = (V - 128.0) / 255.0;
+  }
+  vec3 rgb = u_yuvBt601
+    ? vec3(yn + 1.402 * vn, yn - 0.344 * un - 0.714 * vn, yn + 1.772 * un)
+    : vec3(yn + 1.575 * vn, yn - 0.187 * un - 0.468 * vn, yn + 1.856 * un);
+  return floor(clamp(rgb, 0.0, 1.0) * 255.0 + 0.5) / 255.0;
+}
+
 // Rerun's per-texel decode (rectangle_fs.wgsl: decode_texture), before any filtering.
 vec4 decode_texel(ivec2 p) {
-  vec4 s = fetch_raw(clamp(p, ivec2(0), u_textureSize - 1));
+  p = clamp(p, ivec2(0), u_size - 1);
+  vec4 s = u_yuv != 0 ? vec4(yuv_rgb(p), 1.0) : fetch_raw(p);
   if (u_channels == 1) s = vec4(s.r, 0.0, 0.0, 1.0);
   else if (u_channels == 3) s.a = 1.0;
   vec4 n = (s - u_range.x) / (u_range.y - u_range.x);
@@ -127,10 +196,21 @@ vec4 sample_bicubic(vec2 coord) {
   return clamp(sum, 0.0, 1.0);
 }
 
-// The greyscale map is defined on sRGB values (Rerun's colormap.wgsl).
+// Colour maps are defined on sRGB values (Rerun's colormap.wgsl); tables are looked up as
+// matplotlib does (entry floor(t·n), the last one for t = 1).
 vec3 colormap_linear(float t) {
   t = clamp(t, 0.0, 1.0);
-  return linear_from_srgb(vec3(t));
+  vec3 srgb;
+  if (u_colormap == 0) {
+    srgb = vec3(t);
+  } else if (u_colormap == 1) {
+    float u = t * 2.0 - 1.0;
+    srgb = clamp(vec3(1.0 + 3.0 * u, 1.0 + 3.0 * u * u, 1.0 - 3.0 * u) / 4.0, 0.0, 1.0);
+  } else {
+    int i = min(u_colormapSize - 1, int(t * float(u_colormapSize)));
+    srgb = texelFetch(u_colormapLut, ivec2(i, u_colormap - 2), 0).rgb;
+  }
+  return linear_from_srgb(srgb);
 }
 
 void main() {

@@ -1,0 +1,78 @@
+/**
+ * The colour maps of `colormap` (API.md, beyond Rerun) and their lookup texture.
+ *
+ * Grayscale and cyan-to-yellow are formulas (Rerun's `colormap.wgsl`) and are computed in the
+ * shader; the others are tables (`colormap-tables.ts`), looked up as matplotlib does: entry
+ * `min(n − 1, floor(t·n))` of an n-entry table, so each map equals its published definition.
+ */
+import { COLORMAP_TABLES } from './colormap-tables.js';
+import type { Renderer } from './renderer.js';
+
+export const COLORMAP_NAMES = [
+  'grayscale',
+  'inferno',
+  'magma',
+  'plasma',
+  'turbo',
+  'viridis',
+  'cyan-to-yellow',
+  'spectral',
+  'twilight',
+] as const;
+export type ColormapName = (typeof COLORMAP_NAMES)[number];
+
+type TableName = keyof typeof COLORMAP_TABLES;
+const TABLE_ORDER = Object.keys(COLORMAP_TABLES) as TableName[];
+/** Widest table (twilight has 510 entries). */
+const LUT_WIDTH = Math.max(...TABLE_ORDER.map((name) => COLORMAP_TABLES[name].length / 6));
+
+/** Parses a `colormap` attribute (case-insensitive; `cyan_to_yellow` accepted too). */
+export function parseColormap(value: unknown): ColormapName | undefined {
+  if (value == null || value === '') return undefined;
+  const name = String(value).trim().toLowerCase().replace(/_/g, '-');
+  if ((COLORMAP_NAMES as readonly string[]).includes(name)) return name as ColormapName;
+  throw new RangeError(`unknown colormap ${JSON.stringify(value)}: expected one of ${COLORMAP_NAMES.join(', ')}`);
+}
+
+/** Shader code of a map: 0 grayscale, 1 cyan-to-yellow, 2 + row of the lookup texture. */
+export function colormapCode(name: ColormapName): number {
+  if (name === 'grayscale') return 0;
+  if (name === 'cyan-to-yellow') return 1;
+  return 2 + TABLE_ORDER.indexOf(name);
+}
+
+/** Entries of a table map (for the shader's index computation). */
+export function colormapSize(name: ColormapName): number {
+  if (name === 'grayscale' || name === 'cyan-to-yellow') return 0;
+  return COLORMAP_TABLES[name].length / 6;
+}
+
+/** The sRGB bytes of a table map at entry i (tests compare against the published tables). */
+export function colormapEntry(name: TableName, i: number): [number, number, number] {
+  const hex = COLORMAP_TABLES[name];
+  const at = (k: number) => parseInt(hex.slice(i * 6 + k * 2, i * 6 + k * 2 + 2), 16);
+  return [at(0), at(1), at(2)];
+}
+
+/** One RGBA8 row per table map (sRGB bytes, decoded in the shader), shared by all images. */
+export function colormapTexture(renderer: Renderer): WebGLTexture {
+  return renderer.sharedTexture('colormaps', (gl) => {
+    const pixels = new Uint8Array(LUT_WIDTH * TABLE_ORDER.length * 4);
+    TABLE_ORDER.forEach((name, row) => {
+      const n = COLORMAP_TABLES[name].length / 6;
+      for (let i = 0; i < n; i++) pixels.set([...colormapEntry(name, i), 255], (row * LUT_WIDTH + i) * 4);
+    });
+    const texture = gl.createTexture()!;
+    gl.bindTexture(gl.TEXTURE_2D, texture);
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+    gl.pixelStorei(gl.UNPACK_ROW_LENGTH, 0);
+    gl.pixelStorei(gl.UNPACK_SKIP_PIXELS, 0);
+    gl.pixelStorei(gl.UNPACK_SKIP_ROWS, 0);
+    gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, LUT_WIDTH, TABLE_ORDER.length);
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, LUT_WIDTH, TABLE_ORDER.length, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+    gl.bindTexture(gl.TEXTURE_2D, null);
+    return texture;
+  });
+}
