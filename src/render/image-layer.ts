@@ -9,6 +9,7 @@ import { ImageDrawable, type MagnificationFilter } from './image-drawable.js';
 import { planRawImage } from './image-plan.js';
 import type { LayerCounts, LayerOverrides, LayerPick, LayerQuery, LayerState, ViewLayer } from './layer.js';
 import type { Renderer } from './renderer.js';
+import type { ColormapName } from './colormaps.js';
 
 /** Rerun's default draw order for Image and EncodedImage (SPEC §5.1). */
 export const IMAGE_DRAW_ORDER = -10;
@@ -28,6 +29,12 @@ export function parseMagnificationFilter(value: unknown): MagnificationFilter | 
 /** Overrides an image element may give besides opacity and draw order. */
 export interface ImageOverrides extends LayerOverrides {
   magnificationFilter?: MagnificationFilter;
+  /** `value-range` (API.md): replaces Rerun's range heuristic. */
+  valueRange?: [number, number];
+  /** `colormap` (API.md) for single-channel images. */
+  colormap?: ColormapName;
+  /** An override the element could not parse: the layer shows this instead of a picture. */
+  overrideError?: string;
 }
 
 function errorMessage(error: unknown): string {
@@ -92,6 +99,11 @@ export class ImageLayer implements ViewLayer {
     this.#opacity = opacity == null ? undefined : Number(opacity);
     this.drawable.magnificationFilter =
       overrides.magnificationFilter ?? parseMagnificationFilter(value('magnification_filter')) ?? 'nearest';
+    this.drawable.overrides = { valueRange: overrides.valueRange, colormap: overrides.colormap };
+    if (overrides.overrideError) {
+      // Forget the row key so that fixing the attribute re-uploads the picture.
+      return this.#fail(overrides.overrideError, '');
+    }
 
     if (archetype === 'Image') {
       const format = row('Image:format');

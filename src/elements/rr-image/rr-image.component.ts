@@ -1,5 +1,8 @@
 import { property } from 'lit/decorators.js';
-import { ImageLayer, parseMagnificationFilter } from '../../render/image-layer.js';
+import { ImageLayer, parseMagnificationFilter, type ImageOverrides } from '../../render/image-layer.js';
+import { parseColormap } from '../../render/colormaps.js';
+import { parseValueRange } from '../../store/value-range.js';
+import { isNpy, npyToImageRow } from '../../io/npy.js';
 import type { Renderer } from '../../render/renderer.js';
 import {
   asBytes,
@@ -36,6 +39,12 @@ export class RrImage extends LayerElement {
   @property({ attribute: 'pixel-format' }) pixelFormat: string | undefined;
   /** Filter when zoomed in: `nearest` (default), `linear` or `bicubic`. */
   @property({ attribute: 'magnification-filter' }) magnificationFilter: string | undefined;
+  /** `"min max"`: the values shown black and white (or the colour map's ends), instead of Rerun's heuristic. */
+  @property({ attribute: 'value-range' }) valueRange: string | undefined;
+  /** Colour map for single-channel images: grayscale, inferno, magma, plasma, turbo, viridis, cyan-to-yellow, spectral, twilight. */
+  @property() colormap: string | undefined;
+
+  protected static override overrideProperties = new Set<PropertyKey>(['magnificationFilter', 'valueRange', 'colormap']);
 
   protected static override dataProperties = new Set<PropertyKey>([
     ...LayerElement.dataProperties,
@@ -48,11 +57,27 @@ export class RrImage extends LayerElement {
   }
 
   protected override extraOverrides(): Record<string, unknown> {
-    return { magnificationFilter: parseMagnificationFilter(this.magnificationFilter) };
+    const overrides: ImageOverrides = { magnificationFilter: parseMagnificationFilter(this.magnificationFilter) };
+    try {
+      overrides.valueRange = parseValueRange(this.valueRange);
+      overrides.colormap = parseColormap(this.colormap);
+    } catch (error) {
+      overrides.overrideError = error instanceof Error ? error.message : String(error);
+    }
+    return overrides as Record<string, unknown>;
   }
 
   protected rowFromProperties(): OwnRow | undefined {
     if (this.data !== undefined && this.data !== null) {
+      // `.npy` file contents (API.md: `.npy` input for `data` too).
+      const raw = this.data as unknown;
+      if (raw instanceof ArrayBuffer || raw instanceof Uint8Array) {
+        const npy = asBytes(raw);
+        if (isNpy(npy)) {
+          const { bytes, format } = npyToImageRow(npy);
+          return { 'Image:buffer': bytes, 'Image:format': format };
+        }
+      }
       const { bytes, format } = formatFromNdArray(this.data);
       return { 'Image:buffer': bytes, 'Image:format': format };
     }
@@ -74,9 +99,9 @@ export class RrImage extends LayerElement {
   }
 
   protected rowFromSource(bytes: Uint8Array, url: string, contentType: string | null): OwnRow {
-    const isNpy = bytes[0] === 0x93 && String.fromCharCode(...bytes.subarray(1, 6)) === 'NUMPY';
-    if (isNpy || /\.npy(\?|#|$)/i.test(url)) {
-      throw new ImageFormatError(`.npy files are not supported yet (${url})`);
+    if (isNpy(bytes) || /\.npy(\?|#|$)/i.test(url)) {
+      const { bytes: raw, format } = npyToImageRow(bytes);
+      return { 'Image:buffer': raw, 'Image:format': format };
     }
     const mediaType = contentType && contentType.startsWith('image/') ? contentType.split(';')[0] : undefined;
     const row: OwnRow = { 'EncodedImage:blob': bytes };

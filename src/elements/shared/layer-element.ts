@@ -82,7 +82,7 @@ export abstract class LayerElement extends RecordingElement {
   @property({ attribute: false }) buffer: BufferInput | undefined;
   /** `{width, height, colorModel?, channelDatatype?, pixelFormat?}` of `buffer`. */
   @property({ attribute: false }) format: ImageFormatInput | undefined;
-  /** An ndarray-like `{data: TypedArray, shape: number[]}`. */
+  /** An ndarray-like `{data: TypedArray, shape: number[]}`, or the bytes of a `.npy` file. */
   @property({ attribute: false }) data: NdArrayLike | undefined;
   /** Width of `buffer`, when `format` is not given. */
   @property({ type: Number }) width: number | undefined;
@@ -133,6 +133,9 @@ export abstract class LayerElement extends RecordingElement {
     'channelDatatype',
     'entity',
   ]);
+
+  /** Properties whose change only changes `extraOverrides()` (the view redraws). */
+  protected static overrideProperties = new Set<PropertyKey>();
 
   /** The canonical entity path this layer uses. */
   get entityPath(): string {
@@ -248,7 +251,10 @@ export abstract class LayerElement extends RecordingElement {
       this.#dataDirty = false;
       this.#logOwnData();
     }
-    if (changed.has('opacity') || changed.has('drawOrder')) this.#invalidate();
+    const overrideProps = (this.constructor as typeof LayerElement).overrideProperties;
+    if (changed.has('opacity') || changed.has('drawOrder') || [...changed.keys()].some((key) => overrideProps.has(key))) {
+      this.#invalidate();
+    }
   }
 
   /** Logs the element's own data (if any) as static rows at its entity. */
