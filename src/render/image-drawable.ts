@@ -189,6 +189,10 @@ export class ImageDrawable implements Drawable {
     const shading = this.shading;
     if (!this.#tiles.length || !shading) return;
     const { gl, renderer } = context;
+    // Uploads happen lazily on first use and bind on the active unit: do them all before any
+    // sampler uniform is bound, or an upload would unbind what a sampler was just given.
+    const lut = colormapTexture(renderer);
+    const textures = this.#tiles.map((tile) => tile.texture.texture);
     const program = renderer.imageProgram(this.#sampler);
     gl.useProgram(program.program);
     const mag = FILTER_INDEX[this.magnificationFilter];
@@ -211,21 +215,21 @@ export class ImageDrawable implements Drawable {
       u_byteRow: Math.max(1, this.#byteRow),
       u_colormap: colormapCode(shading.colormap),
       u_colormapSize: colormapSize(shading.colormap),
-      u_colormapLut: colormapTexture(renderer),
+      u_colormapLut: lut,
       u_scale: [context.scale, context.scale],
       u_offset: context.offset,
       u_viewport: context.viewport,
     });
-    for (const tile of this.#tiles) {
+    this.#tiles.forEach((tile, i) => {
       twgl.setUniforms(program, {
-        u_texture: tile.texture.texture,
+        u_texture: textures[i],
         u_size: [tile.texWidth, tile.texHeight],
         u_extent: [tile.width, tile.height],
         u_origin: [tile.x, tile.y],
         u_texelOrigin: [tile.x - tile.texX, tile.y - tile.texY],
       });
       renderer.drawQuad(program);
-    }
+    });
   }
 
   /** Frees everything; the drawable must not be used afterwards. */

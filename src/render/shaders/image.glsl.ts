@@ -146,12 +146,14 @@ vec4 decode_texel(ivec2 p) {
   vec4 s = u_yuv != 0 ? vec4(yuv_rgb(p), 1.0) : fetch_raw(p);
   if (u_channels == 1) s = vec4(s.r, 0.0, 0.0, 1.0);
   else if (u_channels == 3) s.a = 1.0;
+  // NaN and ±inf samples are errors too, as in Rerun. Tested on the raw bits before any
+  // arithmetic: shader compilers may assume arithmetic never yields NaN and fold checks away.
+  bool special = any(equal(floatBitsToUint(s.rgb) & 0x7f800000u, uvec3(0x7f800000u)));
   vec4 n = (s - u_range.x) / (u_range.y - u_range.x);
   if (u_bgr) n = n.bgra;
   if (u_decodeSrgb) {
-    // NaN fails every comparison, so it lands here too, as in Rerun.
     bool inside = all(greaterThanEqual(n.rgb, vec3(0.0))) && all(lessThanEqual(n.rgb, vec3(1.0)));
-    if (!inside) return ERROR_COLOR;
+    if (special || !inside) return ERROR_COLOR;
     n.rgb = linear_from_srgb(n.rgb);
   }
   if (u_alphaMode == 0 || u_channels != 4) n.a = 1.0;
