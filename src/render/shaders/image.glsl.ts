@@ -61,6 +61,11 @@ uniform int u_mapper;         // 0 grayscale (r,r,r), 1 rgb, 2 colormap function
 uniform int u_magFilter;      // 0 nearest, 1 bilinear, 2 bicubic
 uniform int u_minFilter;      // 0 nearest, 1 bilinear
 uniform float u_opacity;
+uniform vec2 u_origin;        // scene position of this quad (tile)
+uniform vec2 u_texelOrigin;   // texel coordinate of that position in the bound texture
+uniform vec2 u_scale;         // device pixels per scene unit
+uniform vec2 u_offset;        // device pixel position of scene (0, 0)
+uniform vec2 u_viewport;      // viewport size in device pixels
 uniform int u_yuv;            // 0 none, 1 Y_U_V24, 2 Y_U_V16, 3 Y_U_V12, 4 NV12, 5 YUY2, 6 Y8
 uniform bool u_yuvLimited;    // limited (16–235) instead of full range
 uniform bool u_yuvBt601;      // BT.601 coefficients instead of BT.709
@@ -69,7 +74,6 @@ uniform int u_colormap;       // 0 grayscale, 1 cyan-to-yellow, 2+ row of u_colo
 uniform int u_colormapSize;   // entries of that row
 uniform sampler2D u_colormapLut;
 
-in vec2 v_texcoord;
 out vec4 out_color;
 
 const vec4 ERROR_COLOR = vec4(1.0, 0.0, 1.0, 1.0);
@@ -216,7 +220,12 @@ vec3 colormap_linear(float t) {
 }
 
 void main() {
-  vec2 coord = v_texcoord;
+  // The texel coordinate from the fragment's own scene position rather than the interpolated
+  // v_texcoord: the same arithmetic for a tile as for the whole image (and for a snapshot tile
+  // as for the whole snapshot), so tiles are bit-identical to one big texture.
+  vec2 device = vec2(gl_FragCoord.x, u_viewport.y - gl_FragCoord.y);
+  vec2 scene = (device - u_offset) / u_scale;
+  vec2 coord = scene - u_origin + u_texelOrigin;
   // Magnifying iff one screen pixel covers less than one texel (rectangle_fs.wgsl is_magnifying).
   bool magnifying = fwidth(coord.x) < 1.0;
   int filter_mode = magnifying ? u_magFilter : u_minFilter;
