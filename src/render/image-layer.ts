@@ -5,6 +5,7 @@
  */
 import { asBytes, resolveImageFormat, validateImageBuffer, type BufferInput, type ImageFormat } from '../store/image-format.js';
 import { readPixelValue } from '../store/pixel-value.js';
+import { yuvPixelRgb } from '../store/yuv.js';
 import { ImageDrawable, type MagnificationFilter } from './image-drawable.js';
 import { planRawImage } from './image-plan.js';
 import type { LayerCounts, LayerOverrides, LayerPick, LayerQuery, LayerState, ViewLayer } from './layer.js';
@@ -207,7 +208,8 @@ export class ImageLayer implements ViewLayer {
     const py = Math.floor(y);
     if (px < 0 || py < 0 || px >= this.drawable.width || py >= this.drawable.height) return undefined;
     if (this.#raw) {
-      const value = readPixelValue(this.#raw.bytes, this.#raw.format, px, py);
+      const { bytes, format } = this.#raw;
+      const value = format.pixelFormat ? yuvPixelRgb(bytes, format, px, py) : readPixelValue(bytes, format, px, py);
       return value === undefined ? undefined : { value };
     }
     const texel = this.drawable.readBitmapTexel(px, py);

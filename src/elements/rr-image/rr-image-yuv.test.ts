@@ -115,6 +115,8 @@ describe('<rr-image> image_formats scene and YUV pixel formats', () => {
     expectPixel(shot, 0, 255, [255, 92, 0, 255], 1);
     expectPixel(shot, 255, 255, [255, 45, 255, 255], 1);
     expectPixel(shot, 128, 128, [128, 128, 128, 255], 1);
+    // Hover values come from Rerun's CPU conversion, which truncates: 0.8307 · 255 → 211, drawn 212.
+    expect(el.pick(0.5, 0.5)[0].value).to.deep.equal([0, 211, 0]);
   });
 
   for (const pf of Object.keys(PixelFormat) as PixelFormatName[]) {
