@@ -193,11 +193,14 @@ export class ImageDrawable implements Drawable {
     // sampler uniform is bound, or an upload would unbind what a sampler was just given.
     const lut = colormapTexture(renderer);
     const textures = this.#tiles.map((tile) => tile.texture.texture);
-    const program = renderer.imageProgram(this.#sampler);
-    gl.useProgram(program.program);
     const mag = FILTER_INDEX[this.magnificationFilter];
     // Rerun's minification rule (SPEC §2.6): Nearest stays nearest only for colour-mapped images.
     const min = mag === 0 && shading.mapper === 'colormap' ? 0 : 1;
+    // Rerun magnifies iff fwidth(texcoord) < 1; in a 2D view that is scale > 1 over the whole
+    // quad, so the filter is chosen here and the program carries only that one.
+    const filter = (context.scale > 1 ? mag : min) as 0 | 1 | 2;
+    const program = renderer.imageProgram(this.#sampler, { yuv: !!shading.yuv, filter });
+    gl.useProgram(program.program);
     const yuv = shading.yuv;
     twgl.setUniforms(program, {
       u_channels: shading.channels,
@@ -223,7 +226,7 @@ export class ImageDrawable implements Drawable {
     this.#tiles.forEach((tile, i) => {
       twgl.setUniforms(program, {
         u_texture: textures[i],
-        u_size: [tile.texWidth, tile.texHeight],
+        u_textureSize: [tile.texWidth, tile.texHeight],
         u_extent: [tile.width, tile.height],
         u_origin: [tile.x, tile.y],
         u_texelOrigin: [tile.x - tile.texX, tile.y - tile.texY],

@@ -38,6 +38,12 @@ export interface ImageShading {
   unitScale: number;
   /** Samples are sRGB-encoded (decoded in the shader; out-of-range → magenta). */
   decodeSrgb: boolean;
+  /**
+   * The texture is an sRGB format (colour U8, bitmaps): the GPU decodes on fetch, the shader
+   * sees linear values. Such bytes are never outside [0, 1], so Rerun's magenta cannot occur,
+   * and a user's value range does not apply (sRGB bytes have one meaning).
+   */
+  hardwareSrgb?: boolean;
   /** BGR(A) channel order. */
   bgr: boolean;
   alphaMode: 'opaque' | 'separate' | 'premultiplied';
@@ -79,7 +85,9 @@ const INT_FORMATS: [number, number, number] = [GL.RED_INTEGER, GL.RGB_INTEGER, G
 
 /** WebGL2 texture formats per datatype (1, 3, 4 channels): SPEC §11. */
 const LAYOUTS: Record<ChannelDatatypeName, Layout> = {
-  U8: { internal: [GL.R8, GL.RGB8, GL.RGBA8], format: FLOAT_FORMATS, type: GL.UNSIGNED_BYTE, sampler: 'float', bytes: 1 },
+  // Colour U8 is sRGB-encoded by definition: the texture unit decodes it (exactly, and much
+  // cheaper than pow() per tap on software GPUs). WebGL2 has no single-channel sRGB format.
+  U8: { internal: [GL.R8, GL.SRGB8, GL.SRGB8_ALPHA8], format: FLOAT_FORMATS, type: GL.UNSIGNED_BYTE, sampler: 'float', bytes: 1 },
   I8: { internal: [GL.R8I, GL.RGB8I, GL.RGBA8I], format: INT_FORMATS, type: GL.BYTE, sampler: 'int', bytes: 1 },
   U16: { internal: [GL.R16UI, GL.RGB16UI, GL.RGBA16UI], format: INT_FORMATS, type: GL.UNSIGNED_SHORT, sampler: 'uint', bytes: 2 },
   I16: { internal: [GL.R16I, GL.RGB16I, GL.RGBA16I], format: INT_FORMATS, type: GL.SHORT, sampler: 'int', bytes: 2 },
@@ -194,6 +202,7 @@ export function planRawImage(bytes: Uint8Array, format: ImageFormat): ImagePlan 
   const alphaMode = channels === 4 ? 'separate' : 'opaque';
   if (dt === 'U8') {
     // U8 images are sRGB-encoded: the displayed byte equals the stored byte (SPEC §2.5).
+    // Colour ones sit in an sRGB texture, so the shader already reads linear values.
     return {
       width,
       height,
@@ -202,7 +211,8 @@ export function planRawImage(bytes: Uint8Array, format: ImageFormat): ImagePlan 
         channels,
         range: [0, 1],
         unitScale: 1 / 255,
-        decodeSrgb: true,
+        decodeSrgb: channels === 1,
+        hardwareSrgb: channels !== 1,
         bgr,
         alphaMode,
         mapper: channels === 1 ? 'grayscale' : 'rgb',
@@ -296,7 +306,7 @@ function planYuvImage(bytes: Uint8Array, format: ImageFormat, pixelFormat: Pixel
 export function applyShadingOverrides(shading: ImageShading, overrides: ShadingOverrides): ImageShading {
   if (shading.yuv || (!overrides.valueRange && !overrides.colormap)) return shading;
   const next = { ...shading };
-  if (overrides.valueRange) {
+  if (overrides.valueRange && !shading.hardwareSrgb) {
     next.range = [overrides.valueRange[0] * shading.unitScale, overrides.valueRange[1] * shading.unitScale];
   }
   if (shading.channels === 1) {
@@ -312,7 +322,8 @@ export const BITMAP_SHADING: ImageShading = {
   channels: 4,
   range: [0, 1],
   unitScale: 1 / 255,
-  decodeSrgb: true,
+  decodeSrgb: false,
+  hardwareSrgb: true,
   bgr: false,
   alphaMode: 'separate',
   mapper: 'rgb',

@@ -16,6 +16,7 @@ import {
   ENCODE_VERTEX_SHADER,
   IMAGE_VERTEX_SHADER,
   imageFragmentShader,
+  type ImageShaderVariant,
 } from './shaders/image.glsl.js';
 
 /** Where and how large a frame is drawn, in device pixels. */
@@ -225,9 +226,10 @@ export class Renderer {
     return info;
   }
 
-  /** The image program for a sampler kind. */
-  imageProgram(sampler: 'float' | 'uint' | 'int'): twgl.ProgramInfo {
-    return this.program(`image-${sampler}`, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler));
+  /** The image program for a sampler kind (and, optionally, a specialised variant). */
+  imageProgram(sampler: 'float' | 'uint' | 'int', variant: ImageShaderVariant = {}): twgl.ProgramInfo {
+    const key = `image-${sampler}-${variant.yuv ? 'yuv' : 'raw'}-${variant.filter ?? -1}`;
+    return this.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
   }
 
   /** Binds the unit quad to a program and draws it as a triangle strip. */

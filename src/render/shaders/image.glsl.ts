@@ -41,17 +41,33 @@ void main() {
 }
 `;
 
+/** Compile-time choices of the image fragment shader. */
+export interface ImageShaderVariant {
+  /** Include the YUV byte decoding (SPEC §2.7). */
+  yuv?: boolean;
+  /**
+   * The one filter this program applies (0 nearest, 1 bilinear, 2 bicubic), or -1 to choose per
+   * fragment from u_magFilter / u_minFilter. A 2D view's scale is the same over the whole quad,
+   * so the drawable picks the filter on the CPU; a shader without the unused paths runs several
+   * times faster on software GPUs (SwiftShader pays for branches it does not take).
+   */
+  filter?: -1 | 0 | 1 | 2;
+}
+
 /** Fragment shader source for one sampler variant. */
-export function imageFragmentShader(sampler: 'float' | 'uint' | 'int'): string {
+export function imageFragmentShader(sampler: 'float' | 'uint' | 'int', variant: ImageShaderVariant = {}): string {
+  const { yuv = false, filter = -1 } = variant;
   const samplerType = sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
   return /* glsl */ `#version 300 es
+#define YUV ${yuv ? 1 : 0}
+#define FILTER ${filter}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
 precision highp isampler2D;
 
 uniform ${samplerType} u_texture;
-uniform ivec2 u_size;         // texels addressable: the texture's size, or the image's for YUV
+uniform ivec2 u_textureSize;         // texels addressable: the texture's size, or the image's for YUV
 uniform int u_channels;       // 1, 3 or 4 channels in the texture
 uniform vec2 u_range;         // value range mapped to [0, 1]
 uniform bool u_bgr;           // swizzle BGR(A) to RGB(A)
@@ -88,14 +104,15 @@ vec4 fetch_raw(ivec2 p) {
   return vec4(texelFetch(u_texture, p, 0));
 }
 
+#if YUV
 float yuv_byte(int offset) {
   return vec4(texelFetch(u_texture, ivec2(offset % u_byteRow, offset / u_byteRow), 0)).r;
 }
 
 // The RGB Rerun's YUV converter writes for pixel p, in [0, 1] and quantised to 8 bits.
 vec3 yuv_rgb(ivec2 p) {
-  int w = u_size.x;
-  int h = u_size.y;
+  int w = u_textureSize.x;
+  int h = u_textureSize.y;
   int x = p.x;
   int y = p.y;
   int n = w * h;
@@ -143,11 +160,16 @@ vec3 yuv_rgb(ivec2 p) {
     : vec3(yn + 1.575 * vn, yn - 0.187 * un - 0.468 * vn, yn + 1.856 * un);
   return floor(clamp(rgb, 0.0, 1.0) * 255.0 + 0.5) / 255.0;
 }
+#endif
 
 // Rerun's per-texel decode (rectangle_fs.wgsl: decode_texture), before any filtering.
 vec4 decode_texel(ivec2 p) {
-  p = clamp(p, ivec2(0), u_size - 1);
-  vec4 s = u_yuv != 0 ? vec4(yuv_rgb(p), 1.0) : fetch_raw(p);
+  p = clamp(p, ivec2(0), u_textureSize - 1);
+#if YUV
+  vec4 s = vec4(yuv_rgb(p), 1.0);
+#else
+  vec4 s = fetch_raw(p);
+#endif
   if (u_channels == 1) s = vec4(s.r, 0.0, 0.0, 1.0);
   else if (u_channels == 3) s.a = 1.0;
   // NaN and ±inf samples are errors too, as in Rerun. Tested on the raw bits before any
@@ -158,17 +180,22 @@ vec4 decode_texel(ivec2 p) {
   if (u_decodeSrgb) {
     bool inside = all(greaterThanEqual(n.rgb, vec3(0.0))) && all(lessThanEqual(n.rgb, vec3(1.0)));
     if (special || !inside) return ERROR_COLOR;
-    n.rgb = linear_from_srgb(n.rgb);
+    // One pow instead of three for single-channel data (g and b are 0 and stay 0).
+    if (u_channels == 1) n.r = linear_from_srgb(vec3(n.r)).r;
+    else n.rgb = linear_from_srgb(n.rgb);
   }
   if (u_alphaMode == 0 || u_channels != 4) n.a = 1.0;
   else if (u_alphaMode == 1) n.rgb *= n.a;
   return n;
 }
 
+#if FILTER == 0 || FILTER == -1
 vec4 sample_nearest(vec2 coord) {
   return decode_texel(ivec2(floor(coord)));
 }
+#endif
 
+#if FILTER == 1 || FILTER == -1
 vec4 sample_bilinear(vec2 coord) {
   vec2 c = coord - 0.5;
   ivec2 p = ivec2(floor(c));
@@ -180,6 +207,9 @@ vec4 sample_bilinear(vec2 coord) {
   return mix(mix(a, b, f.x), mix(d, e, f.x), f.y);
 }
 
+#endif
+
+#if FILTER == 2 || FILTER == -1
 // Catmull-Rom weights as in Rerun's interpolation.wgsl.
 vec4 catmull_rom_weights(float t) {
   float t2 = t * t;
@@ -201,6 +231,7 @@ vec4 sample_bicubic(vec2 coord) {
   }
   return clamp(sum, 0.0, 1.0);
 }
+#endif
 
 // Colour maps are defined on sRGB values (Rerun's colormap.wgsl); tables are looked up as
 // matplotlib does (entry floor(t·n), the last one for t = 1).
@@ -227,12 +258,20 @@ void main() {
   vec2 scene = (device - u_offset) / u_scale;
   vec2 coord = scene - u_origin + u_texelOrigin;
   // Magnifying iff one screen pixel covers less than one texel (rectangle_fs.wgsl is_magnifying).
+  vec4 v;
+#if FILTER == 2
+  v = sample_bicubic(coord);
+#elif FILTER == 1
+  v = sample_bilinear(coord);
+#elif FILTER == 0
+  v = sample_nearest(coord);
+#else
   bool magnifying = fwidth(coord.x) < 1.0;
   int filter_mode = magnifying ? u_magFilter : u_minFilter;
-  vec4 v;
   if (filter_mode == 2) v = sample_bicubic(coord);
   else if (filter_mode == 1) v = sample_bilinear(coord);
   else v = sample_nearest(coord);
+#endif
 
   vec4 color;
   if (u_mapper == 0) color = vec4(v.rrr, 1.0);
