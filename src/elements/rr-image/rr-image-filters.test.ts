@@ -83,6 +83,17 @@ describe('<rr-image> magnification filters (SPEC §2.6)', () => {
     });
   }
 
+  it('minifies with Rerun\'s rule: linear for colour images, nearest for colour-mapped ones', async () => {
+    // At scale 0.5 each output pixel centre sits on the edge between texels 2x and 2x + 1.
+    const row = [0, 255, 0, 255];
+    const rgb = await showImage(Uint8Array.from(row.flatMap((v) => [v, v, v])), { width: 4, height: 1, colorModel: 'RGB' });
+    // Linear min filter on decoded texels: the mean of 0 and 1 in linear light → sRGB 188.
+    expectImage(await rgb.snapshot({ scale: 0.5 }), () => [188, 188, 188, 255], 1);
+    // U16 0/1000 is outside [0, 255]: gray-mapped, so nearest; the sample point x = 2px + 1 → texel 1, 3.
+    const u16 = await showImage(new Uint8Array(Uint16Array.from([0, 1000, 0, 1000]).buffer), { width: 4, height: 1, channelDatatype: 'U16' });
+    expectImage(await u16.snapshot({ scale: 0.5 }), () => [255, 255, 255, 255]);
+  });
+
   it('filters the scalar before colour-mapping (a U16 image through the gray map)', async () => {
     // [0, 1000] → t 0 and 1; bilinear halfway between is t = 0.5 → gray byte 128 (t as sRGB),
     // not the 188 that filtering decoded colours would give.
