@@ -75,7 +75,10 @@ export class TrackedTexture {
   /** The GL texture, uploaded (again, after a context loss) on first use. */
   get texture(): WebGLTexture {
     if (this.#disposed) throw new Error('texture used after dispose');
-    if (!this.#texture) this.#texture = this.upload(this.renderer.gl);
+    if (!this.#texture) {
+      this.#texture = this.upload(this.renderer.gl);
+      this.renderer.textureUploaded();
+    }
     return this.#texture;
   }
 
@@ -104,6 +107,8 @@ export interface RendererStats {
   views: number;
   /** Frames drawn so far. */
   frames: number;
+  /** Texture uploads so far (a re-upload after a context loss counts again). */
+  uploads: number;
 }
 
 interface Target {
@@ -126,6 +131,7 @@ export class Renderer {
   #dirty = new Set<RenderTarget>();
   #frameRequest = 0;
   #frames = 0;
+  #uploads = 0;
   #restored: Promise<void> | undefined;
   #resolveRestored: (() => void) | undefined;
 
@@ -162,6 +168,7 @@ export class Renderer {
       textureBytes,
       views: this.#views.size,
       frames: this.#frames,
+      uploads: this.#uploads,
     };
   }
 
@@ -212,6 +219,11 @@ export class Renderer {
     const texture = new TrackedTexture(this, upload, byteSize);
     this.#textures.add(texture);
     return texture;
+  }
+
+  /** @internal Called by TrackedTexture when it uploads. */
+  textureUploaded(): void {
+    this.#uploads++;
   }
 
   /** @internal Called by TrackedTexture.dispose. */
