@@ -1,10 +1,17 @@
+// Browser tests: mocha in headless Chromium (the system's, found by scripts/chrome.mjs), with
+// WebGL2 through SwiftShader. One browser and one page at a time: CI has two cores, and
+// SwiftShader uses them both.
+import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS } from './scripts/chrome.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
 
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-  nodeResolve: true,
+  // `production` rather than the dev server's default `development` condition: lit's
+  // development build warns on the console ("Lit is in dev mode") in every test file.
+  nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 20000 } },
@@ -16,4 +23,6 @@ export default {
       launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },
     }),
   ],
+  // The default reporter lists the results and errors; ours ends the run with `N passed, N failed`.
+  reporters: [defaultReporter(), summaryReporter()],
 };
