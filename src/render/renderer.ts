@@ -16,6 +16,7 @@ import {
   ENCODE_VERTEX_SHADER,
   IMAGE_VERTEX_SHADER,
   imageFragmentShader,
+  type ImageFilter,
 } from './shaders/image.glsl.js';
 
 /** Where and how large a frame is drawn, in device pixels. */
@@ -203,9 +204,9 @@ export class Renderer {
     return info;
   }
 
-  /** The image program for a sampler kind. */
-  imageProgram(sampler: 'float' | 'uint' | 'int'): twgl.ProgramInfo {
-    return this.program(`image-${sampler}`, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler));
+  /** The image program for a sampler kind and filter. */
+  imageProgram(sampler: 'float' | 'uint' | 'int', filter: ImageFilter): twgl.ProgramInfo {
+    return this.program(`image-${sampler}-${filter}`, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, filter));
   }
 
   /** Binds the unit quad to a program and draws it as a triangle strip. */
