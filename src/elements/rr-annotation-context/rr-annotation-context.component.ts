@@ -87,7 +87,7 @@ export class RrAnnotationContext extends RecordingElement {
     const generation = ++this.#generation;
     if (this.context !== undefined && this.context !== null) {
       this.#loading = undefined;
-      this.#apply(() => this.context, 'the context property');
+      this.#apply(() => this.context);
       return;
     }
     if (this.src) {
@@ -102,7 +102,7 @@ export class RrAnnotationContext extends RecordingElement {
           if (generation === this.#generation) this.#fail(`could not load ${url}: ${errorMessage(error)}`);
           return;
         }
-        if (generation === this.#generation) this.#apply(() => parseJson(text, url), url);
+        if (generation === this.#generation) this.#apply(() => parseJson(text, url));
       })();
       return;
     }
@@ -113,10 +113,10 @@ export class RrAnnotationContext extends RecordingElement {
       this.#setError(undefined);
       return;
     }
-    this.#apply(() => parseJson(text, 'the element text'), 'the element text');
+    this.#apply(() => parseJson(text, 'the element text'));
   }
 
-  #apply(read: () => unknown, _where: string): void {
+  #apply(read: () => unknown): void {
     let data: AnnotationContextData;
     try {
       data = parseAnnotationContext(read());

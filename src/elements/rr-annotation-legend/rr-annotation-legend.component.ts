@@ -151,7 +151,10 @@ export class RrAnnotationLegend extends RecordingElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('entity')) this.#resolve();
-    if (changed.has('hiddenClasses') && !this.#syncingHidden && this.#classState) {
+    // The first update only carries the default (or the attribute, applied in #follow): it must
+    // not clear what another legend of the same context has hidden.
+    const given = changed.has('hiddenClasses') && changed.get('hiddenClasses') !== undefined;
+    if (given && !this.#syncingHidden && this.#classState) {
       this.#classState.setHidden(this.hiddenClasses ?? []);
     }
     this.#syncingHidden = false;

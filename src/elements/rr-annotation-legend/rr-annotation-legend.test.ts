@@ -94,6 +94,21 @@ describe('<rr-annotation-legend>', () => {
     expect(seg.segmentationLayer!.drawable.idUploads).to.equal(ids);
   });
 
+  it('legends of the same context share visibility: a later legend shows what an earlier one hid', async () => {
+    const { ctx, legend, seg } = await linked([[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]]);
+    rows(legend).find((r) => r.dataset.classId === '2')!.click();
+    const second = document.createElement('rr-annotation-legend');
+    second.entity = 'masks/other';
+    ctx.append(second);
+    await second.updateComplete;
+    expect(second.hiddenClasses).to.deep.equal([2]);
+    expect(rows(second).find((r) => r.dataset.classId === '2')!.hasAttribute('data-hidden')).to.equal(true);
+    rows(second).find((r) => r.dataset.classId === '2')!.click();
+    expectPixel(await seg.snapshot(), 2, 0, [0, 255, 0, 255]);
+    await legend.updateComplete;
+    expect(legend.hiddenClasses).to.deep.equal([]);
+  });
+
   it('Alt-click shows only that class; hidden-classes sets visibility', async () => {
     const { legend, seg } = await linked([[0, 'bg'], [1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]]);
     const row = rows(legend).find((r) => r.dataset.classId === '2')!;

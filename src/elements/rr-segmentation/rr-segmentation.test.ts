@@ -244,6 +244,17 @@ describe('<rr-segmentation>', () => {
     expect((await error).detail.message).to.equal('expected a single-channel (L) segmentation image, got 1×1 RGB U8');
   });
 
+  it('reports a malformed context logged from JS as an error naming the entry, then recovers', async () => {
+    const { ctx, el } = await inContext<RrSegmentation>(html`<rr-segmentation entity="m"></rr-segmentation>`, 'rr-segmentation');
+    el.data = { data: new Uint8Array([1]), shape: [1, 1] };
+    await el.renderComplete();
+    const error = nextEvent<{ message: string }>(el, 'rr-error');
+    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'x', 'not-a-colour']] });
+    expect((await error).detail.message).to.match(/^annotation context at \/: class entry 0 .*got "not-a-colour"/);
+    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'x', 'blue']] });
+    expectPixel(await el.snapshot(), 0, 0, [0, 0, 255, 255]);
+  });
+
   it('toggling a class changes only the lookup table, never re-uploads the id image', async () => {
     const { ctx, el } = await inContext<RrSegmentation>(html`<rr-segmentation entity="m"></rr-segmentation>`, 'rr-segmentation');
     ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]] });
