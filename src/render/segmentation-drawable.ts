@@ -37,6 +37,11 @@ export class SegmentationDrawable implements Drawable {
 
   constructor(private readonly renderer: Renderer) {}
 
+  /** Largest id image side the GPU accepts. */
+  get maxSize(): number {
+    return this.renderer.maxTextureSize;
+  }
+
   get ready(): boolean {
     return this.#ids !== undefined && this.#tableData !== undefined;
   }

@@ -255,6 +255,17 @@ describe('<rr-segmentation>', () => {
     expectPixel(await el.snapshot(), 0, 0, [0, 0, 255, 255]);
   });
 
+  it('rejects an image wider than the GPU allows instead of drawing nothing silently', async () => {
+    const { getRenderer } = await import('../../render/renderer.js');
+    const max = getRenderer().maxTextureSize;
+    const { el } = await inContext<RrSegmentation>(html`<rr-segmentation></rr-segmentation>`, 'rr-segmentation');
+    const error = nextEvent<{ message: string }>(el, 'rr-error');
+    el.data = { data: new Uint8Array(max + 1), shape: [1, max + 1] };
+    expect((await error).detail.message).to.equal(
+      `expected a segmentation image of at most ${max}×${max} pixels on this GPU, got ${max + 1}×1`,
+    );
+  });
+
   it('toggling a class changes only the lookup table, never re-uploads the id image', async () => {
     const { ctx, el } = await inContext<RrSegmentation>(html`<rr-segmentation entity="m"></rr-segmentation>`, 'rr-segmentation');
     ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]] });
