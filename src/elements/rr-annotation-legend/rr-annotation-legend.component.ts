@@ -246,8 +246,12 @@ export class RrAnnotationLegend extends RecordingElement {
   soloClass(id: number): void {
     const state = this.#classState;
     if (!state) return;
+    const ids = [...(this.#context?.classes.keys() ?? [])];
+    const before = ids.map((other) => state.isVisible(other));
     state.toggleSolo(id);
-    for (const other of this.#context?.classes.keys() ?? []) {
+    for (const [i, other] of ids.entries()) {
+      // One event per class whose visibility actually changed.
+      if (state.isVisible(other) === before[i]) continue;
       this.dispatchEvent(
         new CustomEvent<ClassToggleDetail>('rr-class-toggle', {
           detail: { classId: other, visible: state.isVisible(other) },
