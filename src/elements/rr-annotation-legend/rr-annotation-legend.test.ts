@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../index.js';
 import type { RrContext } from '../rr-context/rr-context.js';
 import type { RrSegmentation } from '../rr-segmentation/rr-segmentation.js';
@@ -206,13 +207,24 @@ describe('<rr-annotation-legend>', () => {
     expect(legend.shadowRoot!.querySelector('input')).to.equal(null);
   });
 
-  it('moves between rows with the arrow keys', async () => {
-    const { legend } = await linked([[1, 'a'], [2, 'b'], [3, 'c']]);
+  it('is keyboard-usable: Enter and Space toggle, arrows move between rows', async () => {
+    const { legend, seg } = await linked([[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]], [3, 'c']]);
     const first = rows(legend)[0]!.querySelector('button')!;
     first.focus();
-    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    await sendKeys({ press: 'Enter' });
+    expectPixel(await seg.snapshot(), 1, 0, [0, 0, 0, 0]);
+    await sendKeys({ press: 'Space' });
+    await legend.updateComplete;
+    const shot = await seg.snapshot();
+    // Focus highlights the focused row's class: class 1 at full strength, class 2 dimmed.
+    expectPixel(shot, 1, 0, [255, 0, 0, 255]);
+    expect(shot.data[2 * 4 + 3]).to.equal(64);
+    await sendKeys({ press: 'ArrowDown' });
     await legend.updateComplete;
     await new Promise((r) => setTimeout(r));
     expect(legend.shadowRoot!.activeElement!.closest('tr')!.dataset.classId).to.equal('2');
+    await sendKeys({ press: 'Enter' });
+    expectPixel(await seg.snapshot(), 2, 0, [0, 0, 0, 0]);
+    expect(legend.hiddenClasses).to.deep.equal([2]);
   });
 });
