@@ -110,6 +110,22 @@ describe('<rr-annotation-legend>', () => {
     expect(legend.hiddenClasses).to.deep.equal([]);
   });
 
+  it('applies a hidden-classes attribute given before any context exists', async () => {
+    const ctx = await fixture<RrContext>(
+      html`<rr-context>
+        <rr-annotation-legend hidden-classes="1 3"></rr-annotation-legend>
+        <rr-segmentation entity="m"></rr-segmentation>
+      </rr-context>`,
+    );
+    const seg = ctx.querySelector('rr-segmentation')!;
+    seg.data = { data: new Uint8Array([1, 2, 3]), shape: [1, 3] };
+    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'a', 'red'], [2, 'b', 'lime'], [3, 'c', 'blue']] });
+    const shot = await seg.snapshot();
+    expectPixel(shot, 0, 0, [0, 0, 0, 0]);
+    expectPixel(shot, 1, 0, [0, 255, 0, 255]);
+    expectPixel(shot, 2, 0, [0, 0, 0, 0]);
+  });
+
   it('Alt-click shows only that class; hidden-classes sets visibility', async () => {
     const { legend, seg } = await linked([[0, 'bg'], [1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]]);
     const row = rows(legend).find((r) => r.dataset.classId === '2')!;
