@@ -29,6 +29,8 @@ export interface DrawContext {
   readonly scale: number;
   /** Device pixel position of scene point (0, 0). */
   readonly offset: readonly [number, number];
+  /** Device pixels per CSS pixel (1 in snapshots), for widths given in CSS pixels. */
+  readonly pixelRatio?: number;
 }
 
 /** Something a view draws: one layer of it. */
@@ -45,6 +47,8 @@ export interface FrameDescription {
   /** Device pixels per scene unit and the device position of the scene origin. */
   scale: number;
   offset: readonly [number, number];
+  /** Device pixels per CSS pixel; default 1 (snapshots). */
+  pixelRatio?: number;
   /** Background, premultiplied linear RGBA. */
   background: readonly [number, number, number, number];
   /** Drawables back to front. */
@@ -352,6 +356,7 @@ export class Renderer {
       viewport: [frame.width, frame.height],
       scale: frame.scale,
       offset: frame.offset,
+      pixelRatio: frame.pixelRatio ?? 1,
     };
     for (const drawable of frame.drawables) drawable.draw(context);
     gl.disable(gl.BLEND);

@@ -225,6 +225,11 @@ export abstract class LayerElement extends RecordingElement {
     return this.#loading;
   }
 
+  /** Redraws the view this layer is in (after a change of a render setting). */
+  protected requestRedraw(): void {
+    this.#invalidate();
+  }
+
   #invalidate(): void {
     if (this.#ownView) this.#ownView.dataChanged();
     else if (this.#container && this.#entry) this.#container.layerChanged(this.#entry);
@@ -352,6 +357,8 @@ export abstract class LayerElement extends RecordingElement {
 
   /** Renders the view's layers at `scale` pixels per scene unit over transparency. */
   async snapshot(options?: SnapshotOptions): Promise<ImageData> {
+    // Properties set just before (src, buffer, …) are logged in the coming update: wait for it.
+    await this.updateComplete;
     const view = this.#view();
     if (!view) throw new Error(`${this.localName} is not in the page`);
     return view.snapshot(options);
