@@ -35,3 +35,14 @@ export async function expectHoverReachesHandler(el: SnapshotHost, received: Pick
   expect(hit.entity).to.equal(entity);
   expect(hit.value).to.deep.equal([0, 255, 0]);
 }
+
+/** The CDN bundle's URL; fails with how to make it when it has not been built. */
+export async function builtBundle(): Promise<string> {
+  const url = '/dist/cdn/rr-elements.js';
+  const response = await fetch(url, { method: 'HEAD' });
+  if (!response.ok) throw new Error(`${url} is missing (HTTP ${response.status}): run \`npm run build\` before the browser tests`);
+  return url;
+}
+
+/** The published CDN address the documented snippets use (the tests load the local build). */
+export const CDN_URL = 'https://cdn.jsdelivr.net/npm/rr-elements/dist/cdn/rr-elements.js';

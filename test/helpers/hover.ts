@@ -6,8 +6,10 @@ export function hoverCanvas(host: Element, fx: number, fy: number): void {
   if (!canvas) throw new Error(`${host.localName} has no canvas in its shadow root`);
   const rect = canvas.getBoundingClientRect();
   if (!rect.width || !rect.height) throw new Error(`the canvas of ${host.localName} has no size (${rect.width}×${rect.height})`);
+  // The event class of the canvas' own window: the element may live in an iframe.
+  const View = (canvas.ownerDocument.defaultView ?? window) as typeof window;
   canvas.dispatchEvent(
-    new PointerEvent('pointermove', {
+    new View.PointerEvent('pointermove', {
       clientX: rect.left + rect.width * fx,
       clientY: rect.top + rect.height * fy,
       pointerId: 1,
