@@ -22,8 +22,9 @@ const KB = 1024;
 const BUDGETS = {
   // Every element, lit, @lit/context and twgl.js; Arrow/.rrd support is a lazy chunk outside it.
   'rr-elements.js': 50 * KB,
-  // The same plus the anywidget front end, as one file for a widget's `_esm`.
-  'rr-elements-anywidget.js': 50 * KB,
+  // The same plus the anywidget front end as ONE file for a widget's inline `_esm`, so the lazy
+  // chunks (16-bit PNG, Arrow) are inside it; a little more room for that.
+  'rr-elements-anywidget.js': 60 * KB,
 };
 /** Files that must exist (the others are checked when built). */
 const REQUIRED = ['rr-elements.js'];
