@@ -5,7 +5,12 @@ declare module '@observablehq/runtime' {
     fulfilled?(value: unknown, name?: string): void;
     rejected?(error: unknown, name?: string): void;
   }
+  export interface Variable {
+    define(name: string, inputs: string[], definition: (...args: never[]) => unknown): Variable;
+    define(name: string, definition: () => unknown): Variable;
+  }
   export interface Module {
+    variable(observer?: Observer): Variable;
     redefine(name: string, inputs: string[], definition: (...args: never[]) => unknown): unknown;
     redefine(name: string, definition: () => unknown): unknown;
     value(name: string): Promise<unknown>;
