@@ -13,7 +13,7 @@ import type { RrImage } from '../elements/rr-image/rr-image.js';
 import type { RrEventMap } from '../elements/shared/events.js';
 
 /** `onrr-hover`, `onrr-error` … as React 19 spells custom-element events. */
-type EventProps = { [K in keyof RrEventMap as `on${K}`]?: (event: RrEventMap[K]) => void };
+type EventProps = { [K in 'rr-hover' | 'rr-error' as `on${K}`]?: (event: RrEventMap[K]) => void };
 
 type Props<E extends HTMLElement> = WebComponentProps<E> & EventProps & { class?: string };
 
