@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   {
     // Scripts inside demo/ and bench/ run in the page, not in Node.
-    files: ['demo/**/*.{js,mjs}', 'bench/**/*.{js,mjs}'],
+    files: ['demo/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', 'docs/**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -7,7 +7,29 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-export default {
+const plugins = () => [
+  // `browser` and the default (non-`development`) conditions: lit's production build,
+  // without its dev-mode warnings and checks.
+  nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+  typescript({
+    tsconfig: './tsconfig.json',
+    // Declarations come from tsc; here they would only land in dist/cdn.
+    declaration: false,
+    declarationMap: false,
+    outDir: 'dist/cdn',
+    noEmitOnError: true,
+  }),
+  terser({ format: { comments: false }, ecma: 2020, module: true }),
+];
+
+function onwarn(warning, warn) {
+  // lit's decorators compiled by tsc refer to `this` at the top level of a module; harmless.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+}
+
+export default [
+  {
   input: 'src/index.ts',
   output: {
     dir: 'dist/cdn',
@@ -16,23 +38,15 @@ export default {
     chunkFileNames: '[name]-[hash].js',
     sourcemap: true,
   },
-  plugins: [
-    // `browser` and the default (non-`development`) conditions: lit's production build,
-    // without its dev-mode warnings and checks.
-    nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
-    typescript({
-      tsconfig: './tsconfig.json',
-      // Declarations come from tsc; here they would only land in dist/cdn.
-      declaration: false,
-      declarationMap: false,
-      outDir: 'dist/cdn',
-      noEmitOnError: true,
-    }),
-    terser({ format: { comments: false }, ecma: 2020, module: true }),
-  ],
-  onwarn(warning, warn) {
-    // lit's decorators compiled by tsc refer to `this` at the top level of a module; harmless.
-    if (warning.code === 'THIS_IS_UNDEFINED') return;
-    warn(warning);
+  plugins: plugins(),
+  onwarn,
   },
-};
+  // The anywidget front end as ONE file (lazy chunks inlined): a Jupyter widget's `_esm` is a
+  // single module, and python/rr_elements.py inlines it into notebooks.
+  {
+    input: 'src/anywidget/index.ts',
+    output: { file: 'dist/cdn/rr-elements-anywidget.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
+    plugins: plugins(),
+    onwarn,
+  },
+];

@@ -6,9 +6,11 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS } from './scripts/chrome.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { frameworkDepsPlugin } from './scripts/wtr-framework-deps-plugin.mjs';
+import { sveltePlugin } from './scripts/wtr-svelte-plugin.mjs';
 
 export default {
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  files: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
   // `production` rather than the dev server's default `development` condition: lit's
   // development build warns on the console ("Lit is in dev mode") in every test file.
   nodeResolve: { exportConditions: ['production'] },
@@ -17,7 +19,11 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    frameworkDepsPlugin(),
+    sveltePlugin(),
+    esbuildPlugin({ ts: true, tsx: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },

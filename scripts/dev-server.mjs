@@ -2,6 +2,8 @@
 // the repository root. TypeScript is compiled per request by esbuild, so a page can import
 // `/src/index.ts` (or `/bench/main.ts`) directly; bare imports (`lit`, `twgl.js`) are resolved
 // from node_modules with the `production` condition, as in the tests, so lit stays quiet.
+import { frameworkDepsPlugin } from './wtr-framework-deps-plugin.mjs';
+import { sveltePlugin } from './wtr-svelte-plugin.mjs';
 import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { startDevServer } from '@web/dev-server';
@@ -64,9 +66,13 @@ export function startServer({ port, watch = false }) {
       nodeResolve: { exportConditions: ['production'] },
       plugins: [
         benchCaseList,
+        // The demo pages for React, Vue and Svelte need them, as the browser tests do.
+        frameworkDepsPlugin(),
+        sveltePlugin(),
         // No `target`: JavaScript (the build, node_modules) is served as it is; only TS is compiled.
         esbuildPlugin({
           ts: true,
+          tsx: true,
           tsconfig: new URL('../tsconfig.json', import.meta.url).pathname,
         }),
       ],

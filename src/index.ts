@@ -11,6 +11,7 @@ export * from './elements/rr-annotation-legend/rr-annotation-legend.js';
 
 export type { PickResult, HoverDetail, SnapshotOptions } from './elements/shared/view-controller.js';
 export type { ErrorDetail } from './elements/shared/layer-element.js';
+export type { RrEventMap } from './elements/shared/events.js';
 export { parseEntityPath, formatEntityPath, escapeEntityPathPart, EntityPathError } from './store/entity-path.js';
 export * from './store/image-format.js';
 export { Recording, defaultRecording } from './store/recording.js';
