@@ -4,6 +4,12 @@ import { builtBundle, CDN_URL, expectHoverReachesHandler, expectImageSimple } fr
 
 type ViewElement = HTMLElement & { snapshot(): Promise<ImageData>; renderComplete(): Promise<void> };
 
+/** The snippet's element once its page script has given it data, else undefined. */
+function withData(doc: Document): ViewElement | undefined {
+  const el = doc.getElementById('picture') as (ViewElement & { buffer?: unknown }) | null;
+  return el?.buffer ? el : undefined;
+}
+
 describe('CDN: dist/cdn/rr-elements.js from a plain <script type="module"> tag', () => {
   let frame: HTMLIFrameElement | undefined;
   afterEach(() => frame?.remove());
@@ -33,13 +39,13 @@ describe('CDN: dist/cdn/rr-elements.js from a plain <script type="module"> tag',
 
   it("shows Rerun's image_simple with the exact pixels", async () => {
     const doc = await openSnippet();
-    const picture = await until(() => (doc.getElementById('picture') as (ViewElement & { buffer?: unknown }) | null)?.buffer && (doc.getElementById('picture') as ViewElement), 'the page script to give the element its data');
+    const picture = await until(() => withData(doc), 'the page script to give the element its data');
     await expectImageSimple(picture);
   });
 
   it("delivers rr-hover to the page's listener", async () => {
     const doc = await openSnippet();
-    const picture = await until(() => (doc.getElementById('picture') as (ViewElement & { buffer?: unknown }) | null)?.buffer && (doc.getElementById('picture') as ViewElement), 'the page script to give the element its data');
+    const picture = await until(() => withData(doc), 'the page script to give the element its data');
     await picture.snapshot();
     const received: Array<Array<{ entity: string; value: unknown }>> = [];
     picture.addEventListener('rr-hover', (e) => received.push((e as CustomEvent).detail.picks));
