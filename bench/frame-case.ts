@@ -2,23 +2,13 @@
 // are on screen, <rr-image> against a minimal hand-written WebGL2 program (frame-baselines.ts)
 // uploading the same bytes. Both show it in a 960×540 CSS-pixel box. The case also reports
 // the GPU memory <rr-image> takes for the frame against its raw byte size.
-//
-// Shaped like bench/harness.ts's BenchCase (typed structurally here, so this file stands alone).
 import { createFrameBaseline, type FrameKind } from './frame-baselines.js';
+import { defineCase, type BenchContext, type Runner } from './harness.js';
 
 const WIDTH = 1920;
 const HEIGHT = 1080;
 const BOX = 'display:block;width:960px;height:540px';
 
-interface Runner {
-  run(input: Uint8Array): void | Promise<void>;
-  dispose?(): void | Promise<void>;
-}
-interface Context {
-  readonly entry: string;
-  loadElements(): Promise<void>;
-  readonly stage: HTMLElement;
-}
 interface RrImageLike extends HTMLElement {
   format: { width: number; height: number; colorModel?: string; channelDatatype?: string; pixelFormat?: string };
   buffer: Uint8Array;
@@ -53,7 +43,7 @@ function template(kind: FrameKind): Uint8Array {
 export function frameCase(kind: FrameKind) {
   const spec = SPECS[kind];
   const frame = template(kind);
-  const c = {
+  const c = defineCase<Uint8Array>({
     name: `show a new 1920×1080 ${spec.label} frame`,
     notes: `fresh buffer per frame; baseline: texImage2D of the raw bytes + texelFetch quad + 1-px readPixels; raw ${spec.bytes} B`,
     input(i: number): Uint8Array {
@@ -62,11 +52,11 @@ export function frameCase(kind: FrameKind) {
       bytes[kind === 'l-f32' ? 1 : 0] = i & 127;
       return bytes;
     },
-    baseline({ stage }: Context): Runner {
+    baseline({ stage }: BenchContext): Runner<Uint8Array> {
       const gl = createFrameBaseline(kind, stage, WIDTH, HEIGHT, 960, 540, spec.range);
       return { run: (bytes) => gl.show(bytes), dispose: () => gl.dispose() };
     },
-    async candidate({ stage, loadElements, entry }: Context): Promise<Runner> {
+    async candidate({ stage, loadElements, entry }: BenchContext): Promise<Runner<Uint8Array>> {
       await loadElements();
       if (!customElements.get('rr-image')) throw new Error(`${entry} does not define <rr-image>`);
       const tag: string = 'rr-image';
@@ -74,7 +64,7 @@ export function frameCase(kind: FrameKind) {
       el.style.cssText = BOX;
       stage.append(el);
       el.format = spec.format;
-      el.buffer = c.input(0);
+      el.buffer = c.input!(0);
       await el.renderComplete();
       // GPU memory per image against the raw bytes (the renderer's own statistics).
       const lib = (await import(/* @vite-ignore */ entry)) as { getRenderer?: () => { stats: { textureBytes: number } } };
@@ -91,6 +81,6 @@ export function frameCase(kind: FrameKind) {
         dispose: () => el.remove(),
       };
     },
-  };
+  });
   return c;
 }

@@ -5,7 +5,7 @@
  * shader; the others are tables (`colormap-tables.ts`), looked up as matplotlib does: entry
  * `min(n − 1, floor(t·n))` of an n-entry table, so each map equals its published definition.
  */
-import { COLORMAP_TABLES } from './colormap-tables.js';
+import { COLORMAP_TABLES, decodeColormapTable } from './colormap-tables.js';
 import type { Renderer } from './renderer.js';
 
 export const COLORMAP_NAMES = [
@@ -23,8 +23,18 @@ export type ColormapName = (typeof COLORMAP_NAMES)[number];
 
 type TableName = keyof typeof COLORMAP_TABLES;
 const TABLE_ORDER = Object.keys(COLORMAP_TABLES) as TableName[];
+const decoded = new Map<TableName, Uint8Array>();
+/** A table's sRGB bytes (3 per entry), decoded once. */
+function table(name: TableName): Uint8Array {
+  let bytes = decoded.get(name);
+  if (!bytes) {
+    bytes = decodeColormapTable(COLORMAP_TABLES[name]);
+    decoded.set(name, bytes);
+  }
+  return bytes;
+}
 /** Widest table (twilight has 510 entries). */
-const LUT_WIDTH = Math.max(...TABLE_ORDER.map((name) => COLORMAP_TABLES[name].length / 6));
+const LUT_WIDTH = 510;
 
 /** Parses a `colormap` attribute (case-insensitive; `cyan_to_yellow` accepted too). */
 export function parseColormap(value: unknown): ColormapName | undefined {
@@ -44,14 +54,13 @@ export function colormapCode(name: ColormapName): number {
 /** Entries of a table map (for the shader's index computation). */
 export function colormapSize(name: ColormapName): number {
   if (name === 'grayscale' || name === 'cyan-to-yellow') return 0;
-  return COLORMAP_TABLES[name].length / 6;
+  return table(name).length / 3;
 }
 
 /** The sRGB bytes of a table map at entry i (tests compare against the published tables). */
 export function colormapEntry(name: TableName, i: number): [number, number, number] {
-  const hex = COLORMAP_TABLES[name];
-  const at = (k: number) => parseInt(hex.slice(i * 6 + k * 2, i * 6 + k * 2 + 2), 16);
-  return [at(0), at(1), at(2)];
+  const bytes = table(name);
+  return [bytes[i * 3], bytes[i * 3 + 1], bytes[i * 3 + 2]];
 }
 
 /** One RGBA8 row per table map (sRGB bytes, decoded in the shader), shared by all images. */
@@ -59,8 +68,10 @@ export function colormapTexture(renderer: Renderer): WebGLTexture {
   return renderer.sharedTexture('colormaps', (gl) => {
     const pixels = new Uint8Array(LUT_WIDTH * TABLE_ORDER.length * 4);
     TABLE_ORDER.forEach((name, row) => {
-      const n = COLORMAP_TABLES[name].length / 6;
-      for (let i = 0; i < n; i++) pixels.set([...colormapEntry(name, i), 255], (row * LUT_WIDTH + i) * 4);
+      const bytes = table(name);
+      for (let i = 0; i < bytes.length / 3; i++) {
+        pixels.set([bytes[i * 3], bytes[i * 3 + 1], bytes[i * 3 + 2], 255], (row * LUT_WIDTH + i) * 4);
+      }
     });
     const texture = gl.createTexture()!;
     gl.bindTexture(gl.TEXTURE_2D, texture);

@@ -29,6 +29,8 @@ export interface DrawContext {
   readonly scale: number;
   /** Device pixel position of scene point (0, 0). */
   readonly offset: readonly [number, number];
+  /** Device pixels per CSS pixel (1 in snapshots), for widths given in CSS pixels. */
+  readonly pixelRatio?: number;
 }
 
 /** Something a view draws: one layer of it. */
@@ -45,6 +47,8 @@ export interface FrameDescription {
   /** Device pixels per scene unit and the device position of the scene origin. */
   scale: number;
   offset: readonly [number, number];
+  /** Device pixels per CSS pixel; default 1 (snapshots). */
+  pixelRatio?: number;
   /** Background, premultiplied linear RGBA. */
   background: readonly [number, number, number, number];
   /** Drawables back to front. */
@@ -76,7 +80,10 @@ export class TrackedTexture {
   /** The GL texture, uploaded (again, after a context loss) on first use. */
   get texture(): WebGLTexture {
     if (this.#disposed) throw new Error('texture used after dispose');
-    if (!this.#texture) this.#texture = this.upload(this.renderer.gl);
+    if (!this.#texture) {
+      this.#texture = this.upload(this.renderer.gl);
+      this.renderer.textureUploaded();
+    }
     return this.#texture;
   }
 
@@ -105,6 +112,8 @@ export interface RendererStats {
   views: number;
   /** Frames drawn so far. */
   frames: number;
+  /** Texture uploads so far (a re-upload after a context loss counts again). */
+  uploads: number;
 }
 
 interface Target {
@@ -128,6 +137,7 @@ export class Renderer {
   #dirty = new Set<RenderTarget>();
   #frameRequest = 0;
   #frames = 0;
+  #uploads = 0;
   #restored: Promise<void> | undefined;
   #resolveRestored: (() => void) | undefined;
 
@@ -164,6 +174,7 @@ export class Renderer {
       textureBytes,
       views: this.#views.size,
       frames: this.#frames,
+      uploads: this.#uploads,
     };
   }
 
@@ -243,6 +254,11 @@ export class Renderer {
     const texture = new TrackedTexture(this, upload, byteSize);
     this.#textures.add(texture);
     return texture;
+  }
+
+  /** @internal Called by TrackedTexture when it uploads. */
+  textureUploaded(): void {
+    this.#uploads++;
   }
 
   /** @internal Called by TrackedTexture.dispose. */
@@ -385,6 +401,7 @@ export class Renderer {
       viewport: [frame.width, frame.height],
       scale: frame.scale,
       offset: frame.offset,
+      pixelRatio: frame.pixelRatio ?? 1,
     };
     for (const drawable of frame.drawables) drawable.draw(context);
     gl.disable(gl.BLEND);
