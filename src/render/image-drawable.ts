@@ -202,9 +202,18 @@ export class ImageDrawable implements Drawable {
     // At one pixel per texel on whole-pixel offsets every tap lands on a texel centre: bilinear
     // and bicubic reduce to nearest, which is four to sixteen times cheaper.
     if (context.scale === 1 && Number.isInteger(context.offset[0]) && Number.isInteger(context.offset[1])) filter = 0;
-    const program = renderer.imageProgram(this.#sampler, { yuv: !!shading.yuv, filter });
+    const program = renderer.imageProgram(this.#sampler, {
+      yuv: shading.yuv,
+      filter,
+      shading: {
+        channels: shading.channels,
+        bgr: shading.bgr,
+        decodeSrgb: shading.decodeSrgb,
+        alphaMode: ALPHA_INDEX[shading.alphaMode],
+        mapper: MAPPER_INDEX[shading.mapper],
+      },
+    });
     gl.useProgram(program.program);
-    const yuv = shading.yuv;
     twgl.setUniforms(program, {
       u_channels: shading.channels,
       u_range: shading.range,
@@ -215,9 +224,6 @@ export class ImageDrawable implements Drawable {
       u_magFilter: mag,
       u_minFilter: min,
       u_opacity: Math.min(1, Math.max(0, Number.isFinite(this.opacity) ? this.opacity : 1)),
-      u_yuv: yuv?.layout ?? 0,
-      u_yuvLimited: yuv?.limited ?? false,
-      u_yuvBt601: yuv?.bt601 ?? false,
       u_byteRow: Math.max(1, this.#byteRow),
       u_colormap: colormapCode(shading.colormap),
       u_colormapSize: colormapSize(shading.colormap),

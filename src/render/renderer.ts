@@ -239,7 +239,10 @@ export class Renderer {
 
   /** The image program for a sampler kind (and, optionally, a specialised variant). */
   imageProgram(sampler: 'float' | 'uint' | 'int', variant: ImageShaderVariant = {}): twgl.ProgramInfo {
-    const key = `image-${sampler}-${variant.yuv ? 'yuv' : 'raw'}-${variant.filter ?? -1}`;
+    const yuv = variant.yuv ? `yuv${variant.yuv.layout}${variant.yuv.limited ? 'l' : 'f'}${variant.yuv.bt601 ? '601' : '709'}` : 'raw';
+    const sh = variant.shading;
+    const shading = sh ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}` : 'dyn';
+    const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}`;
     return this.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
   }
 

@@ -43,8 +43,17 @@ void main() {
 
 /** Compile-time choices of the image fragment shader. */
 export interface ImageShaderVariant {
-  /** Include the YUV byte decoding (SPEC §2.7). */
-  yuv?: boolean;
+  /**
+   * The YUV layout to decode (SPEC §1.4: 1 Y_U_V24, 2 Y_U_V16, 3 Y_U_V12, 4 NV12, 5 YUY2, 6 Y8),
+   * its range and matrix; absent for raw samples. Compile-time, like the filter: one program
+   * per pixel format keeps the per-tap decode free of branches.
+   */
+  yuv?: { layout: number; limited: boolean; bt601: boolean };
+  /**
+   * The shading decisions as constants (else they are read from uniforms): the compiler drops
+   * the untaken branches of the per-tap decode, which software GPUs would otherwise pay for.
+   */
+  shading?: { channels: number; bgr: boolean; decodeSrgb: boolean; alphaMode: number; mapper: number };
   /**
    * The one filter this program applies (0 nearest, 1 bilinear, 2 bicubic), or -1 to choose per
    * fragment from u_magFilter / u_minFilter. A 2D view's scale is the same over the whole quad,
@@ -56,10 +65,19 @@ export interface ImageShaderVariant {
 
 /** Fragment shader source for one sampler variant. */
 export function imageFragmentShader(sampler: 'float' | 'uint' | 'int', variant: ImageShaderVariant = {}): string {
-  const { yuv = false, filter = -1 } = variant;
+  const { yuv, filter = -1, shading } = variant;
+  const constant = (value: number | boolean | undefined, uniform: string) =>
+    value === undefined ? uniform : String(value);
   const samplerType = sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
   return /* glsl */ `#version 300 es
-#define YUV ${yuv ? 1 : 0}
+#define YUV ${yuv?.layout ?? 0}
+#define YUV_LIMITED ${yuv?.limited ? 1 : 0}
+#define YUV_BT601 ${yuv?.bt601 ? 1 : 0}
+#define CHANNELS ${constant(shading?.channels, 'u_channels')}
+#define BGR ${constant(shading?.bgr, 'u_bgr')}
+#define DECODE_SRGB ${constant(shading?.decodeSrgb, 'u_decodeSrgb')}
+#define ALPHA_MODE ${constant(shading?.alphaMode, 'u_alphaMode')}
+#define MAPPER ${constant(shading?.mapper, 'u_mapper')}
 #define FILTER ${filter}
 precision highp float;
 precision highp int;
@@ -82,9 +100,6 @@ uniform vec2 u_texelOrigin;   // texel coordinate of that position in the bound 
 uniform vec2 u_scale;         // device pixels per scene unit
 uniform vec2 u_offset;        // device pixel position of scene (0, 0)
 uniform vec2 u_viewport;      // viewport size in device pixels
-uniform int u_yuv;            // 0 none, 1 Y_U_V24, 2 Y_U_V16, 3 Y_U_V12, 4 NV12, 5 YUY2, 6 Y8
-uniform bool u_yuvLimited;    // limited (16–235) instead of full range
-uniform bool u_yuvBt601;      // BT.601 coefficients instead of BT.709
 uniform int u_byteRow;        // bytes per row of the YUV byte texture
 uniform int u_colormap;       // 0 grayscale, 1 cyan-to-yellow, 2+ row of u_colormapLut
 uniform int u_colormapSize;   // entries of that row
@@ -120,44 +135,45 @@ vec3 yuv_rgb(ivec2 p) {
   float Y;
   float U = 128.0;
   float V = 128.0;
-  if (u_yuv == 1) {
-    Y = yuv_byte(y * w + x);
-    U = yuv_byte(n + y * w + x);
-    V = yuv_byte(2 * n + y * w + x);
-  } else if (u_yuv == 2) {
-    Y = yuv_byte(y * w + x);
-    U = yuv_byte(n + y * hw + x / 2);
-    V = yuv_byte(n + hw * h + y * hw + x / 2);
-  } else if (u_yuv == 3) {
-    Y = yuv_byte(y * w + x);
-    U = yuv_byte(n + (y / 2) * hw + x / 2);
-    V = yuv_byte(n + hw * (h / 2) + (y / 2) * hw + x / 2);
-  } else if (u_yuv == 4) {
-    Y = yuv_byte(y * w + x);
-    int uv = n + (y / 2) * w + 2 * (x / 2);
-    U = yuv_byte(uv);
-    V = yuv_byte(uv + 1);
-  } else if (u_yuv == 5) {
-    int row = y * 2 * w;
-    Y = yuv_byte(row + 2 * x);
-    U = yuv_byte(row + 4 * (x / 2) + 1);
-    V = yuv_byte(row + 4 * (x / 2) + 3);
-  } else {
-    Y = yuv_byte(y * w + x);
-  }
-  float yn, un, vn;
-  if (u_yuvLimited) {
-    yn = (Y - 16.0) / 219.0;
-    un = (U - 128.0) / 224.0;
-    vn = (V - 128.0) / 224.0;
-  } else {
-    yn = Y / 255.0;
-    un = (U - 128.0) / 255.0;
-    vn = (V - 128.0) / 255.0;
-  }
-  vec3 rgb = u_yuvBt601
-    ? vec3(yn + 1.402 * vn, yn - 0.344 * un - 0.714 * vn, yn + 1.772 * un)
-    : vec3(yn + 1.575 * vn, yn - 0.187 * un - 0.468 * vn, yn + 1.856 * un);
+#if YUV == 1
+  Y = yuv_byte(y * w + x);
+  U = yuv_byte(n + y * w + x);
+  V = yuv_byte(2 * n + y * w + x);
+#elif YUV == 2
+  Y = yuv_byte(y * w + x);
+  U = yuv_byte(n + y * hw + x / 2);
+  V = yuv_byte(n + hw * h + y * hw + x / 2);
+#elif YUV == 3
+  Y = yuv_byte(y * w + x);
+  U = yuv_byte(n + (y / 2) * hw + x / 2);
+  V = yuv_byte(n + hw * (h / 2) + (y / 2) * hw + x / 2);
+#elif YUV == 4
+  Y = yuv_byte(y * w + x);
+  int uv = n + (y / 2) * w + 2 * (x / 2);
+  U = yuv_byte(uv);
+  V = yuv_byte(uv + 1);
+#elif YUV == 5
+  int row = y * 2 * w;
+  Y = yuv_byte(row + 2 * x);
+  U = yuv_byte(row + 4 * (x / 2) + 1);
+  V = yuv_byte(row + 4 * (x / 2) + 3);
+#else
+  Y = yuv_byte(y * w + x);
+#endif
+#if YUV_LIMITED
+  float yn = (Y - 16.0) / 219.0;
+  float un = (U - 128.0) / 224.0;
+  float vn = (V - 128.0) / 224.0;
+#else
+  float yn = Y / 255.0;
+  float un = (U - 128.0) / 255.0;
+  float vn = (V - 128.0) / 255.0;
+#endif
+#if YUV_BT601
+  vec3 rgb = vec3(yn + 1.402 * vn, yn - 0.344 * un - 0.714 * vn, yn + 1.772 * un);
+#else
+  vec3 rgb = vec3(yn + 1.575 * vn, yn - 0.187 * un - 0.468 * vn, yn + 1.856 * un);
+#endif
   return floor(clamp(rgb, 0.0, 1.0) * 255.0 + 0.5) / 255.0;
 }
 #endif
@@ -170,22 +186,22 @@ vec4 decode_texel(ivec2 p) {
 #else
   vec4 s = fetch_raw(p);
 #endif
-  if (u_channels == 1) s = vec4(s.r, 0.0, 0.0, 1.0);
-  else if (u_channels == 3) s.a = 1.0;
+  if (CHANNELS == 1) s = vec4(s.r, 0.0, 0.0, 1.0);
+  else if (CHANNELS == 3) s.a = 1.0;
   // NaN and ±inf samples are errors too, as in Rerun. Tested on the raw bits before any
   // arithmetic: shader compilers may assume arithmetic never yields NaN and fold checks away.
   bool special = any(equal(floatBitsToUint(s.rgb) & 0x7f800000u, uvec3(0x7f800000u)));
   vec4 n = (s - u_range.x) / (u_range.y - u_range.x);
-  if (u_bgr) n = n.bgra;
-  if (u_decodeSrgb) {
+  if (BGR) n = n.bgra;
+  if (DECODE_SRGB) {
     bool inside = all(greaterThanEqual(n.rgb, vec3(0.0))) && all(lessThanEqual(n.rgb, vec3(1.0)));
     if (special || !inside) return ERROR_COLOR;
     // One pow instead of three for single-channel data (g and b are 0 and stay 0).
-    if (u_channels == 1) n.r = linear_from_srgb(vec3(n.r)).r;
+    if (CHANNELS == 1) n.r = linear_from_srgb(vec3(n.r)).r;
     else n.rgb = linear_from_srgb(n.rgb);
   }
-  if (u_alphaMode == 0 || u_channels != 4) n.a = 1.0;
-  else if (u_alphaMode == 1) n.rgb *= n.a;
+  if (ALPHA_MODE == 0 || CHANNELS != 4) n.a = 1.0;
+  else if (ALPHA_MODE == 1) n.rgb *= n.a;
   return n;
 }
 
@@ -274,8 +290,8 @@ void main() {
 #endif
 
   vec4 color;
-  if (u_mapper == 0) color = vec4(v.rrr, 1.0);
-  else if (u_mapper == 2) color = vec4(colormap_linear(v.r), 1.0);
+  if (MAPPER == 0) color = vec4(v.rrr, 1.0);
+  else if (MAPPER == 2) color = vec4(colormap_linear(v.r), 1.0);
   else color = v;
   out_color = color * u_opacity;
 }
