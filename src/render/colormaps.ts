@@ -4,8 +4,8 @@
  * Grayscale and cyan-to-yellow are formulas (Rerun's `colormap.wgsl`) and are computed in the
  * shader; the others are tables (`colormap-tables.ts`), looked up as matplotlib does: entry
  * `min(n − 1, floor(t·n))` of an n-entry table, so each map equals its published definition.
+ * The tables load on first use (a lazy chunk): pages that never set `colormap` do not download them.
  */
-import { COLORMAP_TABLES, decodeColormapTable } from './colormap-tables.js';
 import type { Renderer } from './renderer.js';
 
 export const COLORMAP_NAMES = [
@@ -21,16 +21,35 @@ export const COLORMAP_NAMES = [
 ] as const;
 export type ColormapName = (typeof COLORMAP_NAMES)[number];
 
-type TableName = keyof typeof COLORMAP_TABLES;
-const TABLE_ORDER = Object.keys(COLORMAP_TABLES) as TableName[];
-const decoded = new Map<TableName, Uint8Array>();
-/** A table's sRGB bytes (3 per entry), decoded once. */
+/** The maps that are tables, in the order of the lookup texture's rows. */
+const TABLE_ORDER = ['inferno', 'magma', 'plasma', 'viridis', 'turbo', 'twilight', 'spectral'] as const;
+type TableName = (typeof TABLE_ORDER)[number];
+
+let tables: Map<TableName, Uint8Array> | undefined;
+let loading: Promise<void> | undefined;
+
+/** True for maps that need the tables. */
+export function isTableColormap(name: ColormapName | undefined): name is TableName {
+  return (TABLE_ORDER as readonly string[]).includes(name ?? '');
+}
+
+/** True once the tables are here (always needed before drawing a table map). */
+export function colormapTablesLoaded(): boolean {
+  return tables !== undefined;
+}
+
+/** Loads and decodes the tables (once). */
+export function loadColormapTables(): Promise<void> {
+  loading ??= import('./colormap-tables.js').then(({ COLORMAP_TABLES, decodeColormapTable }) => {
+    tables = new Map(TABLE_ORDER.map((name) => [name, decodeColormapTable(COLORMAP_TABLES[name])]));
+  });
+  return loading;
+}
+
+/** A table's sRGB bytes (3 per entry); the tables must be loaded. */
 function table(name: TableName): Uint8Array {
-  let bytes = decoded.get(name);
-  if (!bytes) {
-    bytes = decodeColormapTable(COLORMAP_TABLES[name]);
-    decoded.set(name, bytes);
-  }
+  const bytes = tables?.get(name);
+  if (!bytes) throw new Error(`colour-map tables used before loadColormapTables() resolved`);
   return bytes;
 }
 /** Widest table (twilight has 510 entries). */
@@ -48,13 +67,12 @@ export function parseColormap(value: unknown): ColormapName | undefined {
 export function colormapCode(name: ColormapName): number {
   if (name === 'grayscale') return 0;
   if (name === 'cyan-to-yellow') return 1;
-  return 2 + TABLE_ORDER.indexOf(name);
+  return 2 + TABLE_ORDER.indexOf(name as TableName);
 }
 
 /** Entries of a table map (for the shader's index computation). */
 export function colormapSize(name: ColormapName): number {
-  if (name === 'grayscale' || name === 'cyan-to-yellow') return 0;
-  return table(name).length / 3;
+  return isTableColormap(name) ? table(name).length / 3 : 0;
 }
 
 /** The sRGB bytes of a table map at entry i (tests compare against the published tables). */

@@ -8,7 +8,7 @@
  * they would in one big texture: the seam is invisible.
  */
 import * as twgl from 'twgl.js';
-import { colormapCode, colormapSize, colormapTexture } from './colormaps.js';
+import { colormapCode, colormapSize, colormapTablesLoaded, colormapTexture, isTableColormap } from './colormaps.js';
 import {
   applyShadingOverrides,
   BITMAP_SHADING,
@@ -191,7 +191,10 @@ export class ImageDrawable implements Drawable {
     const { gl, renderer } = context;
     // Uploads happen lazily on first use and bind on the active unit: do them all before any
     // sampler uniform is bound, or an upload would unbind what a sampler was just given.
-    const lut = colormapTexture(renderer);
+    const tableMap = shading.mapper === 'colormap' && isTableColormap(shading.colormap);
+    // The layer loads the tables first (its `pending`); until then there is nothing to draw.
+    if (tableMap && !colormapTablesLoaded()) return;
+    const lut = tableMap ? colormapTexture(renderer) : null;
     const textures = this.#tiles.map((tile) => tile.texture.texture);
     const mag = FILTER_INDEX[this.magnificationFilter];
     // Rerun's minification rule (SPEC §2.6): Nearest stays nearest only for colour-mapped images.
@@ -226,7 +229,7 @@ export class ImageDrawable implements Drawable {
       u_opacity: Math.min(1, Math.max(0, Number.isFinite(this.opacity) ? this.opacity : 1)),
       u_byteRow: Math.max(1, this.#byteRow),
       u_colormap: colormapCode(shading.colormap),
-      u_colormapSize: colormapSize(shading.colormap),
+      u_colormapSize: tableMap ? colormapSize(shading.colormap) : 0,
       u_colormapLut: lut,
       u_scale: [context.scale, context.scale],
       u_offset: context.offset,

@@ -3,7 +3,7 @@ import '../../index.js';
 import type { RrImage } from './rr-image.js';
 import { getRenderer } from '../../render/renderer.js';
 import type { ChannelDatatypeName } from '../../store/image-format.js';
-import { expectPixel, type RGBA } from '../../../test/helpers/pixels.js';
+import { canvasPixels, expectPixel, type RGBA } from '../../../test/helpers/pixels.js';
 import { nextEvent } from '../../../test/helpers/fixtures.js';
 import { bytesOf, showImage, srgbByte } from '../../../test/helpers/image-data.js';
 
@@ -208,7 +208,16 @@ function expected(name: string): RGBA[] {
 }
 
 describe('<rr-image> value-range and colormap (beyond Rerun)', () => {
-  for (const name of ['grayscale', 'inferno', 'magma', 'plasma', 'turbo', 'viridis', 'cyan-to-yellow', 'spectral', 'twilight']) {
+  // First in its file, so that the tables are not loaded yet.
+  it('draws a colour map on screen too (the tables load lazily, then the view redraws)', async () => {
+    const el = await showImage(new Uint8Array([255, 255]), { width: 2, height: 1 }, { colormap: 'magma' });
+    await el.renderComplete();
+    const screen = canvasPixels(el);
+    const [r, g, b] = expected('magma')[2];
+    expectPixel(screen, Math.floor(screen.width / 2), Math.floor(screen.height / 2), [r, g, b, 255], 1);
+  });
+
+    for (const name of ['grayscale', 'inferno', 'magma', 'plasma', 'turbo', 'viridis', 'cyan-to-yellow', 'spectral', 'twilight']) {
     it(`maps 0, 0.5 and 1 through ${name} as its published definition`, async () => {
       const el = await showImage(bytesOf('F32', [0, 0.5, 1]), { width: 3, height: 1, channelDatatype: 'F32' }, {
         colormap: name,
