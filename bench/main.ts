@@ -2,7 +2,7 @@
 // other and publishes the results as `window.__benchResults` (scripts/bench.mjs awaits it) and
 // as a table in the page (for a look in a real browser: `npm start`, then /bench/).
 //
-// Query parameters: `entry` (default /dist/index.js; /src/index.ts needs no build),
+// Query parameters: `entry` (default /src/index.ts, the modules cases import; /dist/index.js is the build),
 // `case` (run only cases whose file name or title contains it), `repeats`, `warmup`.
 import { runCase, type BenchCase, type BenchContext, type BenchResult } from './harness.js';
 
@@ -13,7 +13,7 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search);
-const entry = params.get('entry') ?? '/dist/index.js';
+const entry = params.get('entry') ?? '/src/index.ts';
 const filter = params.get('case') ?? '';
 const numberParam = (name: string) => {
   const value = Number(params.get(name) ?? NaN);

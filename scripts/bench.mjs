@@ -2,8 +2,9 @@
 // one row per case: the medians of the baseline and of our candidate, measured in the same run,
 // and their ratio. Writes everything (samples included) to bench-results/bench.json.
 //
-//   npm run bench                       all cases, against the build (rebuilt when src/ is newer)
-//   npm run bench -- --src              against /src/index.ts, compiled on the fly, no build
+//   npm run bench                       all cases, against /src/index.ts (compiled on the fly), the
+//                                       modules the cases themselves import
+//   npm run bench -- --build            against the build, dist/index.js (rebuilt when src/ is newer)
 //   npm run bench -- --entry /dist/cdn/rr-elements.js    against the CDN bundle
 //   npm run bench -- --case rgb --repeats 50 --warmup 10
 import { spawnSync } from 'node:child_process';
@@ -16,7 +17,7 @@ import { pickPort, root, startServer } from './dev-server.mjs';
 
 const { values: args } = parseArgs({
   options: {
-    src: { type: 'boolean', default: false },
+    build: { type: 'boolean', default: false },
     entry: { type: 'string' },
     case: { type: 'string' },
     repeats: { type: 'string' },
@@ -34,7 +35,7 @@ function newest(dir) {
   return time;
 }
 
-const entry = args.entry ?? (args.src ? '/src/index.ts' : '/dist/index.js');
+const entry = args.entry ?? (args.build ? '/dist/index.js' : '/src/index.ts');
 const built = join(root, entry);
 if (
   entry.startsWith('/dist/') &&
@@ -43,7 +44,7 @@ if (
   console.log('dist/ is missing or older than src/: building first.');
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
-    console.error('The build failed; run `npm run bench -- --src` to measure the sources instead.');
+    console.error('The build failed; run `npm run bench` (without --build) to measure the sources instead.');
     process.exit(1);
   }
 }

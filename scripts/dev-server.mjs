@@ -69,7 +69,8 @@ export function startServer({ port, watch = false }) {
         // The demo pages for React, Vue and Svelte need them, as the browser tests do.
         frameworkDepsPlugin(),
         sveltePlugin(),
-        // No `target`: JavaScript (the build, node_modules) is served as it is; only TS is compiled.
+        // No `target` (auto): for a current browser JavaScript, inline page scripts included, is
+        // served as it is, so the demo pages show their code as written; only TS is compiled.
         esbuildPlugin({
           ts: true,
           tsx: true,

@@ -7,8 +7,10 @@
  *           plainest image the library shows; the ratio tells what segmentation adds (2-byte
  *           ids, the max-id scan, the colour table).
  */
+import { defineCase } from '../harness.js';
+import { canvasPixel } from '../fixtures/canvas-pixel.js';
 import '../../src/index.js';
-import { mountMask, screenPixelOfClass, SIZE } from './segmentation-mask.js';
+import { mountMask, screenPixelOfClass, SIZE } from '../fixtures/segmentation-mask.js';
 
 export const name = 'segmentation: time to first frame of a 4096² U16 mask with 1000 classes';
 export const notes = 'baseline is an <rr-image> of the same size (L U8)';
@@ -34,9 +36,16 @@ export async function baseline(): Promise<void> {
   image.buffer = gray;
   await image.renderComplete();
   const canvas = image.shadowRoot!.querySelector('canvas')!;
-  const alpha = canvas.getContext('2d')!.getImageData(10, 10, 1, 1).data[3];
+  const alpha = canvasPixel(canvas, 10, 10)[3];
   ctx.remove();
   if (alpha !== 255) throw new Error(`expected an opaque gray image, got alpha ${alpha}`);
 }
 
-export default { name, notes, baseline, candidate };
+export default defineCase({
+  name,
+  notes,
+  warmup: 2,
+  repeats: 10,
+  baseline: () => ({ run: baseline }),
+  candidate: () => ({ run: candidate }),
+});

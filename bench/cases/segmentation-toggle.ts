@@ -9,10 +9,11 @@
  *            texture would have to do to recolour.
  * Each repetition checks the frame it waited for, so a wrong or stale frame fails the case.
  */
+import { defineCase } from '../harness.js';
 import { classStateFor } from '../../src/store/class-state.js';
 import type { RrContext } from '../../src/elements/rr-context/rr-context.js';
 import type { RrSegmentation } from '../../src/elements/rr-segmentation/rr-segmentation.js';
-import { maskIds, mountMask, SIZE, screenPixelOfClass } from './segmentation-mask.js';
+import { maskIds, mountMask, SIZE, screenPixelOfClass } from '../fixtures/segmentation-mask.js';
 
 export const name = 'segmentation: toggle one class of a 4096² U16 mask with 1000 classes';
 export const notes =
@@ -48,4 +49,11 @@ export async function baseline(): Promise<void> {
   if (screenPixelOfClass(seg, CLASS)[3] === 0 && visible) throw new Error(`class ${CLASS} should be visible`);
 }
 
-export default { name, notes, baseline, candidate };
+export default defineCase({
+  name,
+  notes,
+  warmup: 2,
+  repeats: 10,
+  baseline: () => ({ run: baseline }),
+  candidate: () => ({ run: candidate }),
+});

@@ -3,7 +3,7 @@
  *
  * Chromium keeps at most 16 live WebGL contexts per page, so one context per element does not
  * scale. Like model-viewer's Renderer, views register here, only dirty views redraw (at most
- * once per animation frame), and each result is copied into the view's own 2D canvas.
+ * once per animation frame), and each result is handed to the view's own canvas as an ImageBitmap.
  *
  * Every view is composited in linear light: layers draw premultiplied linear colour into an
  * SRGB8_ALPHA8 target with `ONE, ONE_MINUS_SRC_ALPHA` (the GPU decodes, blends and re-encodes
@@ -57,7 +57,7 @@ export interface FrameDescription {
 
 /** A view registered with the renderer. */
 export interface RenderTarget {
-  /** The view's own canvas; the renderer draws each frame into it with a 2D context. */
+  /** The view's own canvas; the renderer hands it each frame through a `bitmaprenderer` context. */
   readonly canvas: HTMLCanvasElement;
   /** Describes the frame to draw now, or undefined when there is nothing to draw. */
   describeFrame(): FrameDescription | undefined;
@@ -126,7 +126,8 @@ interface Target {
 const QUAD = { a_position: { numComponents: 2, data: [0, 0, 1, 0, 0, 1, 1, 1] } };
 
 export class Renderer {
-  readonly canvas: HTMLCanvasElement;
+  /** The offscreen canvas that owns the page's one WebGL2 context. */
+  readonly canvas: OffscreenCanvas;
   #gl: WebGL2RenderingContext;
   #programs = new Map<string, twgl.ProgramInfo>();
   #shared = new Map<string, WebGLTexture>();
@@ -142,9 +143,7 @@ export class Renderer {
   #resolveRestored: (() => void) | undefined;
 
   constructor() {
-    this.canvas = document.createElement('canvas');
-    this.canvas.width = 1;
-    this.canvas.height = 1;
+    this.canvas = new OffscreenCanvas(1, 1);
     const gl = this.canvas.getContext('webgl2', {
       alpha: true,
       premultipliedAlpha: true,
@@ -155,7 +154,7 @@ export class Renderer {
     });
     if (!gl) throw new Error('WebGL2 is not available in this browser');
     this.#gl = gl;
-    this.canvas.addEventListener('webglcontextlost', this.#onContextLost);
+    this.canvas.addEventListener('webglcontextlost', this.#onContextLost as EventListener);
     this.canvas.addEventListener('webglcontextrestored', this.#onContextRestored);
     this.#initialize();
   }
@@ -313,30 +312,28 @@ export class Renderer {
   #renderToCanvas(view: RenderTarget): void {
     const frame = view.describeFrame();
     const canvas = view.canvas;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
+    // A view's canvas only ever receives finished frames: handing over the drawing buffer as an
+    // ImageBitmap moves it without a copy (a 2D drawImage would read the GL canvas back).
+    const output = canvas.getContext('bitmaprenderer');
+    if (!output) return;
     if (!frame || frame.width < 1 || frame.height < 1) {
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      output.transferFromImageBitmap(null);
       view.frameRendered?.();
       return;
     }
     const { width, height } = frame;
     this.#composite = this.#ensureTarget(this.#composite, width, height, true);
     this.#compose(frame, this.#composite);
-    // The shared canvas only ever grows, so one canvas serves views of every size.
-    if (this.canvas.width < width || this.canvas.height < height) {
-      this.canvas.width = Math.max(this.canvas.width, width);
-      this.canvas.height = Math.max(this.canvas.height, height);
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width;
+      this.canvas.height = height;
     }
     this.#encode(this.#composite, null, width, height, true);
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;
       canvas.height = height;
-    } else {
-      ctx.clearRect(0, 0, width, height);
     }
-    // GL's origin is bottom-left: our viewport is the bottom-left corner of the shared canvas.
-    ctx.drawImage(this.canvas, 0, this.canvas.height - height, width, height, 0, 0, width, height);
+    output.transferFromImageBitmap(this.canvas.transferToImageBitmap());
     this.#frames++;
     view.frameRendered?.();
   }

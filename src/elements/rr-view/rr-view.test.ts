@@ -142,13 +142,20 @@ describe('<rr-view> compositing', () => {
 
 describe('<rr-view> and the shared renderer', () => {
   it('shows 40 views with their own pictures from one WebGL context', async () => {
+    // Count every WebGL context made on the page from here on, on- or off-screen.
     const contexts = new Set<HTMLCanvasElement | OffscreenCanvas>();
     const original = HTMLCanvasElement.prototype.getContext;
+    const originalOffscreen = OffscreenCanvas.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
       const ctx = (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
       if (ctx && /webgl/.test(type)) contexts.add(this);
       return ctx;
     } as typeof original;
+    OffscreenCanvas.prototype.getContext = function (this: OffscreenCanvas, type: string, ...rest: unknown[]) {
+      const ctx = (originalOffscreen as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      if (ctx && /webgl/.test(type)) contexts.add(this);
+      return ctx;
+    } as typeof originalOffscreen;
     try {
       const container = await fixture<HTMLDivElement>(html`<div style="display: grid; grid-template-columns: repeat(8, 60px)"></div>`);
       const colors: number[][] = [];
@@ -175,6 +182,7 @@ describe('<rr-view> and the shared renderer', () => {
       expect(getRenderer().stats.views).to.be.at.least(40);
     } finally {
       HTMLCanvasElement.prototype.getContext = original;
+      OffscreenCanvas.prototype.getContext = originalOffscreen;
     }
   });
 
