@@ -189,11 +189,11 @@ export class ImageDrawable implements Drawable {
     const shading = this.shading;
     if (!this.#tiles.length || !shading) return;
     const { gl, renderer } = context;
-    // Uploads happen lazily on first use and bind on the active unit: do them all before any
-    // sampler uniform is bound, or an upload would unbind what a sampler was just given.
     const tableMap = shading.mapper === 'colormap' && isTableColormap(shading.colormap);
     // The layer loads the tables first (its `pending`); until then there is nothing to draw.
     if (tableMap && !colormapTablesLoaded()) return;
+    // Uploads happen lazily on first use and bind on the active unit: do them all before any
+    // sampler uniform is bound, or an upload would unbind what a sampler was just given.
     const lut = tableMap ? colormapTexture(renderer) : null;
     const textures = this.#tiles.map((tile) => tile.texture.texture);
     const mag = FILTER_INDEX[this.magnificationFilter];
