@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../index.js';
 import type { RrImage } from '../elements/rr-image/rr-image.js';
+import type { RrSegmentation } from '../elements/rr-segmentation/rr-segmentation.js';
 import { isNpy, npyToImageRow, parseNpy } from './npy.js';
 import { float16 } from '../store/pixel-value.js';
 import type { ChannelDatatypeName } from '../store/image-format.js';
@@ -236,5 +237,20 @@ describe('<rr-image> with .npy input', () => {
     let failed = false;
     await el.snapshot().catch(() => (failed = true));
     expect(failed).to.equal(true);
+  });
+
+  it('gives <rr-segmentation> its ids from an .npy src (H×W only)', async () => {
+    // Class ids 1 and 2 with no annotation context: Rerun's auto colours (SPEC Appendix A).
+    const url = URL.createObjectURL(new Blob([writeNpy('U16', [1, 2, 2, 1], [2, 2], { order: '>' }) as Uint8Array<ArrayBuffer>]));
+    const seg = await fixture<RrSegmentation>(html`<rr-segmentation src=${url}></rr-segmentation>`);
+    const shot = await seg.snapshot();
+    URL.revokeObjectURL(url);
+    expectImage(shot, (x, y) => ((x + y) % 2 === 0 ? [77, 123, 188, 255] : [154, 188, 77, 255]));
+    const rgb = URL.createObjectURL(new Blob([writeNpy('U8', new Array(12).fill(1), [2, 2, 3]) as Uint8Array<ArrayBuffer>]));
+    const bad = await fixture<RrSegmentation>(html`<rr-segmentation></rr-segmentation>`);
+    const error = nextEvent<{ message: string }>(bad, 'rr-error');
+    bad.src = rgb;
+    expect((await error).detail.message).to.equal('expected a shape of H×W, got [2, 2, 3]');
+    URL.revokeObjectURL(rgb);
   });
 });

@@ -1,6 +1,7 @@
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { decodeGrayscalePng, isPng } from '../../io/png16.js';
+import { npyToImageRow } from '../../io/npy.js';
 import type { Renderer } from '../../render/renderer.js';
 import { parseRenderMode, SegmentationLayer } from '../../render/segmentation-layer.js';
 import {
@@ -15,12 +16,12 @@ import {
 import { LayerElement, type OwnRow } from '../shared/layer-element.js';
 
 /**
- * Reads an `.npy` file into raw bytes + format. The lead wires this to `src/io/npy.ts` once it
- * lands; until then `.npy` sources are rejected with a clear message.
+ * Reads an `.npy` file into raw bytes + format: `src/io/npy.ts`, with the segmentation shape
+ * rule (H×W only, SPEC §1.3). Replaceable for tests.
  */
 export let npySegmentationReader:
   | ((bytes: Uint8Array, url: string) => Promise<{ bytes: Uint8Array; format: ImageFormat }> | { bytes: Uint8Array; format: ImageFormat })
-  | undefined;
+  | undefined = (bytes) => npyToImageRow(bytes, { segmentation: true });
 
 /** @internal Installs the `.npy` reader (called once the npy module exists). */
 export function setNpySegmentationReader(reader: typeof npySegmentationReader): void {
