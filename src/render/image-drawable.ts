@@ -58,6 +58,8 @@ export class ImageDrawable implements Drawable {
   #tiles: Tile[] = [];
   #shading: ImageShading | undefined;
   #sampler: 'float' | 'uint' | 'int' = 'float';
+  /** The texture is SRGB8: filterable by the texture unit, decoded by it before filtering. */
+  #hardwareFilterable = false;
   #byteRow = 0;
   /** Size in texels (= scene units). */
   width = 0;
@@ -143,6 +145,7 @@ export class ImageDrawable implements Drawable {
     }
     this.#shading = plan.shading;
     this.#sampler = texture.sampler;
+    this.#hardwareFilterable = texture.internalFormat === WebGL2RenderingContext.SRGB8;
     this.width = plan.width;
     this.height = plan.height;
   }
@@ -165,6 +168,7 @@ export class ImageDrawable implements Drawable {
     ];
     this.#shading = BITMAP_SHADING;
     this.#sampler = 'float';
+    this.#hardwareFilterable = false;
     this.width = width;
     this.height = height;
   }
@@ -201,10 +205,23 @@ export class ImageDrawable implements Drawable {
     const min = mag === 0 && shading.mapper === 'colormap' ? 0 : 1;
     // Rerun magnifies iff fwidth(texcoord) < 1; in a 2D view that is scale > 1 over the whole
     // quad, so the filter is chosen here and the program carries only that one.
-    let filter = (context.scale > 1 ? mag : min) as 0 | 1 | 2;
+    let filter = (context.scale > 1 ? mag : min) as 0 | 1 | 2 | 3;
     // At one pixel per texel on whole-pixel offsets every tap lands on a texel centre: bilinear
     // and bicubic reduce to nearest, which is four to sixteen times cheaper.
     if (context.scale === 1 && Number.isInteger(context.offset[0]) && Number.isInteger(context.offset[1])) filter = 0;
+    // Minifying opaque sRGB colour (RGB/BGR U8, decoded by the texture unit): the texture unit's
+    // own bilinear filter gives the same result from one fetch (exact to its weight precision,
+    // so magnification, where the filter's look is tested to the byte, keeps the shader's).
+    const hardware =
+      filter === 1 &&
+      context.scale < 1 &&
+      this.#sampler === 'float' &&
+      !shading.yuv &&
+      !shading.decodeSrgb &&
+      shading.channels === 3 &&
+      shading.mapper === 'rgb' &&
+      this.#hardwareFilterable;
+    if (hardware) filter = 3;
     const program = renderer.imageProgram(this.#sampler, {
       yuv: shading.yuv,
       filter,
@@ -237,7 +254,7 @@ export class ImageDrawable implements Drawable {
     });
     this.#tiles.forEach((tile, i) => {
       twgl.setUniforms(program, {
-        u_texture: textures[i],
+        u_texture: hardware ? { texture: textures[i], sampler: renderer.linearSampler } : textures[i],
         u_textureSize: [tile.texWidth, tile.texHeight],
         u_extent: [tile.width, tile.height],
         u_origin: [tile.x, tile.y],

@@ -132,6 +132,7 @@ export class Renderer {
   #programs = new Map<string, twgl.ProgramInfo>();
   #shared = new Map<string, WebGLTexture>();
   #quad!: twgl.BufferInfo;
+  #linearSampler: WebGLSampler | undefined;
   #composite: Target | undefined;
   #textures = new Set<TrackedTexture>();
   #views = new Set<RenderTarget>();
@@ -219,7 +220,22 @@ export class Renderer {
     this.#programs.clear();
     this.#shared.clear();
     this.#composite = undefined;
+    this.#linearSampler = undefined;
     this.#quad = twgl.createBufferInfoFromArrays(gl, QUAD);
+  }
+
+  /** A sampler object with LINEAR filtering and clamp-to-edge (textures themselves are NEAREST). */
+  get linearSampler(): WebGLSampler {
+    if (!this.#linearSampler) {
+      const gl = this.#gl;
+      const sampler = gl.createSampler()!;
+      gl.samplerParameteri(sampler, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+      gl.samplerParameteri(sampler, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+      gl.samplerParameteri(sampler, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+      gl.samplerParameteri(sampler, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+      this.#linearSampler = sampler;
+    }
+    return this.#linearSampler;
   }
 
   /** The compiled program for a shader variant (compiled once per context). */

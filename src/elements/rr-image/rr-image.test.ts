@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../index.js';
 import type { RrImage } from './rr-image.js';
-import { expectImage, expectPixel, canvasPixels } from '../../../test/helpers/pixels.js';
+import { expectImage, expectPixel, canvasPixels, pixelAt } from '../../../test/helpers/pixels.js';
 import { convertRgb, imageSimple, imageSimpleColor, nextEvent, pngUrl, rgbImage } from '../../../test/helpers/fixtures.js';
 
 async function imageWith(buffer: Uint8Array, format: object): Promise<RrImage> {
@@ -44,6 +44,19 @@ describe('<rr-image>', () => {
         return [reference.data[i], reference.data[i + 1], reference.data[i + 2], reference.data[i + 3]];
       });
     }
+  });
+
+  it('minifies RGB with the texture unit exactly as the shader\'s decoded bilinear does', async () => {
+    // RGB U8 minified is filtered by the texture unit (one fetch); RGBA goes through the shader's
+    // four decoded taps. With alpha 255 both must give Rerun's result, in linear light.
+    const rgb = rgbImage(32, 16, (x, y) => [(x * 37) % 256, (y * 71 + x * 13) % 256, x % 2 ? 255 : 0]);
+    const viaUnit = await (await imageWith(rgb, { width: 32, height: 16, colorModel: 'RGB' })).snapshot({ scale: 0.37 });
+    const viaShader = await (await imageWith(convertRgb(rgb, 'RGBA'), { width: 32, height: 16, colorModel: 'RGBA' })).snapshot({ scale: 0.37 });
+    expect([viaUnit.width, viaUnit.height]).to.deep.equal([12, 6]);
+    // Alternate columns of 0 and 255 blue average in linear light: about 188, not 128.
+    expect(pixelAt(viaShader, 5, 3)[3]).to.equal(255);
+    expect(pixelAt(viaShader, 5, 3)[2]).to.be.within(150, 230);
+    expectImage(viaUnit, (x, y) => pixelAt(viaShader, x, y), 1);
   });
 
   it('reads RGBA alpha 0 as transparent and keeps straight alpha in snapshots', async () => {

@@ -55,12 +55,14 @@ export interface ImageShaderVariant {
    */
   shading?: { channels: number; bgr: boolean; decodeSrgb: boolean; alphaMode: number; mapper: number };
   /**
-   * The one filter this program applies (0 nearest, 1 bilinear, 2 bicubic), or -1 to choose per
+   * The one filter this program applies (0 nearest, 1 bilinear, 2 bicubic, 3 bilinear by the
+   * texture unit: only for float textures whose per-texel decode is affine, see
+   * ImageDrawable), or -1 to choose per
    * fragment from u_magFilter / u_minFilter. A 2D view's scale is the same over the whole quad,
    * so the drawable picks the filter on the CPU; a shader without the unused paths runs several
    * times faster on software GPUs (SwiftShader pays for branches it does not take).
    */
-  filter?: -1 | 0 | 1 | 2;
+  filter?: -1 | 0 | 1 | 2 | 3;
 }
 
 /** Fragment shader source for one sampler variant. */
@@ -205,6 +207,21 @@ vec4 decode_texel(ivec2 p) {
   return n;
 }
 
+#if FILTER == 3
+// Bilinear by the texture unit (a LINEAR sampler is bound): exact when the per-texel decode is
+// affine — the GPU has already decoded sRGB per texel, before filtering, as Rerun does — and
+// one fetch instead of four decoded taps.
+vec4 sample_hardware(vec2 coord) {
+  vec4 s = vec4(texture(u_texture, coord / vec2(u_textureSize)));
+  if (CHANNELS == 1) s = vec4(s.r, 0.0, 0.0, 1.0);
+  else if (CHANNELS == 3) s.a = 1.0;
+  vec4 n = (s - u_range.x) / (u_range.y - u_range.x);
+  if (BGR) n = n.bgra;
+  if (ALPHA_MODE == 0 || CHANNELS != 4) n.a = 1.0;
+  return n;
+}
+#endif
+
 #if FILTER == 0 || FILTER == -1
 vec4 sample_nearest(vec2 coord) {
   return decode_texel(ivec2(floor(coord)));
@@ -275,7 +292,9 @@ void main() {
   vec2 coord = scene - u_origin + u_texelOrigin;
   // Magnifying iff one screen pixel covers less than one texel (rectangle_fs.wgsl is_magnifying).
   vec4 v;
-#if FILTER == 2
+#if FILTER == 3
+  v = sample_hardware(coord);
+#elif FILTER == 2
   v = sample_bicubic(coord);
 #elif FILTER == 1
   v = sample_bilinear(coord);
