@@ -69,7 +69,7 @@ describe('Arrow tables in Rerun\'s dataframe layout', () => {
     it(`reads Arrow IPC ${kind} bytes, told apart by their magic`, async () => {
       const bytes = A.tableToIPC(columnUpdatesTable(), kind);
       const { ctx, image } = await context();
-      const result = await ctx.load(new Blob([bytes]));
+      const result = await ctx.load(new Blob([bytes as Uint8Array<ArrayBuffer>]));
       expect(result?.format).to.equal(`arrow-${kind}`);
       ctx.setTime('step', 4);
       expectFrame(await image.snapshot(), 4);

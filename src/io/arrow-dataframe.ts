@@ -370,6 +370,31 @@ function rowIdValue(cell: unknown): bigint | undefined {
   return undefined;
 }
 
+/**
+ * Checks the sizes Arrow reports against the bytes they came from: apache-arrow trusts the
+ * lengths in the IPC metadata, so a corrupt length must be caught before we iterate over it.
+ */
+export function checkTableSizes(table: ArrowTableLike, byteLength: number, bytesPerRow: number, source: string): void {
+  const rows = table.numRows;
+  if (!Number.isSafeInteger(rows) || rows < 0 || rows * bytesPerRow > byteLength) {
+    throw new ArrowLayoutError(`${source}: expected at most ${Math.floor(byteLength / bytesPerRow)} rows in ${byteLength} bytes, got a batch claiming ${rows}`);
+  }
+  table.schema.fields.forEach((field, i) => {
+    const vector = table.getChildAt(i);
+    if (!vector) return;
+    if (vector.length !== rows) {
+      throw new ArrowLayoutError(`${source}: expected column ${JSON.stringify(field.name)} to hold ${rows} rows, got ${vector.length}`);
+    }
+    for (const chunk of vector.data) {
+      const values = chunk.values as ArrayLike<unknown> | undefined;
+      const width = timeKindOf(field.type) ? 1 : 0;
+      if (width && values && (values as BigInt64Array).length !== undefined && (values as BigInt64Array).length < (chunk.offset + chunk.length) * (values instanceof BigInt64Array ? 1 : 2)) {
+        throw new ArrowLayoutError(`${source}: index column ${JSON.stringify(field.name)} holds fewer values than its ${chunk.length} rows`);
+      }
+    }
+  });
+}
+
 /** Rows of one chunk batch (SPEC §8.1): one entity, RowIds, index columns, `Archetype:field` columns. */
 export function chunkToRows(table: ArrowTableLike, source = 'chunk'): ChunkRow[] {
   const entity = meta(table.schema.metadata, 'entity_path');
@@ -433,9 +458,74 @@ export function arrowIpcKind(bytes: Uint8Array): 'file' | 'stream' | undefined {
   return undefined;
 }
 
+interface IpcMessageLike {
+  headerType: number;
+  bodyLength: number | bigint;
+  header(): {
+    length?: number | bigint;
+    nodes?: Array<{ length: number | bigint; nullCount: number | bigint }>;
+    buffers?: Array<{ offset: number | bigint; length: number | bigint }>;
+    schema?: { fields: unknown[] };
+  } | null;
+}
+
+/**
+ * Walks the messages of an Arrow IPC *stream* and checks every length they state against the
+ * bytes there are, before apache-arrow (which trusts them, and allocates what they say) reads
+ * the stream. Returns the number of record batches.
+ */
+export async function checkIpcStream(bytes: Uint8Array, source: string): Promise<number> {
+  const arrow = await loadArrow();
+  const limit = bytes.length;
+  const fail = (what: string): never => {
+    throw new ArrowLayoutError(`${source}: expected an Arrow IPC stream, got ${what}`);
+  };
+  let batches = 0;
+  try {
+    const reader = new arrow.MessageReader(bytes) as unknown as {
+      next(): IteratorResult<IpcMessageLike>;
+      readMessageBody(length: number): Uint8Array;
+    };
+    for (let count = 0; ; count++) {
+      if (count > limit) fail('more messages than bytes');
+      const next = reader.next();
+      if (next.done) break;
+      const message = next.value;
+      const bodyLength = Number(message.bodyLength);
+      if (!(bodyLength >= 0) || bodyLength > limit) fail(`a message body of ${bodyLength} bytes in ${limit}`);
+      const header = message.header();
+      if (message.headerType === arrow.MessageHeader.RecordBatch && header) {
+        batches++;
+        const rows = Number(header.length ?? 0);
+        if (!(rows >= 0) || rows > limit * 8) fail(`a record batch of ${rows} rows in ${limit} bytes`);
+        for (const node of header.nodes ?? []) {
+          const length = Number(node.length);
+          const nulls = Number(node.nullCount);
+          if (!(length >= 0) || length > limit * 8 || !(nulls >= -1) || nulls > length) fail(`a column of ${length} values (${nulls} null) in ${limit} bytes`);
+        }
+        for (const buffer of header.buffers ?? []) {
+          const end = Number(buffer.offset) + Number(buffer.length);
+          if (!(Number(buffer.offset) >= 0) || !(Number(buffer.length) >= 0) || end > bodyLength) fail(`a buffer ending at byte ${end} of a ${bodyLength}-byte body`);
+        }
+      } else if (message.headerType === arrow.MessageHeader.Schema && header?.schema) {
+        if (header.schema.fields.length > limit) fail(`a schema of ${header.schema.fields.length} fields in ${limit} bytes`);
+      }
+      const body = reader.readMessageBody(bodyLength);
+      if (body.byteLength !== bodyLength) fail(`a message body cut short (${body.byteLength} of ${bodyLength} bytes)`);
+    }
+  } catch (error) {
+    if (error instanceof ArrowLayoutError) throw error;
+    fail(`bytes Arrow cannot read (${(error as Error).message})`);
+  }
+  return batches;
+}
+
 /** Parses Arrow IPC bytes (file or stream format) into a table; clear errors for bad bytes. */
 export async function tableFromIpcBytes(bytes: Uint8Array, source = 'Arrow IPC data'): Promise<ArrowTableLike> {
   const arrow = await loadArrow();
+  // The file format wraps a stream: check the messages between its magic and its footer.
+  if (arrowIpcKind(bytes) === 'stream') await checkIpcStream(bytes, source);
+  else if (bytes.length > 16) await checkIpcStream(bytes.subarray(8, bytes.length - 10), source).catch(() => 0);
   let table: Arrow.Table;
   try {
     table = arrow.tableFromIPC(bytes);

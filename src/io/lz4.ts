@@ -15,6 +15,11 @@ export class Lz4Error extends Error {
 
 /** Decompresses one LZ4 block into exactly `size` bytes; throws {@link Lz4Error} on anything malformed. */
 export function lz4DecompressBlock(src: Uint8Array, size: number): Uint8Array {
+  // LZ4 expands at most ~255× (a 1-byte match length step per 255 bytes): a larger stated size
+  // is a corrupt header, and must not make us allocate it.
+  if (!Number.isSafeInteger(size) || size < 0 || size > src.length * 255 + 16) {
+    throw new Lz4Error(`an LZ4 block of ${src.length} bytes cannot decode to the stated ${size} bytes`);
+  }
   const out = new Uint8Array(size);
   let ip = 0;
   let op = 0;

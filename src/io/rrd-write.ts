@@ -20,6 +20,8 @@ export interface RrdWriteOptions {
   applicationId?: string;
   /** Recording id. Default: a random one. */
   recordingId?: string;
+  /** Which kind of store the data goes to. Default `recording`; `blueprint` is for tools and tests. */
+  storeKind?: 'recording' | 'blueprint';
 }
 
 /** The Rerun version the files claim: the sorbet layout written here is that of 0.33 (0.1.3). */
@@ -418,6 +420,7 @@ export async function writeRrd(recording: Recording, options: RrdWriteOptions = 
   const recordingId = options.recordingId ?? randomId();
   const kinds = new Map([...recording.timelines()].map(([name, info]) => [name, info.kind]));
   const nextId = tuidSource();
+  const kind = options.storeKind === 'blueprint' ? StoreKind.Blueprint : StoreKind.Recording;
 
   const parts: Uint8Array[] = [];
   const header = new Uint8Array(12);
@@ -431,7 +434,7 @@ export async function writeRrd(recording: Recording, options: RrdWriteOptions = 
   tuid(info, 1, nextId());
   info.tag(2, WireType.LengthDelimited).fork();
   info.tag(1, WireType.LengthDelimited).fork().tag(1, WireType.LengthDelimited).string(applicationId).join();
-  storeId(info, 2, StoreKind.Recording, recordingId, applicationId);
+  storeId(info, 2, kind, recordingId, applicationId);
   // StoreSource{kind: OTHER (6), extra: StoreSourceExtra{payload: "rr-elements"}}.
   info.tag(5, WireType.LengthDelimited).fork();
   info.tag(1, WireType.Varint).int32(6);
@@ -446,7 +449,7 @@ export async function writeRrd(recording: Recording, options: RrdWriteOptions = 
     const ipc = A.tableToIPC(new A.Table([batch]), 'stream');
     const payload = lz4 ? lz4CompressBlock(ipc) : ipc;
     const msg = new BinaryWriter();
-    storeId(msg, 1, StoreKind.Recording, recordingId, applicationId);
+    storeId(msg, 1, kind, recordingId, applicationId);
     msg.tag(2, WireType.Varint).int32(lz4 ? Compression.LZ4 : Compression.None);
     msg.tag(3, WireType.Varint).uint64(ipc.byteLength);
     msg.tag(4, WireType.Varint).int32(Encoding.ArrowIpc);

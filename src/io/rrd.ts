@@ -12,7 +12,7 @@
  */
 import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
 import type { BatchRow } from '../store/recording.js';
-import { ArrowLayoutError, checkImageRows, chunkToRows, loadArrow, type ArrowTableLike, type ChunkRow } from './arrow-dataframe.js';
+import { ArrowLayoutError, checkImageRows, checkIpcStream, checkTableSizes, chunkToRows, loadArrow, type ArrowTableLike, type ChunkRow } from './arrow-dataframe.js';
 import { lz4DecompressBlock } from './lz4.js';
 
 /** Raised for bytes that are not a readable `.rrd` file. */
@@ -250,6 +250,13 @@ export async function readRrd(bytes: Uint8Array, source = '.rrd file'): Promise<
     } else if (msg.compression !== Compression.None && msg.compression !== Compression.Unspecified) {
       fail(`expected compression 1 (none) or 2 (LZ4) in the ArrowMsg at byte ${at}, got ${msg.compression}`);
     }
+    try {
+      const batches = await checkIpcStream(ipc, `the Arrow payload of the ArrowMsg at byte ${at}`);
+      if (batches !== 1) fail(`expected one record batch in the ArrowMsg at byte ${at}, got ${batches}`);
+    } catch (error) {
+      if (error instanceof RrdError) throw error;
+      fail((error as Error).message.replace(`${source}: `, ''));
+    }
     let table: ArrowTableLike & { batches?: unknown[] };
     try {
       table = arrow.tableFromIPC(ipc) as unknown as ArrowTableLike & { batches?: unknown[] };
@@ -260,6 +267,8 @@ export async function readRrd(bytes: Uint8Array, source = '.rrd file'): Promise<
       fail(`expected one record batch in the ArrowMsg at byte ${at}, got ${table.batches?.length ?? 0}`);
     }
     try {
+      // Every chunk row has a 16-byte RowId.
+      checkTableSizes(table, ipc.length, 16, `the chunk at byte ${at}`);
       for (const row of chunkToRows(table, `chunk at byte ${at}`)) rows.push({ ...row, order: rows.length });
     } catch (error) {
       if (error instanceof ArrowLayoutError) fail(error.message);

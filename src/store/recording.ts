@@ -7,6 +7,7 @@
 import {formatEntityPath, normalizeEntityPath, parseEntityPath} from './entity-path.js';
 import {toTimeInt, unwrapTimeKind} from './time.js';
 import type {KindTagged, TimeInput, TimelineKind, TimeValue} from './time.js';
+import type {RrdWriteOptions} from '../io/rrd-write.js';
 
 /** An entity given as a path string (parsed forgivingly) or as its unescaped parts. */
 export type EntityPathInput = string | readonly string[];
@@ -552,7 +553,7 @@ export class Recording extends EventTarget {
    * Writes what the recording holds as a Rerun `.rrd` file (RRF2, one Arrow chunk per entity
    * and timeline set) that Rerun's viewer opens. Loads apache-arrow on first use.
    */
-  async toRrd(options: { compression?: 'lz4' | 'none'; applicationId?: string; recordingId?: string } = {}): Promise<Uint8Array> {
+  async toRrd(options: RrdWriteOptions = {}): Promise<Uint8Array> {
     const { writeRrd } = await import('../io/rrd-write.js');
     return writeRrd(this, options);
   }
