@@ -143,4 +143,36 @@ describe('Arrow tables in Rerun\'s dataframe layout', () => {
     expect((await error3).detail.message).to.match(/expected Arrow IPC data|expected a/);
     expect(ctx.recording.entities()).to.deep.equal([]);
   });
+
+  it('survives flipped bytes anywhere in Arrow IPC files and streams: rejected with a message or read, never thrown', async function () {
+    this.timeout(120000);
+    const buffers = A.vectorFromArray([[new Uint8Array([1, 2, 3, 4, 5, 6])], [new Uint8Array([7, 8, 9, 10, 11, 12])]], listOf(bytesType));
+    const formats = A.vectorFromArray([[{ width: 2, height: 1, pixel_format: null, color_model: 2, channel_datatype: 6 }], null], listOf(formatType));
+    const steps = A.makeData({ type: new A.Int64(), length: 2, nullCount: 0, data: new BigInt64Array([0n, 1n]) });
+    const fields = [
+      new A.Field('step', new A.Int64(), true),
+      new A.Field('/a:Image:buffer', buffers.type, true),
+      new A.Field('/a:Image:format', formats.type, true, new Map([['rerun:is_static', 'true']])),
+    ];
+    const table = new A.Table([new A.RecordBatch(new A.Schema(fields), A.makeData({ type: new A.Struct(fields), length: 2, nullCount: 0, children: [steps, buffers.data[0]!, formats.data[0]!] }))]);
+    const ctx = await fixture<RrContext>(html`<rr-context></rr-context>`);
+    for (const kind of ['file', 'stream'] as const) {
+      const bytes = A.tableToIPC(table, kind);
+      let rejected = 0;
+      for (let i = 0; i < bytes.length; i += 3) {
+        const flipped = bytes.slice();
+        flipped[i] ^= 0xff;
+        const messages: string[] = [];
+        const onError = (e: Event) => messages.push((e as CustomEvent).detail.message);
+        ctx.addEventListener('rr-error', onError);
+        const result = await ctx.load(flipped);
+        ctx.removeEventListener('rr-error', onError);
+        if (result === undefined) {
+          rejected++;
+          expect(messages, `${kind}, flipped byte ${i}`).to.have.length(1);
+        }
+      }
+      expect(rejected, `${kind}: some flips are rejected`).to.be.greaterThan(10);
+    }
+  });
 });

@@ -16,6 +16,7 @@
 import type * as Arrow from 'apache-arrow';
 import type { BatchRow } from '../store/recording.js';
 import type { TimelineKind } from '../store/time.js';
+import { checkIpcFile, checkIpcStreamBytes } from './arrow-ipc-check.js';
 
 export type ArrowModule = typeof Arrow;
 
@@ -284,6 +285,8 @@ function checkImageColumns(source: string, entities: Map<string, Set<string>>, k
  */
 export function dataframeToRows(table: ArrowTableLike, source = 'Arrow table'): BatchRow[] {
   const fields = table.schema.fields;
+  // An in-memory table was built by code, not read from bytes: no byte budget, offsets still checked.
+  checkTableSizes(table, Number.MAX_SAFE_INTEGER, 1, source);
   const infos = fields.map((f) => classify(f, 'dataframe'));
   const indexes: Array<{ timeline: string; kind: TimelineKind; values: Array<bigint | undefined> }> = [];
   const data: Array<{ info: ColumnInfo; vector: ArrowVectorLike }> = [];
@@ -370,6 +373,47 @@ function rowIdValue(cell: unknown): bigint | undefined {
   return undefined;
 }
 
+interface DataLike {
+  offset: number;
+  length: number;
+  type: { typeId: number; byteWidth?: number; listSize?: number };
+  valueOffsets?: Int32Array | BigInt64Array;
+  values?: ArrayLike<unknown>;
+  children?: DataLike[];
+}
+
+/**
+ * Checks the offsets of list, string and binary data: apache-arrow uses them as given, so a
+ * corrupt offset would make one list cell claim billions of items.
+ */
+function checkData(d: DataLike, where: string, depth = 0): void {
+  if (depth > 64) throw new ArrowLayoutError(`${where}: expected data nested at most 64 deep`);
+  const end = d.offset + d.length;
+  const child = d.children?.[0];
+  if (d.valueOffsets && d.length > 0) {
+    const o = d.valueOffsets;
+    if (o.length < end + 1) throw new ArrowLayoutError(`${where}: expected ${end + 1} offsets, got ${o.length}`);
+    let previous = Number(o[d.offset]);
+    if (previous < 0) throw new ArrowLayoutError(`${where}: expected offsets ≥ 0, got ${previous}`);
+    for (let i = d.offset + 1; i <= end; i++) {
+      const v = Number(o[i]);
+      if (v < previous) throw new ArrowLayoutError(`${where}: expected non-decreasing offsets, got ${previous} then ${v}`);
+      previous = v;
+    }
+    const limit = child ? child.offset + child.length : (d.values?.length ?? 0);
+    if (previous > limit) throw new ArrowLayoutError(`${where}: expected offsets up to ${limit}, got ${previous}`);
+  }
+  if (d.type.typeId === TYPE.FixedSizeBinary && d.values && d.values.length < end * (d.type.byteWidth ?? 0)) {
+    throw new ArrowLayoutError(`${where}: expected ${end * (d.type.byteWidth ?? 0)} bytes of fixed-size binary, got ${d.values.length}`);
+  }
+  for (const c of d.children ?? []) {
+    if (!d.valueOffsets && d.type.typeId === TYPE.Struct && c.offset + c.length < end) {
+      throw new ArrowLayoutError(`${where}: expected struct children of ${end} values, got ${c.offset + c.length}`);
+    }
+    checkData(c, where, depth + 1);
+  }
+}
+
 /**
  * Checks the sizes Arrow reports against the bytes they came from: apache-arrow trusts the
  * lengths in the IPC metadata, so a corrupt length must be caught before we iterate over it.
@@ -386,6 +430,7 @@ export function checkTableSizes(table: ArrowTableLike, byteLength: number, bytes
       throw new ArrowLayoutError(`${source}: expected column ${JSON.stringify(field.name)} to hold ${rows} rows, got ${vector.length}`);
     }
     for (const chunk of vector.data) {
+      checkData(chunk as unknown as DataLike, `${source}: column ${JSON.stringify(field.name)}`);
       const values = chunk.values as ArrayLike<unknown> | undefined;
       const width = timeKindOf(field.type) ? 1 : 0;
       if (width && values && (values as BigInt64Array).length !== undefined && (values as BigInt64Array).length < (chunk.offset + chunk.length) * (values instanceof BigInt64Array ? 1 : 2)) {
@@ -458,74 +503,40 @@ export function arrowIpcKind(bytes: Uint8Array): 'file' | 'stream' | undefined {
   return undefined;
 }
 
-interface IpcMessageLike {
-  headerType: number;
-  bodyLength: number | bigint;
-  header(): {
-    length?: number | bigint;
-    nodes?: Array<{ length: number | bigint; nullCount: number | bigint }>;
-    buffers?: Array<{ offset: number | bigint; length: number | bigint }>;
-    schema?: { fields: unknown[] };
-  } | null;
+/**
+ * Checks an Arrow IPC *stream* against the bytes there are (see `arrow-ipc-check.ts`) before
+ * apache-arrow reads it. Returns the number of record batches.
+ */
+export async function checkIpcStream(bytes: Uint8Array, source: string, options?: { schemaFirst?: boolean }): Promise<number> {
+  try {
+    return checkIpcStreamBytes(bytes, options);
+  } catch (error) {
+    throw new ArrowLayoutError(`${source}: expected an Arrow IPC stream, got ${(error as Error).message}`);
+  }
 }
 
-/**
- * Walks the messages of an Arrow IPC *stream* and checks every length they state against the
- * bytes there are, before apache-arrow (which trusts them, and allocates what they say) reads
- * the stream. Returns the number of record batches.
- */
-export async function checkIpcStream(bytes: Uint8Array, source: string): Promise<number> {
-  const arrow = await loadArrow();
-  const limit = bytes.length;
-  const fail = (what: string): never => {
-    throw new ArrowLayoutError(`${source}: expected an Arrow IPC stream, got ${what}`);
-  };
-  let batches = 0;
+/** Checks an Arrow IPC file's footer and the messages its blocks point at; returns the stream part. */
+function fileStream(bytes: Uint8Array, source: string): Uint8Array {
+  const n = bytes.length;
+  const magicAtEnd = n >= 18 && [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31].every((b, i) => bytes[n - 6 + i] === b);
+  if (!magicAtEnd) throw new ArrowLayoutError(`${source}: expected an Arrow IPC file ending in "ARROW1", got ${n} bytes without it (truncated file?)`);
+  const footer = new DataView(bytes.buffer, bytes.byteOffset, n).getInt32(n - 10, true);
+  if (footer < 0 || footer > n - 18) throw new ArrowLayoutError(`${source}: expected an Arrow IPC file footer of at most ${n - 18} bytes, got ${footer}`);
   try {
-    const reader = new arrow.MessageReader(bytes) as unknown as {
-      next(): IteratorResult<IpcMessageLike>;
-      readMessageBody(length: number): Uint8Array;
-    };
-    for (let count = 0; ; count++) {
-      if (count > limit) fail('more messages than bytes');
-      const next = reader.next();
-      if (next.done) break;
-      const message = next.value;
-      const bodyLength = Number(message.bodyLength);
-      if (!(bodyLength >= 0) || bodyLength > limit) fail(`a message body of ${bodyLength} bytes in ${limit}`);
-      const header = message.header();
-      if (message.headerType === arrow.MessageHeader.RecordBatch && header) {
-        batches++;
-        const rows = Number(header.length ?? 0);
-        if (!(rows >= 0) || rows > limit * 8) fail(`a record batch of ${rows} rows in ${limit} bytes`);
-        for (const node of header.nodes ?? []) {
-          const length = Number(node.length);
-          const nulls = Number(node.nullCount);
-          if (!(length >= 0) || length > limit * 8 || !(nulls >= -1) || nulls > length) fail(`a column of ${length} values (${nulls} null) in ${limit} bytes`);
-        }
-        for (const buffer of header.buffers ?? []) {
-          const end = Number(buffer.offset) + Number(buffer.length);
-          if (!(Number(buffer.offset) >= 0) || !(Number(buffer.length) >= 0) || end > bodyLength) fail(`a buffer ending at byte ${end} of a ${bodyLength}-byte body`);
-        }
-      } else if (message.headerType === arrow.MessageHeader.Schema && header?.schema) {
-        if (header.schema.fields.length > limit) fail(`a schema of ${header.schema.fields.length} fields in ${limit} bytes`);
-      }
-      const body = reader.readMessageBody(bodyLength);
-      if (body.byteLength !== bodyLength) fail(`a message body cut short (${body.byteLength} of ${bodyLength} bytes)`);
-    }
+    checkIpcFile(bytes, n - 10 - footer, footer);
   } catch (error) {
-    if (error instanceof ArrowLayoutError) throw error;
-    fail(`bytes Arrow cannot read (${(error as Error).message})`);
+    throw new ArrowLayoutError(`${source}: expected an Arrow IPC file footer, got ${(error as Error).message}`);
   }
-  return batches;
+  return bytes.subarray(8, n - 10 - footer);
 }
 
 /** Parses Arrow IPC bytes (file or stream format) into a table; clear errors for bad bytes. */
 export async function tableFromIpcBytes(bytes: Uint8Array, source = 'Arrow IPC data'): Promise<ArrowTableLike> {
   const arrow = await loadArrow();
-  // The file format wraps a stream: check the messages between its magic and its footer.
+  // The file format wraps a stream between its 8-byte magic and its footer (flatbuffer footer,
+  // its int32 length and the 6-byte magic).
   if (arrowIpcKind(bytes) === 'stream') await checkIpcStream(bytes, source);
-  else if (bytes.length > 16) await checkIpcStream(bytes.subarray(8, bytes.length - 10), source).catch(() => 0);
+  else fileStream(bytes, source);
   let table: Arrow.Table;
   try {
     table = arrow.tableFromIPC(bytes);

@@ -136,7 +136,7 @@ describe('.rrd files', () => {
     expect(lz4.length).to.be.lessThan(raw.length / 20);
   });
 
-  it('rejects files truncated at many offsets, and flipped framing/protobuf bytes, with a message; nothing loads, nothing throws', async function () {
+  it('rejects files truncated at many offsets, and flipped bytes anywhere, with a message; nothing loads, nothing throws', async function () {
     this.timeout(120000);
     const rec = new Recording();
     rec.log('img', { archetype: 'Image', buffer: new Uint8Array(12).fill(9), format: { width: 2, height: 2, colorModel: 'RGB' } }, { time: { step: 1 } });
@@ -158,15 +158,9 @@ describe('.rrd files', () => {
       const ctx = await fixture<RrContext>(html`<rr-context></rr-context>`);
       let rejected = 0;
       let accepted = 0;
-      // Flip bytes of the stream header, every frame header and the start of every payload (the
-      // protobuf fields). Flips deep inside Arrow payloads are not covered: see the report.
-      const positions: number[] = [...Array(12).keys()];
-      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      for (let at = 12; at + 16 <= bytes.length; ) {
-        const length = Number(view.getBigUint64(at + 8, true));
-        for (let k = 0; k < 16 + Math.min(length, 60); k++) positions.push(at + k);
-        at += 16 + length;
-      }
+      // Every 5th byte: headers, frames, protobuf fields, LZ4 data, Arrow metadata and bodies.
+      const positions: number[] = [];
+      for (let i = 0; i < bytes.length; i += 5) positions.push(i);
       for (const i of positions) {
         const flipped = bytes.slice();
         flipped[i] ^= 0xff;
