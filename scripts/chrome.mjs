@@ -48,10 +48,14 @@ export function findChrome({ install = true } = {}) {
   const found = onPath();
   if (found) return found;
   if (install && canInstallWithApt()) {
-    console.error('No Chrome or Chromium found: installing Debian\'s "chromium" package with apt-get…');
+    console.error(
+      'No Chrome or Chromium found: installing Debian\'s "chromium" package with apt-get…',
+    );
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    // apt's output goes to stderr: stdout of `node scripts/chrome.mjs` is the path alone.
+    const stdio = ['ignore', 2, 2];
+    execFileSync('apt-get', ['update', '-qq'], { stdio, env });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio, env });
     const installed = onPath();
     if (installed) return installed;
   }

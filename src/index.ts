@@ -5,10 +5,14 @@
 export * from './elements/rr-context/rr-context.js';
 export * from './elements/rr-view/rr-view.js';
 export * from './elements/rr-image/rr-image.js';
+export * from './elements/rr-annotation-context/rr-annotation-context.js';
+export * from './elements/rr-segmentation/rr-segmentation.js';
+export * from './elements/rr-annotation-legend/rr-annotation-legend.js';
 export * from './elements/rr-timeline/rr-timeline.js';
 
 export type { PickResult, HoverDetail, SnapshotOptions } from './elements/shared/view-controller.js';
 export type { ErrorDetail } from './elements/shared/layer-element.js';
+export type { RrEventMap } from './elements/shared/events.js';
 export { parseEntityPath, formatEntityPath, escapeEntityPathPart, EntityPathError } from './store/entity-path.js';
 export * from './store/image-format.js';
 export { Recording, defaultRecording } from './store/recording.js';
@@ -17,4 +21,16 @@ export type { TimelineKind, TimeValue } from './store/time.js';
 export { formatTime, formatDuration, formatTimestamp } from './store/time-format.js';
 export type { LoadResult, LoadSource } from './io/load.js';
 export { getRenderer } from './render/renderer.js';
+export { autoColor } from './store/auto-color.js';
+export type { Rgba8 } from './store/auto-color.js';
+export {
+  AnnotationContextError,
+  parseAnnotationContext,
+  parseColor,
+  resolveClass,
+  resolveClassColor,
+} from './store/annotation-context.js';
+export type { AnnotationContextData, AnnotationInfo, ClassDescription, ResolvedClass } from './store/annotation-context.js';
+export { ClassState, classStateFor } from './store/class-state.js';
+export type { SegmentationRenderMode } from './render/segmentation-drawable.js';
 export type { RendererStats } from './render/renderer.js';

@@ -6,12 +6,12 @@ import * as twgl from 'twgl.js';
 import type { ImagePlan, ImageShading } from './image-plan.js';
 import { BITMAP_SHADING } from './image-plan.js';
 import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
+import type { ImageFilter } from './shaders/image.glsl.js';
 import { createBitmapTexture, createPlannedTexture, readTexel } from './textures.js';
 
 /** Rerun's MagnificationFilter, by name. */
-export type MagnificationFilter = 'nearest' | 'linear' | 'bicubic';
+export type MagnificationFilter = ImageFilter;
 
-const FILTER_INDEX: Record<MagnificationFilter, number> = { nearest: 0, linear: 1, bicubic: 2 };
 const ALPHA_INDEX = { opaque: 0, separate: 1, premultiplied: 2 } as const;
 const MAPPER_INDEX = { grayscale: 0, rgb: 1, colormap: 2 } as const;
 
@@ -78,11 +78,19 @@ export class ImageDrawable implements Drawable {
     const shading = this.#shading;
     if (!this.#texture || !shading) return;
     const { gl, renderer } = context;
-    const program = renderer.imageProgram(this.#sampler);
+    // Rerun decides per fragment: magnifying iff fwidth(texcoord) < 1 (rectangle_fs.wgsl). Our
+    // quads are axis-aligned with one scale, so that is one decision per draw: scale > 1.
+    // Minifying, Nearest stays nearest only for colour-mapped images, else Linear (SPEC §2.6).
+    const mag = this.magnificationFilter;
+    let filter: ImageFilter =
+      context.scale > 1 ? mag : mag === 'nearest' && shading.mapper === 'colormap' ? 'nearest' : 'linear';
+    // At one pixel per texel on whole-pixel offsets every tap lands on a texel centre: bilinear
+    // and bicubic reduce to nearest, which is four to sixteen times cheaper.
+    if (context.scale === 1 && Number.isInteger(context.offset[0]) && Number.isInteger(context.offset[1])) {
+      filter = 'nearest';
+    }
+    const program = renderer.imageProgram(this.#sampler, filter);
     gl.useProgram(program.program);
-    const mag = FILTER_INDEX[this.magnificationFilter];
-    // Rerun's minification rule (SPEC §2.6): Nearest stays nearest only for colour-mapped images.
-    const min = mag === 0 && shading.mapper === 'colormap' ? 0 : 1;
     twgl.setUniforms(program, {
       u_texture: this.#texture.texture,
       u_textureSize: [this.width, this.height],
@@ -92,8 +100,6 @@ export class ImageDrawable implements Drawable {
       u_decodeSrgb: shading.decodeSrgb,
       u_alphaMode: ALPHA_INDEX[shading.alphaMode],
       u_mapper: MAPPER_INDEX[shading.mapper],
-      u_magFilter: mag,
-      u_minFilter: min,
       u_opacity: Math.min(1, Math.max(0, Number.isFinite(this.opacity) ? this.opacity : 1)),
       u_extent: [this.width, this.height],
       u_origin: [0, 0],

@@ -39,12 +39,15 @@ export function planRawImage(bytes: Uint8Array, format: ImageFormat): ImagePlan 
     throw new ImageFormatError(`${describeFormat(format)} images are not supported yet`);
   }
   const channels = channelCount(format.colorModel) as 1 | 3 | 4;
+  // U8 colour goes into sRGB textures: the GPU decodes each texel to linear on fetch, exactly
+  // the per-texel decode Rerun's shader does (SPEC §2.1 step 3), without a pow() per tap.
+  // WebGL2 has no single-channel sRGB format, so L stays R8 and the shader decodes it.
   const layout =
     channels === 1
       ? { internalFormat: GL.R8, format: GL.RED }
       : channels === 3
-        ? { internalFormat: GL.RGB8, format: GL.RGB }
-        : { internalFormat: GL.RGBA8, format: GL.RGBA };
+        ? { internalFormat: GL.SRGB8, format: GL.RGB }
+        : { internalFormat: GL.SRGB8_ALPHA8, format: GL.RGBA };
   return {
     texture: {
       width: format.width,
@@ -59,7 +62,7 @@ export function planRawImage(bytes: Uint8Array, format: ImageFormat): ImagePlan 
     shading: {
       channels,
       range: [0, 1],
-      decodeSrgb: true,
+      decodeSrgb: channels === 1,
       bgr: format.colorModel === 'BGR' || format.colorModel === 'BGRA',
       alphaMode: channels === 4 ? 'separate' : 'opaque',
       mapper: channels === 1 ? 'grayscale' : 'rgb',
@@ -67,11 +70,14 @@ export function planRawImage(bytes: Uint8Array, format: ImageFormat): ImagePlan 
   };
 }
 
-/** Shading of a decoded PNG/JPEG/… bitmap: RGBA8, sRGB, straight alpha (SPEC §2.9). */
+/**
+ * Shading of a decoded PNG/JPEG/… bitmap: sRGB with straight alpha (SPEC §2.9), uploaded into an
+ * SRGB8_ALPHA8 texture so the GPU does the sRGB decode.
+ */
 export const BITMAP_SHADING: ImageShading = {
   channels: 4,
   range: [0, 1],
-  decodeSrgb: true,
+  decodeSrgb: false,
   bgr: false,
   alphaMode: 'separate',
   mapper: 'rgb',

@@ -3,7 +3,7 @@
  *
  * Chromium keeps at most 16 live WebGL contexts per page, so one context per element does not
  * scale. Like model-viewer's Renderer, views register here, only dirty views redraw (at most
- * once per animation frame), and each result is copied into the view's own 2D canvas.
+ * once per animation frame), and each result is handed to the view's own canvas as an ImageBitmap.
  *
  * Every view is composited in linear light: layers draw premultiplied linear colour into an
  * SRGB8_ALPHA8 target with `ONE, ONE_MINUS_SRC_ALPHA` (the GPU decodes, blends and re-encodes
@@ -16,6 +16,7 @@ import {
   ENCODE_VERTEX_SHADER,
   IMAGE_VERTEX_SHADER,
   imageFragmentShader,
+  type ImageFilter,
 } from './shaders/image.glsl.js';
 
 /** Where and how large a frame is drawn, in device pixels. */
@@ -28,6 +29,8 @@ export interface DrawContext {
   readonly scale: number;
   /** Device pixel position of scene point (0, 0). */
   readonly offset: readonly [number, number];
+  /** Device pixels per CSS pixel (1 in snapshots), for widths given in CSS pixels. */
+  readonly pixelRatio?: number;
 }
 
 /** Something a view draws: one layer of it. */
@@ -44,6 +47,8 @@ export interface FrameDescription {
   /** Device pixels per scene unit and the device position of the scene origin. */
   scale: number;
   offset: readonly [number, number];
+  /** Device pixels per CSS pixel; default 1 (snapshots). */
+  pixelRatio?: number;
   /** Background, premultiplied linear RGBA. */
   background: readonly [number, number, number, number];
   /** Drawables back to front. */
@@ -52,7 +57,7 @@ export interface FrameDescription {
 
 /** A view registered with the renderer. */
 export interface RenderTarget {
-  /** The view's own canvas; the renderer draws each frame into it with a 2D context. */
+  /** The view's own canvas; the renderer hands it each frame through a `bitmaprenderer` context. */
   readonly canvas: HTMLCanvasElement;
   /** Describes the frame to draw now, or undefined when there is nothing to draw. */
   describeFrame(): FrameDescription | undefined;
@@ -75,7 +80,10 @@ export class TrackedTexture {
   /** The GL texture, uploaded (again, after a context loss) on first use. */
   get texture(): WebGLTexture {
     if (this.#disposed) throw new Error('texture used after dispose');
-    if (!this.#texture) this.#texture = this.upload(this.renderer.gl);
+    if (!this.#texture) {
+      this.#texture = this.upload(this.renderer.gl);
+      this.renderer.textureUploaded();
+    }
     return this.#texture;
   }
 
@@ -104,6 +112,8 @@ export interface RendererStats {
   views: number;
   /** Frames drawn so far. */
   frames: number;
+  /** Texture uploads so far (a re-upload after a context loss counts again). */
+  uploads: number;
 }
 
 interface Target {
@@ -116,7 +126,8 @@ interface Target {
 const QUAD = { a_position: { numComponents: 2, data: [0, 0, 1, 0, 0, 1, 1, 1] } };
 
 export class Renderer {
-  readonly canvas: HTMLCanvasElement;
+  /** The offscreen canvas that owns the page's one WebGL2 context. */
+  readonly canvas: OffscreenCanvas;
   #gl: WebGL2RenderingContext;
   #programs = new Map<string, twgl.ProgramInfo>();
   #quad!: twgl.BufferInfo;
@@ -126,13 +137,12 @@ export class Renderer {
   #dirty = new Set<RenderTarget>();
   #frameRequest = 0;
   #frames = 0;
+  #uploads = 0;
   #restored: Promise<void> | undefined;
   #resolveRestored: (() => void) | undefined;
 
   constructor() {
-    this.canvas = document.createElement('canvas');
-    this.canvas.width = 1;
-    this.canvas.height = 1;
+    this.canvas = new OffscreenCanvas(1, 1);
     const gl = this.canvas.getContext('webgl2', {
       alpha: true,
       premultipliedAlpha: true,
@@ -143,7 +153,7 @@ export class Renderer {
     });
     if (!gl) throw new Error('WebGL2 is not available in this browser');
     this.#gl = gl;
-    this.canvas.addEventListener('webglcontextlost', this.#onContextLost);
+    this.canvas.addEventListener('webglcontextlost', this.#onContextLost as EventListener);
     this.canvas.addEventListener('webglcontextrestored', this.#onContextRestored);
     this.#initialize();
   }
@@ -162,6 +172,7 @@ export class Renderer {
       textureBytes,
       views: this.#views.size,
       frames: this.#frames,
+      uploads: this.#uploads,
     };
   }
 
@@ -196,9 +207,9 @@ export class Renderer {
     return info;
   }
 
-  /** The image program for a sampler kind. */
-  imageProgram(sampler: 'float' | 'uint' | 'int'): twgl.ProgramInfo {
-    return this.program(`image-${sampler}`, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler));
+  /** The image program for a sampler kind and filter. */
+  imageProgram(sampler: 'float' | 'uint' | 'int', filter: ImageFilter): twgl.ProgramInfo {
+    return this.program(`image-${sampler}-${filter}`, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, filter));
   }
 
   /** Binds the unit quad to a program and draws it as a triangle strip. */
@@ -212,6 +223,11 @@ export class Renderer {
     const texture = new TrackedTexture(this, upload, byteSize);
     this.#textures.add(texture);
     return texture;
+  }
+
+  /** @internal Called by TrackedTexture when it uploads. */
+  textureUploaded(): void {
+    this.#uploads++;
   }
 
   /** @internal Called by TrackedTexture.dispose. */
@@ -263,30 +279,28 @@ export class Renderer {
   #renderToCanvas(view: RenderTarget): void {
     const frame = view.describeFrame();
     const canvas = view.canvas;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
+    // A view's canvas only ever receives finished frames: handing over the drawing buffer as an
+    // ImageBitmap moves it without a copy (a 2D drawImage would read the GL canvas back).
+    const output = canvas.getContext('bitmaprenderer');
+    if (!output) return;
     if (!frame || frame.width < 1 || frame.height < 1) {
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      output.transferFromImageBitmap(null);
       view.frameRendered?.();
       return;
     }
     const { width, height } = frame;
     this.#composite = this.#ensureTarget(this.#composite, width, height, true);
     this.#compose(frame, this.#composite);
-    // The shared canvas only ever grows, so one canvas serves views of every size.
-    if (this.canvas.width < width || this.canvas.height < height) {
-      this.canvas.width = Math.max(this.canvas.width, width);
-      this.canvas.height = Math.max(this.canvas.height, height);
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width;
+      this.canvas.height = height;
     }
     this.#encode(this.#composite, null, width, height, true);
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;
       canvas.height = height;
-    } else {
-      ctx.clearRect(0, 0, width, height);
     }
-    // GL's origin is bottom-left: our viewport is the bottom-left corner of the shared canvas.
-    ctx.drawImage(this.canvas, 0, this.canvas.height - height, width, height, 0, 0, width, height);
+    output.transferFromImageBitmap(this.canvas.transferToImageBitmap());
     this.#frames++;
     view.frameRendered?.();
   }
@@ -339,6 +353,7 @@ export class Renderer {
       viewport: [frame.width, frame.height],
       scale: frame.scale,
       offset: frame.offset,
+      pixelRatio: frame.pixelRatio ?? 1,
     };
     for (const drawable of frame.drawables) drawable.draw(context);
     gl.disable(gl.BLEND);

@@ -36,7 +36,7 @@ export function createPlannedTexture(renderer: Renderer, plan: TexturePlan): Tra
   }, plan.width * plan.height * plan.bytesPerTexel);
 }
 
-/** Uploads a decoded bitmap as RGBA8, with straight alpha and no colour-space conversion. */
+/** Uploads a decoded bitmap as SRGB8_ALPHA8, with straight alpha and no colour-space conversion. */
 export function createBitmapTexture(
   renderer: Renderer,
   source: TexImageSource,
@@ -51,7 +51,7 @@ export function createBitmapTexture(
     // Rerun premultiplies in the shader, after sRGB decode; the browser must not do it first.
     gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
     gl.pixelStorei(gl.UNPACK_COLORSPACE_CONVERSION_WEBGL, gl.NONE);
-    gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, width, height);
+    gl.texStorage2D(gl.TEXTURE_2D, 1, gl.SRGB8_ALPHA8, width, height);
     gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, source);
     setNearest(gl);
     gl.bindTexture(gl.TEXTURE_2D, null);

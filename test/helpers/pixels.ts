@@ -61,7 +61,12 @@ export function expectSameImage(actual: ImageData, expected: ImageData): void {
 export function canvasPixels(host: Element): ImageData {
   const canvas = host.shadowRoot?.querySelector('canvas');
   if (!canvas) throw new Error(`${host.localName} has no canvas in its shadow root`);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('the view canvas has no 2D context');
+  // The view's canvas has a bitmaprenderer context; a 2D canvas can draw it and read it back.
+  const copy = document.createElement('canvas');
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  const ctx = copy.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('no 2D context to read the view canvas with');
+  ctx.drawImage(canvas, 0, 0);
   return ctx.getImageData(0, 0, canvas.width, canvas.height);
 }

@@ -195,25 +195,39 @@ export abstract class LayerElement extends RecordingElement {
     if (this.#entry) return this.#entry;
     this.#layer ??= this.createLayer(getRenderer(), () => this.#invalidate());
     // Getters, so the view always reads the current values.
-    const self = this;
     this.#entry = {
       element: this,
       layer: this.#layer,
       get entity() {
-        return self.entityPath;
+        return (this.element as LayerElement).entityPath;
       },
       get recording() {
-        return self.recording;
+        return (this.element as LayerElement).recording;
       },
       get overrides(): LayerOverrides {
-        return { opacity: self.opacity, drawOrder: self.drawOrder, ...self.extraOverrides() };
+        return (this.element as LayerElement).layerOverrides();
       },
       get loading() {
-        return self.#loading;
+        return (this.element as LayerElement).loadingData;
       },
       stateChanged: (state: LayerState) => this.#layerStateChanged(state),
     };
     return this.#entry;
+  }
+
+  /** @internal What the element overrides in its layer (its attributes). */
+  layerOverrides(): LayerOverrides {
+    return { opacity: this.opacity, drawOrder: this.drawOrder, ...this.extraOverrides() };
+  }
+
+  /** @internal The fetch of `src` under way, if any. */
+  get loadingData(): Promise<unknown> | undefined {
+    return this.#loading;
+  }
+
+  /** Redraws the view this layer is in (after a change of a render setting). */
+  protected requestRedraw(): void {
+    this.#invalidate();
   }
 
   #invalidate(): void {
@@ -343,6 +357,8 @@ export abstract class LayerElement extends RecordingElement {
 
   /** Renders the view's layers at `scale` pixels per scene unit over transparency. */
   async snapshot(options?: SnapshotOptions): Promise<ImageData> {
+    // Properties set just before (src, buffer, …) are logged in the coming update: wait for it.
+    await this.updateComplete;
     const view = this.#view();
     if (!view) throw new Error(`${this.localName} is not in the page`);
     return view.snapshot(options);

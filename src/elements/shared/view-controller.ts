@@ -241,6 +241,7 @@ export class ViewController implements ReactiveController, RenderTarget {
       height: this.#size.height,
       scale: view.scale * dpr,
       offset: [view.x * dpr, view.y * dpr],
+      pixelRatio: dpr,
       background: parseCssColor(this.options.background()),
       drawables,
     };

@@ -36,10 +36,19 @@ void main() {
 }
 `;
 
-/** Fragment shader source for one sampler variant. */
-export function imageFragmentShader(sampler: 'float' | 'uint' | 'int'): string {
+/** Texture filter of a draw, decided on the CPU per draw call. */
+export type ImageFilter = 'nearest' | 'linear' | 'bicubic';
+
+/**
+ * Fragment shader source for one sampler type and filter. The filter is a compile-time choice:
+ * GPUs that run shaders as SIMD on the CPU (SwiftShader) pay for every branch of a dynamic
+ * choice, i.e. 21 decoded taps per pixel instead of 1 or 4.
+ */
+export function imageFragmentShader(sampler: 'float' | 'uint' | 'int', filter: ImageFilter): string {
   const samplerType = sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
+  const sample = filter === 'bicubic' ? 'sample_bicubic' : filter === 'linear' ? 'sample_bilinear' : 'sample_nearest';
   return /* glsl */ `#version 300 es
+#define SAMPLE ${sample}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
@@ -53,8 +62,6 @@ uniform bool u_bgr;           // swizzle BGR(A) to RGB(A)
 uniform bool u_decodeSrgb;    // values are sRGB-encoded: decode, magenta when out of [0, 1]
 uniform int u_alphaMode;      // 0 opaque, 1 separate (premultiply here), 2 already premultiplied
 uniform int u_mapper;         // 0 grayscale (r,r,r), 1 rgb, 2 colormap function
-uniform int u_magFilter;      // 0 nearest, 1 bilinear, 2 bicubic
-uniform int u_minFilter;      // 0 nearest, 1 bilinear
 uniform float u_opacity;
 
 in vec2 v_texcoord;
@@ -83,7 +90,9 @@ vec4 decode_texel(ivec2 p) {
     // NaN fails every comparison, so it lands here too, as in Rerun.
     bool inside = all(greaterThanEqual(n.rgb, vec3(0.0))) && all(lessThanEqual(n.rgb, vec3(1.0)));
     if (!inside) return ERROR_COLOR;
-    n.rgb = linear_from_srgb(n.rgb);
+    // Single-channel textures only need their one channel decoded.
+    if (u_channels == 1) n.r = linear_from_srgb(vec3(n.r)).r;
+    else n.rgb = linear_from_srgb(n.rgb);
   }
   if (u_alphaMode == 0 || u_channels != 4) n.a = 1.0;
   else if (u_alphaMode == 1) n.rgb *= n.a;
@@ -134,14 +143,7 @@ vec3 colormap_linear(float t) {
 }
 
 void main() {
-  vec2 coord = v_texcoord;
-  // Magnifying iff one screen pixel covers less than one texel (rectangle_fs.wgsl is_magnifying).
-  bool magnifying = fwidth(coord.x) < 1.0;
-  int filter_mode = magnifying ? u_magFilter : u_minFilter;
-  vec4 v;
-  if (filter_mode == 2) v = sample_bicubic(coord);
-  else if (filter_mode == 1) v = sample_bilinear(coord);
-  else v = sample_nearest(coord);
+  vec4 v = SAMPLE(v_texcoord);
 
   vec4 color;
   if (u_mapper == 0) color = vec4(v.rrr, 1.0);

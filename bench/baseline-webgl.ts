@@ -1,0 +1,90 @@
+// The baseline for "show an image": the least a hand-written WebGL2 program does to put new
+// bytes on screen. One texture upload, one textured quad, and a one-pixel readPixels, which
+// waits until the GPU has finished the draw (the same moment `renderComplete()` promises).
+
+const VERTEX = `#version 300 es
+precision highp float;
+out vec2 v_uv;
+void main() {
+  // A quad as a 4-vertex triangle strip, from gl_VertexID alone: no vertex buffer to bind.
+  vec2 corner = vec2(gl_VertexID & 1, gl_VertexID >> 1);
+  v_uv = vec2(corner.x, 1.0 - corner.y); // image rows go down, clip space goes up
+  gl_Position = vec4(corner * 2.0 - 1.0, 0.0, 1.0);
+}`;
+
+const FRAGMENT = `#version 300 es
+precision highp float;
+uniform sampler2D u_image;
+in vec2 v_uv;
+out vec4 color;
+void main() {
+  color = vec4(texture(u_image, v_uv).rgb, 1.0);
+}`;
+
+function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {
+  const shader = gl.createShader(type)!;
+  gl.shaderSource(shader, source);
+  gl.compileShader(shader);
+  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) {
+    throw new Error(`shader: ${gl.getShaderInfoLog(shader)}`);
+  }
+  return shader;
+}
+
+export interface RgbU8Baseline {
+  canvas: HTMLCanvasElement;
+  /** Uploads `bytes` (width × height × 3, tightly packed rows), draws, waits for the GPU. */
+  show(bytes: Uint8Array): void;
+  dispose(): void;
+}
+
+/** A canvas of `cssWidth` × `cssHeight` CSS pixels in `parent` showing width × height RGB images. */
+export function createRgbU8Baseline(
+  parent: HTMLElement,
+  width: number,
+  height: number,
+  cssWidth: number,
+  cssHeight: number,
+): RgbU8Baseline {
+  const canvas = document.createElement('canvas');
+  canvas.style.cssText = `display:block;width:${cssWidth}px;height:${cssHeight}px`;
+  canvas.width = Math.round(cssWidth * devicePixelRatio);
+  canvas.height = Math.round(cssHeight * devicePixelRatio);
+  parent.append(canvas);
+  const gl = canvas.getContext('webgl2', { antialias: false, depth: false, stencil: false });
+  if (!gl) throw new Error('WebGL2 is not available');
+
+  const program = gl.createProgram()!;
+  gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
+  gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
+  gl.linkProgram(program);
+  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) {
+    throw new Error(`program: ${gl.getProgramInfoLog(program)}`);
+  }
+  gl.useProgram(program);
+  gl.bindVertexArray(gl.createVertexArray());
+
+  const texture = gl.createTexture();
+  gl.bindTexture(gl.TEXTURE_2D, texture);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+  // RGB rows of 3 × width bytes are not 4-byte aligned in general; the default (4) would skew them.
+  gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+  gl.viewport(0, 0, canvas.width, canvas.height);
+  const pixel = new Uint8Array(4);
+
+  return {
+    canvas,
+    show(bytes) {
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGB8, width, height, 0, gl.RGB, gl.UNSIGNED_BYTE, bytes);
+      gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+    },
+    dispose() {
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+      canvas.remove();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// The CDN build: one self-contained, minified ES module (lit, @lit/context and twgl.js inside)
+// that registers every element: <script type="module" src=".../dist/cdn/rr-elements.js">.
+// Code behind a dynamic import() (apache-arrow, say) becomes a chunk of its own beside it, so
+// pages that never read Arrow data never download it.
+// The npm build (dist/*.js + .d.ts, dependencies left as bare imports) is tsc's job, not ours.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const plugins = () => [
+  // `browser` and the default (non-`development`) conditions: lit's production build,
+  // without its dev-mode warnings and checks.
+  nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+  typescript({
+    tsconfig: './tsconfig.json',
+    // Declarations come from tsc; here they would only land in dist/cdn.
+    declaration: false,
+    declarationMap: false,
+    outDir: 'dist/cdn',
+    noEmitOnError: true,
+  }),
+  terser({ format: { comments: false }, ecma: 2020, module: true }),
+];
+
+function onwarn(warning, warn) {
+  // lit's decorators compiled by tsc refer to `this` at the top level of a module; harmless.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+}
+
+export default [
+  {
+  input: 'src/index.ts',
+  output: {
+    dir: 'dist/cdn',
+    format: 'es',
+    entryFileNames: 'rr-elements.js',
+    chunkFileNames: '[name]-[hash].js',
+    sourcemap: true,
+  },
+  plugins: plugins(),
+  onwarn,
+  },
+  // The anywidget front end as ONE file (lazy chunks inlined): a Jupyter widget's `_esm` is a
+  // single module, and python/rr_elements.py inlines it into notebooks.
+  {
+    input: 'src/anywidget/index.ts',
+    output: { file: 'dist/cdn/rr-elements-anywidget.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
+    plugins: plugins(),
+    onwarn,
+  },
+];

@@ -1,0 +1,122 @@
+import type { PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { decodeGrayscalePng, isPng } from '../../io/png16.js';
+import type { Renderer } from '../../render/renderer.js';
+import { parseRenderMode, SegmentationLayer } from '../../render/segmentation-layer.js';
+import {
+  asBytes,
+  describeFormat,
+  formatFromNdArray,
+  ImageFormatError,
+  resolveImageFormat,
+  validateImageBuffer,
+  type ImageFormat,
+} from '../../store/image-format.js';
+import { LayerElement, type OwnRow } from '../shared/layer-element.js';
+
+/**
+ * Reads an `.npy` file into raw bytes + format. The lead wires this to `src/io/npy.ts` once it
+ * lands; until then `.npy` sources are rejected with a clear message.
+ */
+export let npySegmentationReader:
+  | ((bytes: Uint8Array, url: string) => Promise<{ bytes: Uint8Array; format: ImageFormat }> | { bytes: Uint8Array; format: ImageFormat })
+  | undefined;
+
+/** @internal Installs the `.npy` reader (called once the npy module exists). */
+export function setNpySegmentationReader(reader: typeof npySegmentationReader): void {
+  npySegmentationReader = reader;
+}
+
+function isNpy(bytes: Uint8Array, url: string): boolean {
+  return (bytes[0] === 0x93 && String.fromCharCode(...bytes.subarray(1, 6)) === 'NUMPY') || /\.npy(\?|#|$)/i.test(url);
+}
+
+/**
+ * A layer showing a Rerun SegmentationImage: class ids coloured through the annotation context
+ * that applies to its entity (nearest ancestor including itself), else Rerun's auto colours.
+ * Data from `src` (8- or 16-bit grayscale PNG with exact ids, or `.npy`), `buffer` + `format`,
+ * or `data`. Inside an `<rr-view>` it is one of the view's layers; on its own it is a view.
+ *
+ * @fires rr-error - The data is unusable: detail `{entity, message}` says what was expected and what came.
+ * @fires rr-hover - Standalone only: the pointer moved over the picture; detail `{x, y, picks}` with classId, label, color.
+ * @csspart canvas - The canvas the view draws into (standalone only).
+ * @csspart frame - The box holding canvas and tooltip (standalone only).
+ * @csspart tooltip - The hover tooltip (standalone only).
+ * @csspart error - The message shown in place of the picture when the data is bad.
+ * @cssprop --rr-aspect - Aspect ratio used when no CSS height is given; set from the content.
+ * @cssprop --rr-view-background - Background of the frame behind the canvas.
+ * @cssprop --rr-tooltip-background - Tooltip background.
+ * @cssprop --rr-tooltip-color - Tooltip text colour.
+ * @cssprop --rr-focus-color - Focus ring colour.
+ */
+export class RrSegmentation extends LayerElement {
+  protected readonly archetype = 'SegmentationImage';
+
+  /** `fill` (default), `outline` or `fill-outline`. Beyond Rerun. */
+  @property({ attribute: 'render-mode' }) renderMode: string | undefined;
+  /** Outline width in CSS pixels (default 1). */
+  @property({ type: Number, attribute: 'outline-width' }) outlineWidth: number | undefined;
+
+  #layer: SegmentationLayer | undefined;
+
+  /** @internal The layer (tests and the benchmark read its upload counters). */
+  get segmentationLayer(): SegmentationLayer | undefined {
+    return this.#layer;
+  }
+
+  protected createLayer(renderer: Renderer, onAsyncChange: () => void): SegmentationLayer {
+    this.#layer = new SegmentationLayer(renderer, onAsyncChange);
+    return this.#layer;
+  }
+
+  protected override extraOverrides(): Record<string, unknown> {
+    return { renderMode: parseRenderMode(this.renderMode), outlineWidth: this.outlineWidth };
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Render settings are read through the overrides: the view only needs a redraw.
+    if (changed.has('renderMode') || changed.has('outlineWidth')) this.requestRedraw();
+  }
+
+  protected rowFromProperties(): OwnRow | undefined {
+    if (this.data !== undefined && this.data !== null) {
+      const { bytes, format } = formatFromNdArray(this.data, { segmentation: true });
+      return this.#row(bytes, format);
+    }
+    if (this.buffer === undefined || this.buffer === null) return undefined;
+    if (!this.format && (this.width === undefined || this.height === undefined)) {
+      throw new ImageFormatError('expected a format (or width and height attributes) for the buffer, got none');
+    }
+    const format = resolveImageFormat(
+      this.format ?? { width: this.width as number, height: this.height as number, channelDatatype: this.channelDatatype },
+    );
+    if (format.pixelFormat || format.colorModel !== 'L') {
+      throw new ImageFormatError(`expected a single-channel (L) segmentation image, got ${describeFormat(format)}`);
+    }
+    const bytes = asBytes(this.buffer);
+    validateImageBuffer(format, bytes);
+    return this.#row(bytes, format);
+  }
+
+  async rowFromSource(bytes: Uint8Array, url: string): Promise<OwnRow> {
+    if (isPng(bytes)) {
+      const decoded = await decodeGrayscalePng(bytes);
+      return this.#row(decoded.bytes, decoded.format);
+    }
+    if (isNpy(bytes, url)) {
+      if (!npySegmentationReader) throw new ImageFormatError(`npy not supported yet (${url})`);
+      const read = await npySegmentationReader(bytes, url);
+      return this.#row(read.bytes, read.format);
+    }
+    throw new ImageFormatError(`expected an 8- or 16-bit grayscale PNG or an .npy file at ${url}, got something else`);
+  }
+
+  #row(bytes: Uint8Array, format: ImageFormat): OwnRow {
+    // Rerun's SDK logs only the datatype for segmentation formats (segmentation_image_ext.py).
+    return {
+      'SegmentationImage:buffer': bytes,
+      'SegmentationImage:format': { width: format.width, height: format.height, channelDatatype: format.channelDatatype },
+    };
+  }
+}

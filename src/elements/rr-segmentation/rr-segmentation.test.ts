@@ -1,0 +1,342 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { encode } from 'fast-png';
+import '../../index.js';
+import type { RrContext } from '../rr-context/rr-context.js';
+import type { RrView } from '../rr-view/rr-view.js';
+import type { RrImage } from '../rr-image/rr-image.js';
+import type { RrSegmentation } from './rr-segmentation.js';
+import { autoColor } from '../../store/auto-color.js';
+import { expectImage, expectPixel, pixelAt, type RGBA } from '../../../test/helpers/pixels.js';
+import { nextEvent, rgbImage } from '../../../test/helpers/fixtures.js';
+import { annotationContextSegmentation, segmentationImageSimple } from '../../../test/helpers/segmentation.js';
+
+const RED: RGBA = [255, 0, 0, 255];
+const GREEN: RGBA = [0, 255, 0, 255];
+const AUTO0: RGBA = [188, 77, 77, 255];
+
+/** A fresh recording holding `content`, so tests do not share the page's default recording. */
+async function inContext<T extends Element>(content: ReturnType<typeof html>, selector: string): Promise<{ ctx: RrContext; el: T }> {
+  const ctx = await fixture<RrContext>(html`<rr-context>${content}</rr-context>`);
+  const el = ctx.querySelector(selector) as unknown as T;
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return { ctx, el };
+}
+
+function segmentation(ctx: RrContext, el: RrSegmentation, buffer: ArrayBufferView, format: object): void {
+  el.format = format as RrSegmentation['format'];
+  el.buffer = buffer;
+  void ctx;
+}
+
+describe('<rr-segmentation>', () => {
+  it('shows segmentation_image_simple: class 1 red, class 2 green, class 0 auto (188, 77, 77)', async () => {
+    const { ctx, el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation entity="image" style="width: 240px"></rr-segmentation>`,
+      'rr-segmentation',
+    );
+    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]] });
+    segmentation(ctx, el, segmentationImageSimple(), { width: 12, height: 8, channelDatatype: 'U8' });
+    const shot = await el.snapshot();
+    expect([shot.width, shot.height]).to.deep.equal([12, 8]);
+    expectImage(shot, (x, y) => (y < 4 && x < 6 ? RED : y >= 4 && x >= 6 ? GREEN : AUTO0));
+    // Hover shows the annotation label, else the id (SPEC §3.7).
+    const [red] = el.pick(0.5, 0.5);
+    expect(red).to.include({ classId: 1, label: 'red', value: 1 });
+    expect(red!.color).to.deep.equal([255, 0, 0, 255]);
+    const [zero] = el.pick(11.5, 0.5);
+    expect(zero).to.include({ classId: 0, value: 0 });
+    expect(zero!.label).to.equal(undefined);
+    expect(zero!.color).to.deep.equal([188, 77, 77, 255]);
+  });
+
+  it('annotation_context_segmentation: a context on the parent applies; a nearer one hides it completely', async () => {
+    const { ctx, el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation entity="segmentation/image"></rr-segmentation>`,
+      'rr-segmentation',
+    );
+    ctx.recording.log('segmentation', { archetype: 'AnnotationContext', context: [[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]] });
+    segmentation(ctx, el, annotationContextSegmentation(), { width: 300, height: 200 });
+    let shot = await el.snapshot();
+    expectPixel(shot, 10, 10, AUTO0);
+    expectPixel(shot, 60, 60, RED);
+    expectPixel(shot, 119, 99, RED);
+    expectPixel(shot, 120, 99, AUTO0);
+    expectPixel(shot, 200, 150, GREEN);
+    expectPixel(shot, 279, 179, GREEN);
+    expectPixel(shot, 280, 179, AUTO0);
+
+    // A context on the entity itself only defines class 2: class 1 falls back to its auto colour
+    // and nothing is merged from the parent's context.
+    ctx.recording.log('segmentation/image', { archetype: 'AnnotationContext', context: [[2, 'blue', [0, 0, 255]]] });
+    shot = await el.snapshot();
+    expectPixel(shot, 60, 60, [...autoColor(1)] as unknown as RGBA);
+    expectPixel(shot, 200, 150, [0, 0, 255, 255]);
+    expectPixel(shot, 10, 10, AUTO0);
+    expect(el.pick(60, 60)[0]!.label).to.equal(undefined);
+  });
+
+  it('a red class at default opacity over a blue <rr-image> reads (188, 0, 188)', async () => {
+    const { el: view } = await inContext<RrView>(
+      html`<rr-view>
+        <rr-image entity="photo"></rr-image>
+        <rr-annotation-context>[[1, "red", [255, 0, 0]]]</rr-annotation-context>
+        <rr-segmentation entity="mask"></rr-segmentation>
+      </rr-view>`,
+      'rr-view',
+    );
+    const image = view.querySelector('rr-image') as RrImage;
+    image.format = { width: 4, height: 2, colorModel: 'RGB' };
+    image.buffer = rgbImage(4, 2, () => [0, 0, 255]);
+    const seg = view.querySelector('rr-segmentation') as RrSegmentation;
+    seg.format = { width: 4, height: 2 };
+    seg.buffer = new Uint8Array([1, 1, 1, 1, 1, 1, 1, 1]);
+    const shot = await view.snapshot();
+    expectImage(shot, () => [188, 0, 188, 255]);
+  });
+
+  it('class 0 annotated with alpha 0 shows the image through at opacity 1', async () => {
+    const { el: view } = await inContext<RrView>(
+      html`<rr-view>
+        <rr-image entity="photo"></rr-image>
+        <rr-annotation-context>[[0, "background", [0, 0, 0, 0]], [1, "red", "#ff0000"]]</rr-annotation-context>
+        <rr-segmentation entity="mask" opacity="1"></rr-segmentation>
+      </rr-view>`,
+      'rr-view',
+    );
+    const image = view.querySelector('rr-image') as RrImage;
+    image.format = { width: 2, height: 1, colorModel: 'RGB' };
+    image.buffer = new Uint8Array([0, 0, 255, 0, 0, 255]);
+    const seg = view.querySelector('rr-segmentation') as RrSegmentation;
+    seg.format = { width: 2, height: 1 };
+    seg.buffer = new Uint8Array([0, 1]);
+    const shot = await view.snapshot();
+    expectPixel(shot, 0, 0, [0, 0, 255, 255]);
+    expectPixel(shot, 1, 0, RED);
+  });
+
+  it('alone in a view it is opaque by default; with a colour image it defaults to 0.5', async () => {
+    const { el } = await inContext<RrSegmentation>(html`<rr-segmentation></rr-segmentation>`, 'rr-segmentation');
+    el.format = { width: 1, height: 1 };
+    el.buffer = new Uint8Array([0]);
+    expectPixel(await el.snapshot(), 0, 0, AUTO0);
+  });
+
+  it('renders float ids 1.4 and 1.6 as classes 1 and 2', async () => {
+    const { el } = await inContext<RrSegmentation>(html`<rr-segmentation></rr-segmentation>`, 'rr-segmentation');
+    el.data = { data: new Float32Array([1.4, 1.6, 0.4, 2.5]), shape: [1, 4] };
+    const shot = await el.snapshot();
+    expectPixel(shot, 0, 0, [...autoColor(1)] as unknown as RGBA);
+    expectPixel(shot, 1, 0, [...autoColor(2)] as unknown as RGBA);
+    expectPixel(shot, 2, 0, AUTO0);
+    // Half to even, like WGSL's round.
+    expectPixel(shot, 3, 0, [...autoColor(2)] as unknown as RGBA);
+    expect(el.pick(1.5, 0.5)[0]).to.include({ classId: 2, value: Math.fround(1.6) });
+  });
+
+  it('indexes the table with round(v): ids 128, 129, 255 use their own colours (SPEC §3.4 fix)', async () => {
+    const { el } = await inContext<RrSegmentation>(html`<rr-segmentation></rr-segmentation>`, 'rr-segmentation');
+    el.data = { data: new Uint8Array([128, 129, 255]), shape: [1, 3] };
+    const shot = await el.snapshot();
+    expectPixel(shot, 0, 0, [188, 160, 77, 255]);
+    expectPixel(shot, 1, 0, [131, 77, 188, 255]);
+    expectPixel(shot, 2, 0, [77, 137, 188, 255]);
+  });
+
+  it('colours U16, I32 and U64 ids, including ids above 65535 (auto and annotated)', async () => {
+    const { ctx, el } = await inContext<RrSegmentation>(html`<rr-segmentation entity="big"></rr-segmentation>`, 'rr-segmentation');
+    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[200001, 'far', [1, 2, 3]]] });
+    el.data = { data: new Uint32Array([0, 65535, 200000, 200001, 4000000000]), shape: [1, 5] };
+    let shot = await el.snapshot();
+    expectPixel(shot, 0, 0, AUTO0);
+    expectPixel(shot, 1, 0, [188, 77, 176, 255]);
+    expectPixel(shot, 2, 0, [...autoColor(200000)] as unknown as RGBA);
+    expectPixel(shot, 3, 0, [1, 2, 3, 255]);
+    expectPixel(shot, 4, 0, [...autoColor(4000000000)] as unknown as RGBA);
+    expect(el.pick(3.5, 0.5)[0]).to.include({ classId: 200001, label: 'far' });
+
+    el.data = { data: new BigUint64Array([1n, 70000n]), shape: [1, 2] };
+    shot = await el.snapshot();
+    expectPixel(shot, 0, 0, [...autoColor(1)] as unknown as RGBA);
+    expectPixel(shot, 1, 0, [...autoColor(70000)] as unknown as RGBA);
+
+    el.data = { data: new Int32Array([-5, 3]), shape: [1, 2] };
+    shot = await el.snapshot();
+    // A negative id has no class: nothing is drawn there.
+    expectPixel(shot, 0, 0, [0, 0, 0, 0]);
+    expectPixel(shot, 1, 0, [...autoColor(3)] as unknown as RGBA);
+
+    el.data = { data: new Uint16Array([1000, 40000]), shape: [1, 2] };
+    shot = await el.snapshot();
+    expectPixel(shot, 0, 0, [188, 112, 77, 255]);
+    expectPixel(shot, 1, 0, [...autoColor(40000)] as unknown as RGBA);
+  });
+
+  it('outline mode: a 1-pixel boundary where classes meet, nothing inside a region', async () => {
+    const { el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation render-mode="outline"></rr-segmentation>`,
+      'rr-segmentation',
+    );
+    // Left half class 1, right half class 2, 10×6.
+    const ids = new Uint8Array(60);
+    for (let y = 0; y < 6; y++) for (let x = 0; x < 10; x++) ids[y * 10 + x] = x < 5 ? 1 : 2;
+    el.format = { width: 10, height: 6 };
+    el.buffer = ids;
+    const shot = await el.snapshot();
+    const c1 = [...autoColor(1)] as unknown as RGBA;
+    expectImage(shot, (x) => (x === 4 ? c1 : [0, 0, 0, 0]));
+
+    // At 8 output pixels per texel the line stays 1 output pixel wide.
+    const zoomed = await el.snapshot({ scale: 8 });
+    for (let x = 30; x < 50; x++) {
+      expectPixel(zoomed, x, 20, x === 39 ? c1 : [0, 0, 0, 0]);
+    }
+    // fill-outline: the interior is fainter than the boundary.
+    el.renderMode = 'fill-outline';
+    await el.updateComplete;
+    const both = await el.snapshot();
+    expectPixel(both, 4, 2, c1);
+    expect(pixelAt(both, 1, 2)[3]).to.be.within(100, 160);
+  });
+
+  it('decodes 8- and 16-bit grayscale PNG src with exact ids', async () => {
+    const data16 = new Uint16Array([0, 1, 1000, 65535]);
+    const png16 = encode({ width: 4, height: 1, data: data16, depth: 16, channels: 1 });
+    const url16 = URL.createObjectURL(new Blob([png16 as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
+    const { el } = await inContext<RrSegmentation>(html`<rr-segmentation src=${url16}></rr-segmentation>`, 'rr-segmentation');
+    let shot = await el.snapshot();
+    expectPixel(shot, 0, 0, AUTO0);
+    expectPixel(shot, 1, 0, [77, 123, 188, 255]);
+    expectPixel(shot, 2, 0, [188, 112, 77, 255]);
+    expectPixel(shot, 3, 0, [188, 77, 176, 255]);
+    expect(el.pick(2.5, 0.5)[0]).to.include({ classId: 1000, value: 1000 });
+
+    const png8 = encode({ width: 2, height: 1, data: new Uint8Array([129, 2]), depth: 8, channels: 1 });
+    el.src = URL.createObjectURL(new Blob([png8 as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
+    shot = await el.snapshot();
+    expectPixel(shot, 0, 0, [131, 77, 188, 255]);
+    expectPixel(shot, 1, 0, [154, 188, 77, 255]);
+  });
+
+  it('rejects an RGB PNG and .npy with rr-error and draws nothing', async () => {
+    const rgb = encode({ width: 1, height: 1, data: new Uint8Array([1, 2, 3]), depth: 8, channels: 3 });
+    const url = URL.createObjectURL(new Blob([rgb as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
+    const ctx = await fixture<RrContext>(html`<rr-context></rr-context>`);
+    const el = document.createElement('rr-segmentation');
+    const error = nextEvent<{ message: string }>(el, 'rr-error');
+    el.src = url;
+    ctx.append(el);
+    expect((await error).detail.message).to.match(/single-channel.*got RGB/);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.match(/got RGB/);
+
+    const npyError = nextEvent<{ message: string }>(el, 'rr-error');
+    el.src = URL.createObjectURL(new Blob([new Uint8Array([0x93, 78, 85, 77, 80, 89])]));
+    expect((await npyError).detail.message).to.match(/npy not supported yet/);
+  });
+
+  it('rejects a colour model other than L with a message saying what came', async () => {
+    const ctx = await fixture<RrContext>(html`<rr-context></rr-context>`);
+    const el = document.createElement('rr-segmentation');
+    ctx.append(el);
+    const error = nextEvent<{ message: string }>(el, 'rr-error');
+    el.format = { width: 1, height: 1, colorModel: 'RGB' };
+    el.buffer = new Uint8Array(3);
+    expect((await error).detail.message).to.equal('expected a single-channel (L) segmentation image, got 1×1 RGB U8');
+  });
+
+  it('reports a malformed context logged from JS as an error naming the entry, then recovers', async () => {
+    const { ctx, el } = await inContext<RrSegmentation>(html`<rr-segmentation entity="m"></rr-segmentation>`, 'rr-segmentation');
+    el.data = { data: new Uint8Array([1]), shape: [1, 1] };
+    await el.renderComplete();
+    const error = nextEvent<{ message: string }>(el, 'rr-error');
+    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'x', 'not-a-colour']] });
+    expect((await error).detail.message).to.match(/^annotation context at \/: class entry 0 .*got "not-a-colour"/);
+    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'x', 'blue']] });
+    expectPixel(await el.snapshot(), 0, 0, [0, 0, 255, 255]);
+  });
+
+  it('rejects an image wider than the GPU allows instead of drawing nothing silently', async () => {
+    const { getRenderer } = await import('../../render/renderer.js');
+    const max = getRenderer().maxTextureSize;
+    const { el } = await inContext<RrSegmentation>(html`<rr-segmentation></rr-segmentation>`, 'rr-segmentation');
+    const error = nextEvent<{ message: string }>(el, 'rr-error');
+    el.data = { data: new Uint8Array(max + 1), shape: [1, max + 1] };
+    expect((await error).detail.message).to.equal(
+      `expected a segmentation image of at most ${max}×${max} pixels on this GPU, got ${max + 1}×1`,
+    );
+  });
+
+  it('toggling a class changes only the lookup table, never re-uploads the id image', async () => {
+    const { ctx, el } = await inContext<RrSegmentation>(html`<rr-segmentation entity="m"></rr-segmentation>`, 'rr-segmentation');
+    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]] });
+    el.data = { data: new Uint8Array([1, 2]), shape: [1, 2] };
+    await el.renderComplete();
+    expectPixel(await el.snapshot(), 0, 0, RED);
+    const drawable = el.segmentationLayer!.drawable;
+    const ids = drawable.idUploads;
+    const tables = drawable.tableUploads;
+    expect(ids).to.equal(1);
+
+    const { classStateFor } = await import('../../store/class-state.js');
+    const state = classStateFor(ctx.recording, '/');
+    state.setVisible(1, false);
+    let shot = await el.snapshot();
+    expectPixel(shot, 0, 0, [0, 0, 0, 0]);
+    expectPixel(shot, 1, 0, GREEN);
+    state.highlighted = 2;
+    state.setVisible(1, true);
+    shot = await el.snapshot();
+    // Highlighting class 2 dims class 1 to a quarter of its alpha. The table holds egui Color32
+    // (premultiplied in gamma space) like Rerun's, so a translucent class also darkens:
+    // (64, 0, 0, 64) decodes to linear 0.051 / 0.251 → sRGB 125.
+    expectPixel(shot, 0, 0, [125, 0, 0, 64], 1);
+    expectPixel(shot, 1, 0, GREEN);
+    state.highlighted = null;
+    shot = await el.snapshot();
+    expectPixel(shot, 0, 0, RED);
+    expect(drawable.idUploads).to.equal(ids);
+    expect(drawable.tableUploads).to.be.greaterThan(tables);
+  });
+
+  it('follows a temporal context as the time cursor moves', async () => {
+    const { ctx, el } = await inContext<RrSegmentation>(html`<rr-segmentation entity="m"></rr-segmentation>`, 'rr-segmentation');
+    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'a', [255, 0, 0]]] }, { time: { step: 0 } });
+    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'b', [0, 0, 255]]] }, { time: { step: 5 } });
+    el.data = { data: new Uint8Array([1]), shape: [1, 1] };
+    ctx.recording.setTime('step', 2);
+    expectPixel(await el.snapshot(), 0, 0, RED);
+    ctx.recording.setTime('step', 7);
+    expectPixel(await el.snapshot(), 0, 0, [0, 0, 255, 255]);
+    expect(el.pick(0.5, 0.5)[0]!.label).to.equal('b');
+  });
+
+  it('shows the class label in the hover tooltip and in rr-hover', async () => {
+    const { ctx, el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation entity="image" style="width: 120px; height: 80px"></rr-segmentation>`,
+      'rr-segmentation',
+    );
+    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]] });
+    el.data = { data: segmentationImageSimple(), shape: [8, 12] };
+    await el.renderComplete();
+    const canvas = el.shadowRoot!.querySelector('canvas')!;
+    const rect = canvas.getBoundingClientRect();
+    const hover = nextEvent<{ picks: Array<{ classId?: number; label?: string }> }>(el, 'rr-hover');
+    canvas.dispatchEvent(
+      new PointerEvent('pointermove', { clientX: rect.left + 5, clientY: rect.top + 5, bubbles: true, pointerId: 1 }),
+    );
+    const { detail } = await hover;
+    expect(detail.picks[0]).to.include({ classId: 1, label: 'red' });
+    await el.updateComplete;
+    const tip = el.shadowRoot!.querySelector('[part="tooltip"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(tip).to.contain('Position: 0, 0').and.contain('Label: red').and.contain('Val: 1');
+  });
+
+  it('an <rr-view> with no layer children shows SegmentationImage entities', async () => {
+    const ctx = await fixture<RrContext>(html`<rr-context><rr-view></rr-view></rr-context>`);
+    ctx.recording.log('seg', { archetype: 'SegmentationImage', buffer: new Uint8Array([0, 2]), format: { width: 2, height: 1 } });
+    const view = ctx.querySelector('rr-view')!;
+    const shot = await view.snapshot();
+    expectPixel(shot, 0, 0, AUTO0);
+    expectPixel(shot, 1, 0, [154, 188, 77, 255]);
+  });
+});

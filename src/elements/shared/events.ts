@@ -1,0 +1,27 @@
+/**
+ * Every event the elements fire, typed for `addEventListener` (through `HTMLElementEventMap`),
+ * for the React wrappers' `onRr…` props and for framework template checkers.
+ */
+import type { ClassHoverDetail, ClassToggleDetail } from '../rr-annotation-legend/rr-annotation-legend.component.js';
+import type { ErrorDetail } from './layer-element.js';
+import type { HoverDetail } from './view-controller.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    /** A view (or standalone layer): the pointer moved over it; `picks: []` on leave. */
+    'rr-hover': CustomEvent<HoverDetail>;
+    /** A layer's data is unusable, or a file could not be loaded. */
+    'rr-error': CustomEvent<ErrorDetail>;
+    // ── Events added by other elements go here, next to their detail types: ──
+    /** A legend row toggled its class's visibility. */
+    'rr-class-toggle': CustomEvent<ClassToggleDetail>;
+    /** The legend row (or view pixel) under the pointer changed class. */
+    'rr-class-hover': CustomEvent<ClassHoverDetail>;
+    // 'rr-time-change': CustomEvent<{ timeline: string; time: TimeValue }>;    (rr-context, issue 5)
+    // 'rr-data-change': CustomEvent<unknown>;                                   (rr-context, issue 5)
+    // 'rr-load': CustomEvent<unknown>;                                          (rr-context, issue 5)
+  }
+}
+
+/** The events of rr-elements, by name. */
+export type RrEventMap = Pick<HTMLElementEventMap, 'rr-hover' | 'rr-error' | 'rr-class-toggle' | 'rr-class-hover'>;

@@ -1,0 +1,52 @@
+/**
+ * `rr-elements/react`: React components for the rr-elements tags, made with @lit/react so
+ * `buffer`, `format`, `data` … are set as properties (typed) and events arrive through
+ * `onRr…` props. Importing this module registers the elements.
+ */
+import * as React from 'react';
+import { createComponent, type EventName } from '@lit/react';
+import { RrContext as RrContextElement } from '../elements/rr-context/rr-context.js';
+import { RrView as RrViewElement } from '../elements/rr-view/rr-view.js';
+import { RrImage as RrImageElement } from '../elements/rr-image/rr-image.js';
+import type { RrEventMap } from '../elements/shared/events.js';
+
+export type { RrEventMap } from '../elements/shared/events.js';
+export type { RrJsxElements } from './jsx.js';
+
+/** Event props every view-like element (a view, or a layer standing alone) offers. */
+const viewEvents = {
+  onRrHover: 'rr-hover' as EventName<RrEventMap['rr-hover']>,
+  onRrError: 'rr-error' as EventName<RrEventMap['rr-error']>,
+};
+
+/** `<rr-context>`: a recording shared by the elements inside it. */
+export const RrContext = createComponent({
+  react: React,
+  tagName: 'rr-context',
+  elementClass: RrContextElement,
+  // rr-context's own events (rr-time-change, rr-data-change, rr-load, issue 5) go here.
+  events: { onRrError: viewEvents.onRrError },
+  displayName: 'RrContext',
+});
+
+/** `<rr-view>`: a 2D view compositing its layer children. */
+export const RrView = createComponent({
+  react: React,
+  tagName: 'rr-view',
+  elementClass: RrViewElement,
+  events: viewEvents,
+  displayName: 'RrView',
+});
+
+/** `<rr-image>`: an Image / EncodedImage layer (a view of its own when not inside `RrView`). */
+export const RrImage = createComponent({
+  react: React,
+  tagName: 'rr-image',
+  elementClass: RrImageElement,
+  events: viewEvents,
+  displayName: 'RrImage',
+});
+
+// RrSegmentation, RrAnnotationContext and RrAnnotationLegend (issue 4) and RrTimeline (issue 5)
+// follow the same pattern; `./segmentation.ts` adds the segmentation ones.
+export * from './segmentation.js';

@@ -1,0 +1,171 @@
+/**
+ * One segmentation image on the GPU: the id texture, uploaded once per image, and the
+ * class-colour lookup texture, rewritten in place whenever colours, visibility or highlight
+ * change. Toggling a class therefore costs a table of at most a few thousand texels, never the
+ * id image.
+ */
+import * as twgl from 'twgl.js';
+import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
+import type { SegmentationIds } from './segmentation-ids.js';
+import { SEGMENTATION_VERTEX_SHADER, segmentationFragmentShader } from './shaders/segmentation.glsl.js';
+
+/** Beyond Rerun: how classes are drawn. */
+export type SegmentationRenderMode = 'fill' | 'outline' | 'fill-outline';
+
+const MODE_INDEX: Record<SegmentationRenderMode, number> = { fill: 0, outline: 1, 'fill-outline': 2 };
+/** Interior weight in fill + outline mode: the outline stays at full strength. */
+const FILL_WEIGHT = 0.5;
+const TABLE_WIDTH = 256;
+
+export class SegmentationDrawable implements Drawable {
+  #ids: TrackedTexture | undefined;
+  #sampler: 'float' | 'uint' | 'int' = 'uint';
+  #table: TrackedTexture | undefined;
+  /** Table entries as RGBA8 (kept for re-upload after a context loss). */
+  #tableData: Uint8Array | undefined;
+  #tableDirty = false;
+  width = 0;
+  height = 0;
+  opacity = 1;
+  renderMode: SegmentationRenderMode = 'fill';
+  /** Outline width in CSS pixels. */
+  outlineWidth = 1;
+  /** How many times the id image went to the GPU (tests and the benchmark read it). */
+  idUploads = 0;
+  /** How many times the colour table went to the GPU. */
+  tableUploads = 0;
+
+  constructor(private readonly renderer: Renderer) {}
+
+  /** Largest id image side the GPU accepts. */
+  get maxSize(): number {
+    return this.renderer.maxTextureSize;
+  }
+
+  get ready(): boolean {
+    return this.#ids !== undefined && this.#tableData !== undefined;
+  }
+
+  /** Entries of the current table. */
+  get tableSize(): number {
+    return this.#tableData ? this.#tableData.length / 4 : 0;
+  }
+
+  /** Replaces the id image. */
+  setIds(ids: SegmentationIds): void {
+    this.clear();
+    const plan = ids.texture;
+    this.#sampler = plan.sampler;
+    this.width = plan.width;
+    this.height = plan.height;
+    this.#ids = this.renderer.createTexture((gl) => {
+      this.idUploads++;
+      const texture = gl.createTexture()!;
+      gl.bindTexture(gl.TEXTURE_2D, texture);
+      // Rows of 1- and 2-byte ids are not 4-byte aligned for odd widths.
+      gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+      gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+      gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+      gl.texStorage2D(gl.TEXTURE_2D, 1, plan.internalFormat, plan.width, plan.height);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, plan.width, plan.height, plan.format, plan.type, plan.data);
+      setNearest(gl);
+      gl.bindTexture(gl.TEXTURE_2D, null);
+      return texture;
+    }, plan.width * plan.height * plan.bytesPerTexel);
+  }
+
+  /**
+   * Replaces the colour table: `entries` holds premultiplied-in-gamma RGBA8 (egui Color32),
+   * a multiple of 256 entries. A table of the same size is rewritten in place.
+   */
+  setTable(entries: Uint8Array): void {
+    const sameSize = this.#tableData?.length === entries.length;
+    this.#tableData = entries;
+    if (sameSize && this.#table) {
+      this.#tableDirty = true;
+      return;
+    }
+    this.#table?.dispose();
+    const rows = entries.length / 4 / TABLE_WIDTH;
+    this.#tableDirty = false;
+    this.#table = this.renderer.createTexture((gl) => {
+      this.tableUploads++;
+      const texture = gl.createTexture()!;
+      gl.bindTexture(gl.TEXTURE_2D, texture);
+      // The table is sRGB: the fetch decodes colours to linear, as Rerun's Rgba8UnormSrgb table.
+      gl.texStorage2D(gl.TEXTURE_2D, 1, gl.SRGB8_ALPHA8, TABLE_WIDTH, rows);
+      this.#writeTable(gl);
+      this.#tableDirty = false;
+      setNearest(gl);
+      gl.bindTexture(gl.TEXTURE_2D, null);
+      return texture;
+    }, entries.length);
+  }
+
+  #writeTable(gl: WebGL2RenderingContext): void {
+    const data = this.#tableData!;
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
+    gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, TABLE_WIDTH, data.length / 4 / TABLE_WIDTH, gl.RGBA, gl.UNSIGNED_BYTE, data);
+  }
+
+  clear(): void {
+    this.#ids?.dispose();
+    this.#ids = undefined;
+    this.width = 0;
+    this.height = 0;
+  }
+
+  draw(context: DrawContext): void {
+    if (!this.#ids || !this.#table || !this.#tableData) return;
+    const { gl, renderer } = context;
+    const ids = this.#ids.texture;
+    const table = this.#table.texture;
+    if (this.#tableDirty) {
+      this.#tableDirty = false;
+      this.tableUploads++;
+      gl.bindTexture(gl.TEXTURE_2D, table);
+      this.#writeTable(gl);
+      gl.bindTexture(gl.TEXTURE_2D, null);
+    }
+    const program = renderer.program(
+      `segmentation-${this.#sampler}`,
+      SEGMENTATION_VERTEX_SHADER,
+      segmentationFragmentShader(this.#sampler),
+    );
+    gl.useProgram(program.program);
+    const pixelRatio = context.pixelRatio ?? 1;
+    const width = Number.isFinite(this.outlineWidth) && this.outlineWidth > 0 ? this.outlineWidth : 1;
+    twgl.setUniforms(program, {
+      u_ids: ids,
+      u_size: [this.width, this.height],
+      u_lookup: table,
+      u_tableSize: this.#tableData.length / 4,
+      u_opacity: Math.min(1, Math.max(0, Number.isFinite(this.opacity) ? this.opacity : 1)),
+      u_mode: MODE_INDEX[this.renderMode] ?? 0,
+      u_halfWidth: (width * pixelRatio) / 2 / context.scale,
+      u_fillAlpha: FILL_WEIGHT,
+      u_extent: [this.width, this.height],
+      u_scale: [context.scale, context.scale],
+      u_offset: context.offset,
+      u_viewport: context.viewport,
+    });
+    renderer.drawQuad(program);
+  }
+
+  dispose(): void {
+    this.clear();
+    this.#table?.dispose();
+    this.#table = undefined;
+    this.#tableData = undefined;
+  }
+}
+
+/** Integer textures are only complete with NEAREST, and class ids must never be blended. */
+function setNearest(gl: WebGL2RenderingContext): void {
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+}

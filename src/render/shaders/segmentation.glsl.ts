@@ -1,0 +1,95 @@
+/**
+ * The segmentation shader: class ids → colours through a lookup texture, as Rerun's
+ * rectangle_fs.wgsl does for SegmentationImage (COLOR_MAPPER_TEXTURE), plus outline modes.
+ *
+ * Ids are read with texelFetch from an integer (or float) texture: class ids must never be
+ * interpolated, so sampling is nearest by construction. Float ids round half to even, as WGSL's
+ * `round` does. Table index = the id (SPEC §3.4's intended mapping, not Rerun ≥ 0.31's
+ * off-by-one). The table is SRGB8_ALPHA8 holding egui Color32 (premultiplied in gamma space), so
+ * the fetch decodes to linear and the result is used as already premultiplied, like Rerun.
+ *
+ * Outlines are found per output pixel in screen space: a pixel is on a boundary when the id half
+ * the outline width away (in device pixels, converted to texels) differs in any of the four axis
+ * directions. This keeps the line `outline-width` pixels wide at every zoom level.
+ */
+
+export const SEGMENTATION_VERTEX_SHADER = /* glsl */ `#version 300 es
+precision highp float;
+
+in vec2 a_position;
+
+uniform vec2 u_extent;       // image size in scene units (= texels)
+uniform vec2 u_scale;        // device pixels per scene unit
+uniform vec2 u_offset;       // device pixel position of scene (0, 0)
+uniform vec2 u_viewport;     // viewport size in device pixels
+
+out vec2 v_texcoord;
+
+void main() {
+  vec2 scene = a_position * u_extent;
+  vec2 device = u_offset + scene * u_scale;
+  vec2 clip = device / u_viewport * 2.0 - 1.0;
+  // Scene y points down, clip y points up.
+  gl_Position = vec4(clip.x, -clip.y, 0.0, 1.0);
+  v_texcoord = scene;
+}
+`;
+
+/** Fragment shader for one id-texture sampler kind. */
+export function segmentationFragmentShader(sampler: 'float' | 'uint' | 'int'): string {
+  const samplerType = sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
+  const read =
+    sampler === 'float'
+      ? `float v = texelFetch(u_ids, p, 0).r;
+  // NaN fails every comparison: no class.
+  if (!(v >= -0.5) || !(v < float(u_tableSize) - 0.5)) return -1;
+  return int(roundEven(v));`
+      : sampler === 'uint'
+        ? `uint v = texelFetch(u_ids, p, 0).r;
+  return v < uint(u_tableSize) ? int(v) : -1;`
+        : `int v = texelFetch(u_ids, p, 0).r;
+  return v >= 0 && v < u_tableSize ? v : -1;`;
+  return /* glsl */ `#version 300 es
+precision highp float;
+precision highp int;
+precision highp usampler2D;
+precision highp isampler2D;
+
+uniform ${samplerType} u_ids;
+uniform ivec2 u_size;         // id texture size
+uniform highp sampler2D u_lookup; // 256 × rows, SRGB8_ALPHA8, premultiplied in gamma space
+uniform int u_tableSize;      // entries in the lookup table
+uniform float u_opacity;
+uniform int u_mode;           // 0 fill, 1 outline, 2 fill + outline
+uniform float u_halfWidth;    // half the outline width, in texels
+uniform float u_fillAlpha;    // interior weight in fill + outline mode
+
+in vec2 v_texcoord;
+out vec4 out_color;
+
+// Table index of the texel at p, or -1 when the id has no entry (negative, NaN, too large).
+int class_index(ivec2 p) {
+  ${read}
+}
+
+bool differs(int id, vec2 t) {
+  ivec2 q = ivec2(floor(t));
+  // Beyond the image there is no neighbour: the image border is not a class boundary.
+  if (any(lessThan(q, ivec2(0))) || any(greaterThanEqual(q, u_size))) return false;
+  return class_index(q) != id;
+}
+
+void main() {
+  ivec2 p = clamp(ivec2(floor(v_texcoord)), ivec2(0), u_size - 1);
+  int id = class_index(p);
+  vec4 color = id < 0 ? vec4(0.0) : texelFetch(u_lookup, ivec2(id % 256, id / 256), 0);
+  if (u_mode != 0) {
+    vec2 t = v_texcoord;
+    bool edge = differs(id, t + vec2(u_halfWidth, 0.0)) || differs(id, t - vec2(u_halfWidth, 0.0)) ||
+                differs(id, t + vec2(0.0, u_halfWidth)) || differs(id, t - vec2(0.0, u_halfWidth));
+    if (!edge) color *= (u_mode == 1 ? 0.0 : u_fillAlpha);
+  }
+  out_color = color * u_opacity;
+}
+`;
+}
