@@ -1,3 +1,4 @@
+/* global window, Image, OffscreenCanvas -- page.evaluate callbacks run in the browser */
 // `npm run test:interop`: writes an .rrd with the library's own writer and opens it in Rerun's
 // own web viewer (@rerun-io/web-viewer 0.33 from node_modules) in headless Chromium, then checks
 // that the viewer opened the recording, reports the right time range, and shows the entities'
