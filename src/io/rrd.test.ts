@@ -240,4 +240,22 @@ describe('.rrd files', () => {
     expectFrame(await ctx.querySelector('rr-image')!.snapshot(), 6);
     URL.revokeObjectURL(url);
   });
+
+  it('a temporal annotation context read from .rrd recolours a segmentation as the cursor moves', async () => {
+    const rec = new Recording();
+    rec.log('seg', { archetype: 'SegmentationImage', buffer: new Uint8Array([1, 1, 0, 2]), format: { width: 2, height: 2 } }, { static: true });
+    rec.log('/', { archetype: 'AnnotationContext', context: [[1, 'one', [255, 0, 0]], [2, 'two', [0, 255, 0]]] }, { time: { frame: 0 } });
+    rec.log('/', { archetype: 'AnnotationContext', context: [{ info: { id: 1, label: 'one', color: [0, 0, 255] } }, [2, 'two', '#ffff00']] }, { time: { frame: 10 } });
+    const ctx = await fixture<RrContext>(html`<rr-context><rr-segmentation entity="seg"></rr-segmentation></rr-context>`);
+    await ctx.load(await rec.toRrd());
+    const seg = ctx.querySelector('rr-segmentation')!;
+    const at = async (frame: number) => {
+      ctx.setTime('frame', frame);
+      const shot = await seg.snapshot();
+      return [[...shot.data.subarray(0, 4)], [...shot.data.subarray(12, 16)]];
+    };
+    expect(await at(3)).to.deep.equal([[255, 0, 0, 255], [0, 255, 0, 255]]);
+    expect(await at(12)).to.deep.equal([[0, 0, 255, 255], [255, 255, 0, 255]]);
+    expect(await at(9)).to.deep.equal([[255, 0, 0, 255], [0, 255, 0, 255]]);
+  });
 });
