@@ -19,7 +19,10 @@ async function chromeSetup() {
     const { findChrome, CHROME_ARGS } = await import('./chrome.mjs');
     return { executablePath: findChrome(), args: CHROME_ARGS };
   }
-  return { executablePath: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--enable-unsafe-swiftshader'] };
+  return {
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--enable-unsafe-swiftshader'],
+  };
 }
 
 /** A recording whose colours are easy to find on a screenshot. */
@@ -36,9 +39,21 @@ async function makeRrd() {
         bytes.set(cyan ? [0, 255, 255] : [0, 0, 255], (y * w + x) * 3);
       }
     }
-    rec.log('image', { archetype: 'Image', buffer: bytes, format: { width: w, height: h, colorModel: 'RGB', channelDatatype: 'U8' } }, { time: { time: t } });
+    rec.log(
+      'image',
+      {
+        archetype: 'Image',
+        buffer: bytes,
+        format: { width: w, height: h, colorModel: 'RGB', channelDatatype: 'U8' },
+      },
+      { time: { time: t } },
+    );
   }
-  return rec.toRrd({ compression: 'lz4', applicationId: 'rr-elements-interop', recordingId: 'interop-recording' });
+  return rec.toRrd({
+    compression: 'lz4',
+    applicationId: 'rr-elements-interop',
+    recordingId: 'interop-recording',
+  });
 }
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#000}</style></head>
@@ -57,7 +72,12 @@ channel.send_rrd(bytes);
 window.result.sent = bytes.length;
 </script></body></html>`;
 
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html', '.rrd': 'application/octet-stream' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.html': 'text/html',
+  '.rrd': 'application/octet-stream',
+};
 
 function serve(rrd) {
   const server = createServer((req, res) => {
@@ -98,26 +118,41 @@ console.log(`wrote ${rrd.length} bytes of .rrd (RRF2, LZ4) with recording.toRrd(
 const server = await serve(rrd);
 const { port } = server.address();
 const { executablePath, args } = await chromeSetup();
-const browser = await puppeteer.launch({ executablePath, args: [...args, '--window-size=1000,700'], headless: true });
+const browser = await puppeteer.launch({
+  executablePath,
+  args: [...args, '--window-size=1000,700'],
+  headless: true,
+});
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1000, height: 700 });
   const logs = [];
   page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
   await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => window.result?.events?.length > 0, { timeout: 60000 }).catch(() => {});
+  await page
+    .waitForFunction(() => window.result?.events?.length > 0, { timeout: 60000 })
+    .catch(() => {});
   const result = await page.evaluate(() => window.result);
   const open = result.events[0];
-  check(!!open, `viewer fired recording_open (${open ? `recording ${open.recording_id}, application ${open.application_id}` : 'none'})`);
+  check(
+    !!open,
+    `viewer fired recording_open (${open ? `recording ${open.recording_id}, application ${open.application_id}` : 'none'})`,
+  );
   if (open) {
     // Let the viewer ingest the chunks and draw.
     let range = null;
     for (let i = 0; i < 40 && !range; i++) {
-      range = await page.evaluate((id) => window.viewer.get_time_range(id, 'time'), open.recording_id);
+      range = await page.evaluate(
+        (id) => window.viewer.get_time_range(id, 'time'),
+        open.recording_id,
+      );
       if (!range) await new Promise((r) => setTimeout(r, 250));
     }
     console.log(`get_time_range(recording, "time") → ${JSON.stringify(range)}`);
-    check(!!range && Number(range.min) === 0 && Number(range.max) === 19, 'time range of timeline "time" is 0…19');
+    check(
+      !!range && Number(range.min) === 0 && Number(range.max) === 19,
+      'time range of timeline "time" is 0…19',
+    );
     await page.evaluate((id) => window.viewer.set_current_time(id, 'time', 5), open.recording_id);
     await new Promise((r) => setTimeout(r, 3000));
   }
@@ -138,11 +173,24 @@ try {
     }
     return { blue, cyan, total: d.length / 4 };
   }, Buffer.from(png).toString('base64'));
-  console.log(`screenshot (.bench/interop/viewer.png): ${pixels.blue} pure-blue and ${pixels.cyan} pure-cyan pixels of ${pixels.total}`);
+  console.log(
+    `screenshot (.bench/interop/viewer.png): ${pixels.blue} pure-blue and ${pixels.cyan} pure-cyan pixels of ${pixels.total}`,
+  );
   check(pixels.blue > 1000, 'the image entity is shown in its blue (0, 0, 255)');
-  check(pixels.cyan > 300 && pixels.cyan < pixels.blue, 'the cyan (0, 255, 255) rectangle is shown, smaller than the blue background');
-  const warnings = logs.filter((l) => /warn|error/i.test(l) && !/webgpu|GPU stall|WebGL|fullscreen|favicon/i.test(l));
-  if (warnings.length) console.log(`viewer console warnings/errors:\n  ${warnings.slice(0, 10).map((w) => w.split('\n')[0].slice(0, 200)).join('\n  ')}`);
+  check(
+    pixels.cyan > 300 && pixels.cyan < pixels.blue,
+    'the cyan (0, 255, 255) rectangle is shown, smaller than the blue background',
+  );
+  const warnings = logs.filter(
+    (l) => /warn|error/i.test(l) && !/webgpu|GPU stall|WebGL|fullscreen|favicon/i.test(l),
+  );
+  if (warnings.length)
+    console.log(
+      `viewer console warnings/errors:\n  ${warnings
+        .slice(0, 10)
+        .map((w) => w.split('\n')[0].slice(0, 200))
+        .join('\n  ')}`,
+    );
   if (result.errors.length) console.log(`page errors: ${result.errors.join('; ')}`);
 } finally {
   await browser.close();

@@ -25,14 +25,40 @@ function frame(t) {
 const { Recording } = await importLibrary();
 const rec = new Recording();
 for (let t = 0; t < 20; t++) {
-  rec.log('image', { archetype: 'Image', buffer: frame(t), format: { width: 300, height: 200, colorModel: 'RGB', channelDatatype: 'U8' } }, { time: { time: t } });
+  rec.log(
+    'image',
+    {
+      archetype: 'Image',
+      buffer: frame(t),
+      format: { width: 300, height: 200, colorModel: 'RGB', channelDatatype: 'U8' },
+    },
+    { time: { time: t } },
+  );
 }
 const segmentation = new Uint8Array(300 * 200);
 for (let y = 50; y < 100; y++) segmentation.fill(1, y * 300 + 50, y * 300 + 120);
 for (let y = 100; y < 180; y++) segmentation.fill(2, y * 300 + 130, y * 300 + 280);
-rec.log('segmentation', { archetype: 'AnnotationContext', context: [[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]] }, { static: true });
-rec.log('segmentation/image', { archetype: 'SegmentationImage', buffer: segmentation, format: { width: 300, height: 200 } }, { static: true });
-const rrd = await rec.toRrd({ compression: 'lz4', applicationId: 'rr-elements-demo', recordingId: 'image_row_updates' });
+rec.log(
+  'segmentation',
+  {
+    archetype: 'AnnotationContext',
+    context: [
+      [1, 'red', [255, 0, 0]],
+      [2, 'green', [0, 255, 0]],
+    ],
+  },
+  { static: true },
+);
+rec.log(
+  'segmentation/image',
+  { archetype: 'SegmentationImage', buffer: segmentation, format: { width: 300, height: 200 } },
+  { static: true },
+);
+const rrd = await rec.toRrd({
+  compression: 'lz4',
+  applicationId: 'rr-elements-demo',
+  recordingId: 'image_row_updates',
+});
 writeFileSync(join(out, 'image_row_updates.rrd'), rrd);
 
 // image_column_updates as Rerun's dataframe API exports it (SPEC §8.2), at half scale
@@ -69,14 +95,67 @@ const inner = A.makeData({
   valueOffsets: Int32Array.from({ length: n + 1 }, (_, i) => i * size),
   child: A.makeData({ type: new A.Uint8(), length: all.length, nullCount: 0, data: all }),
 });
-const buffers = A.makeData({ type: listOf(bytesType), length: n, nullCount: 0, valueOffsets: Int32Array.from({ length: n + 1 }, (_, i) => i), child: inner });
-const formats = A.vectorFromArray(Array.from({ length: n }, () => [{ width: W, height: H, pixel_format: null, color_model: 2, channel_datatype: 6 }]), listOf(formatType));
+const buffers = A.makeData({
+  type: listOf(bytesType),
+  length: n,
+  nullCount: 0,
+  valueOffsets: Int32Array.from({ length: n + 1 }, (_, i) => i),
+  child: inner,
+});
+const formats = A.vectorFromArray(
+  Array.from({ length: n }, () => [
+    { width: W, height: H, pixel_format: null, color_model: 2, channel_datatype: 6 },
+  ]),
+  listOf(formatType),
+);
 const fields = [
-  new A.Field('step', new A.Int64(), true, new Map([['rerun:kind', 'index'], ['rerun:index_name', 'step']])),
-  new A.Field('/images:Image:buffer', buffers.type, true, new Map([['rerun:kind', 'data'], ['rerun:component', 'Image:buffer']])),
-  new A.Field('/images:Image:format', formats.type, true, new Map([['rerun:kind', 'data'], ['rerun:component', 'Image:format'], ['rerun:is_static', 'true']])),
+  new A.Field(
+    'step',
+    new A.Int64(),
+    true,
+    new Map([
+      ['rerun:kind', 'index'],
+      ['rerun:index_name', 'step'],
+    ]),
+  ),
+  new A.Field(
+    '/images:Image:buffer',
+    buffers.type,
+    true,
+    new Map([
+      ['rerun:kind', 'data'],
+      ['rerun:component', 'Image:buffer'],
+    ]),
+  ),
+  new A.Field(
+    '/images:Image:format',
+    formats.type,
+    true,
+    new Map([
+      ['rerun:kind', 'data'],
+      ['rerun:component', 'Image:format'],
+      ['rerun:is_static', 'true'],
+    ]),
+  ),
 ];
-const steps = A.makeData({ type: new A.Int64(), length: n, nullCount: 0, data: BigInt64Array.from({ length: n }, (_, i) => BigInt(i)) });
-const table = new A.Table([new A.RecordBatch(new A.Schema(fields), A.makeData({ type: new A.Struct(fields), length: n, nullCount: 0, children: [steps, buffers, formats.data[0]] }))]);
+const steps = A.makeData({
+  type: new A.Int64(),
+  length: n,
+  nullCount: 0,
+  data: BigInt64Array.from({ length: n }, (_, i) => BigInt(i)),
+});
+const table = new A.Table([
+  new A.RecordBatch(
+    new A.Schema(fields),
+    A.makeData({
+      type: new A.Struct(fields),
+      length: n,
+      nullCount: 0,
+      children: [steps, buffers, formats.data[0]],
+    }),
+  ),
+]);
 writeFileSync(join(out, 'image_column_updates.arrow'), A.tableToIPC(table, 'file'));
-console.log(`wrote demo/data/image_row_updates.rrd (${rrd.length} B) and demo/data/image_column_updates.arrow`);
+console.log(
+  `wrote demo/data/image_row_updates.rrd (${rrd.length} B) and demo/data/image_column_updates.arrow`,
+);

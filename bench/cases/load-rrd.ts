@@ -24,7 +24,8 @@ export async function candidate(): Promise<void> {
   const contents = await readRrd(await file(), 'bench.rrd');
   const rec = new Recording();
   rec.logRows(contents.rows);
-  if (rec.times('frame').length !== 200) throw new Error(`expected 200 frames, got ${rec.times('frame').length}`);
+  if (rec.times('frame').length !== 200)
+    throw new Error(`expected 200 frames, got ${rec.times('frame').length}`);
 }
 
 export async function baseline(): Promise<void> {

@@ -13,7 +13,8 @@ import type { RrImage } from '../../src/elements/rr-image/rr-image.js';
 import type { RrTimeline } from '../../src/elements/rr-timeline/rr-timeline.js';
 
 export const name = 'scrub 200 frames of 640×480 RGB with <rr-timeline> (each on screen)';
-export const notes = 'frames/s = 200 / candidate s; baseline: minimal WebGL2 upload + draw of the same frames';
+export const notes =
+  'frames/s = 200 / candidate s; baseline: minimal WebGL2 upload + draw of the same frames';
 
 export default defineCase({
   name,
@@ -42,7 +43,12 @@ export default defineCase({
     ctx.recording.logRows(
       frameRecording()
         .exportRows()
-        .map((r) => ({ entity: r.entity, components: Object.fromEntries(r.components), static: r.static, time: r.static ? undefined : Object.fromEntries(r.times) })),
+        .map((r) => ({
+          entity: r.entity,
+          components: Object.fromEntries(r.components),
+          static: r.static,
+          time: r.static ? undefined : Object.fromEntries(r.times),
+        })),
     );
     await image.renderComplete();
     return {
@@ -53,7 +59,8 @@ export default defineCase({
           timeline.stepForward();
           await image.renderComplete();
         }
-        if (ctx.recording.time !== 199n) throw new Error(`expected to end at frame 199, got ${ctx.recording.time}`);
+        if (ctx.recording.time !== 199n)
+          throw new Error(`expected to end at frame 199, got ${ctx.recording.time}`);
       },
       dispose: () => ctx.remove(),
     };

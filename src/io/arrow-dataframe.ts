@@ -34,7 +34,10 @@ export class ArrowLayoutError extends Error {
 
 /** The parts of an Arrow table this reader uses (a structural type, as Arquero does). */
 export interface ArrowTableLike {
-  schema: { fields: Array<{ name: string; type: unknown; metadata: Map<string, string> }>; metadata: Map<string, string> };
+  schema: {
+    fields: Array<{ name: string; type: unknown; metadata: Map<string, string> }>;
+    metadata: Map<string, string>;
+  };
   numRows: number;
   getChildAt(index: number): ArrowVectorLike | null;
 }
@@ -73,7 +76,15 @@ function shortName(name: string, prefix: string): string {
 }
 
 /** Arrow type ids (apache-arrow's `Type` enum), so no runtime import is needed to inspect types. */
-const TYPE = { Int: 2, Utf8: 5, FixedSizeBinary: 15, Timestamp: 10, Duration: 18, List: 12, Struct: 13 } as const;
+const TYPE = {
+  Int: 2,
+  Utf8: 5,
+  FixedSizeBinary: 15,
+  Timestamp: 10,
+  Duration: 18,
+  List: 12,
+  Struct: 13,
+} as const;
 
 interface TypeLike {
   typeId: number;
@@ -87,7 +98,8 @@ function timeKindOf(type: unknown): { kind: TimelineKind; toNs: bigint } | undef
   const t = type as TypeLike;
   // TimeUnit: SECOND 0, MILLISECOND 1, MICROSECOND 2, NANOSECOND 3.
   const factor = [1_000_000_000n, 1_000_000n, 1_000n, 1n][t.unit ?? 3] ?? 1n;
-  if (t.typeId === TYPE.Int && t.bitWidth === 64 && t.isSigned) return { kind: 'sequence', toNs: 1n };
+  if (t.typeId === TYPE.Int && t.bitWidth === 64 && t.isSigned)
+    return { kind: 'sequence', toNs: 1n };
   if (t.typeId === TYPE.Timestamp) return { kind: 'timestamp', toNs: factor };
   if (t.typeId === TYPE.Duration) return { kind: 'duration', toNs: factor };
   return undefined;
@@ -125,12 +137,19 @@ interface ColumnInfo {
 const ROW_ID_NAMES = new Set(['rerun.controls.RowId', 'rerun.RowId', 'RowId']);
 
 /** Classifies one field by its metadata (current or legacy keys), else by its name and type. */
-function classify(field: { name: string; type: unknown; metadata: Map<string, string> }, layout: 'chunk' | 'dataframe'): ColumnInfo {
+function classify(
+  field: { name: string; type: unknown; metadata: Map<string, string> },
+  layout: 'chunk' | 'dataframe',
+): ColumnInfo {
   const m = field.metadata;
   const kind = meta(m, 'kind');
   if (kind === 'control' || ROW_ID_NAMES.has(field.name)) return { kind: 'control' };
   const timeKind = timeKindOf(field.type);
-  if (kind === 'index' || kind === 'time' || (kind === undefined && timeKind && !field.name.includes(':'))) {
+  if (
+    kind === 'index' ||
+    kind === 'time' ||
+    (kind === undefined && timeKind && !field.name.includes(':'))
+  ) {
     if (!timeKind) return { kind: 'ignore' };
     return { kind: 'index', timeline: meta(m, 'index_name') ?? field.name, timeKind };
   }
@@ -143,10 +162,15 @@ function classify(field: { name: string; type: unknown; metadata: Map<string, st
   const archetype = m.get('rerun:archetype') ?? m.get('rerun.archetype');
   const archetypeField = m.get('rerun.archetype_field');
   if (current) component = current;
-  else if (archetype && archetypeField) component = `${shortName(archetype, 'rerun.archetypes.')}:${archetypeField}`;
+  else if (archetype && archetypeField)
+    component = `${shortName(archetype, 'rerun.archetypes.')}:${archetypeField}`;
   const legacyName = m.get('rerun.component');
   // Indicator columns were dropped by the v0.1.0 → v0.1.1 migration.
-  if (/Indicator$/.test(legacyName ?? component ?? field.name) || m.get('rerun.is_indicator') === 'true') return { kind: 'ignore' };
+  if (
+    /Indicator$/.test(legacyName ?? component ?? field.name) ||
+    m.get('rerun.is_indicator') === 'true'
+  )
+    return { kind: 'ignore' };
 
   let entity = meta(m, 'entity_path');
   if (layout === 'dataframe') {
@@ -174,7 +198,11 @@ interface ListLike {
 }
 
 function isList(v: unknown): v is ListLike {
-  return !!v && typeof (v as ListLike).get === 'function' && typeof (v as ListLike).toArray === 'function';
+  return (
+    !!v &&
+    typeof (v as ListLike).get === 'function' &&
+    typeof (v as ListLike).toArray === 'function'
+  );
 }
 
 function plainNumber(v: unknown): number | undefined {
@@ -189,7 +217,9 @@ function structField(row: unknown, name: string): unknown {
 
 /** An AnnotationInfo struct → `{id, label?, color?}` (colour packed 0xRRGGBBAA). */
 function annotationInfo(row: unknown): { id: number; label?: string; color?: number } {
-  const info: { id: number; label?: string; color?: number } = { id: plainNumber(structField(row, 'id')) ?? 0 };
+  const info: { id: number; label?: string; color?: number } = {
+    id: plainNumber(structField(row, 'id')) ?? 0,
+  };
   const label = structField(row, 'label');
   if (label !== null && label !== undefined) info.label = String(label);
   const color = plainNumber(structField(row, 'color'));
@@ -210,11 +240,15 @@ export function annotationContextFromArrow(value: unknown): unknown[] {
     const description = structField(elem, 'class_description');
     return {
       info: annotationInfo(structField(description, 'info')),
-      keypointAnnotations: listItems(structField(description, 'keypoint_annotations')).map(annotationInfo),
-      keypointConnections: listItems(structField(description, 'keypoint_connections')).map((pair) => [
-        plainNumber(structField(pair, 'keypoint0')) ?? 0,
-        plainNumber(structField(pair, 'keypoint1')) ?? 0,
-      ]),
+      keypointAnnotations: listItems(structField(description, 'keypoint_annotations')).map(
+        annotationInfo,
+      ),
+      keypointConnections: listItems(structField(description, 'keypoint_connections')).map(
+        (pair) => [
+          plainNumber(structField(pair, 'keypoint0')) ?? 0,
+          plainNumber(structField(pair, 'keypoint1')) ?? 0,
+        ],
+      ),
     };
   });
 }
@@ -252,7 +286,11 @@ function cellValue(component: string, cell: unknown): unknown {
   if (field === 'format') return imageFormatFromArrow(first);
   if (isList(first)) return first.toArray();
   if (typeof first === 'bigint') return Number(first);
-  if (first && typeof first === 'object' && typeof (first as { toJSON?: unknown }).toJSON === 'function') {
+  if (
+    first &&
+    typeof first === 'object' &&
+    typeof (first as { toJSON?: unknown }).toJSON === 'function'
+  ) {
     return (first as { toJSON(): unknown }).toJSON();
   }
   return first;
@@ -262,7 +300,11 @@ function cellValue(component: string, cell: unknown): unknown {
 
 const NEEDS_FORMAT = ['Image', 'SegmentationImage', 'DepthImage'];
 
-function checkImageColumns(source: string, entities: Map<string, Set<string>>, known?: (entity: string, component: string) => boolean): void {
+function checkImageColumns(
+  source: string,
+  entities: Map<string, Set<string>>,
+  known?: (entity: string, component: string) => boolean,
+): void {
   for (const [entity, components] of entities) {
     for (const archetype of NEEDS_FORMAT) {
       const buffer = `${archetype}:buffer`;
@@ -288,14 +330,22 @@ export function dataframeToRows(table: ArrowTableLike, source = 'Arrow table'): 
   // An in-memory table was built by code, not read from bytes: no byte budget, offsets still checked.
   checkTableSizes(table, Number.MAX_SAFE_INTEGER, 1, source);
   const infos = fields.map((f) => classify(f, 'dataframe'));
-  const indexes: Array<{ timeline: string; kind: TimelineKind; values: Array<bigint | undefined> }> = [];
+  const indexes: Array<{
+    timeline: string;
+    kind: TimelineKind;
+    values: Array<bigint | undefined>;
+  }> = [];
   const data: Array<{ info: ColumnInfo; vector: ArrowVectorLike }> = [];
   const entities = new Map<string, Set<string>>();
   infos.forEach((info, i) => {
     const vector = table.getChildAt(i);
     if (!vector) return;
     if (info.kind === 'index') {
-      indexes.push({ timeline: info.timeline!, kind: info.timeKind!.kind, values: int64Values(vector, info.timeKind!.toNs) });
+      indexes.push({
+        timeline: info.timeline!,
+        kind: info.timeKind!.kind,
+        values: int64Values(vector, info.timeKind!.toNs),
+      });
     } else if (info.kind === 'data') {
       data.push({ info, vector });
       let set = entities.get(info.entity!);
@@ -332,7 +382,10 @@ export function dataframeToRows(table: ArrowTableLike, source = 'Arrow table'): 
   if (indexes.length > 0) {
     const temporal = data.filter(({ info }) => !info.isStatic);
     for (let r = 0; r < table.numRows; r++) {
-      const time: Record<string, { sequence: bigint } | { duration: bigint } | { timestamp: bigint }> = {};
+      const time: Record<
+        string,
+        { sequence: bigint } | { duration: bigint } | { timestamp: bigint }
+      > = {};
       for (const index of indexes) {
         const t = index.values[r];
         if (t !== undefined) time[index.timeline] = { [index.kind]: t } as never;
@@ -369,7 +422,8 @@ function rowIdValue(cell: unknown): bigint | undefined {
   // Sorbet < 0.0.2 stored the TUID as Struct{time_ns: u64, inc: u64}.
   const time = structField(cell, 'time_ns');
   const inc = structField(cell, 'inc');
-  if (typeof time === 'bigint' && typeof inc === 'bigint') return (BigInt.asUintN(64, time) << 64n) | BigInt.asUintN(64, inc);
+  if (typeof time === 'bigint' && typeof inc === 'bigint')
+    return (BigInt.asUintN(64, time) << 64n) | BigInt.asUintN(64, inc);
   return undefined;
 }
 
@@ -392,23 +446,36 @@ function checkData(d: DataLike, where: string, depth = 0): void {
   const child = d.children?.[0];
   if (d.valueOffsets && d.length > 0) {
     const o = d.valueOffsets;
-    if (o.length < end + 1) throw new ArrowLayoutError(`${where}: expected ${end + 1} offsets, got ${o.length}`);
+    if (o.length < end + 1)
+      throw new ArrowLayoutError(`${where}: expected ${end + 1} offsets, got ${o.length}`);
     let previous = Number(o[d.offset]);
     if (previous < 0) throw new ArrowLayoutError(`${where}: expected offsets ≥ 0, got ${previous}`);
     for (let i = d.offset + 1; i <= end; i++) {
       const v = Number(o[i]);
-      if (v < previous) throw new ArrowLayoutError(`${where}: expected non-decreasing offsets, got ${previous} then ${v}`);
+      if (v < previous)
+        throw new ArrowLayoutError(
+          `${where}: expected non-decreasing offsets, got ${previous} then ${v}`,
+        );
       previous = v;
     }
     const limit = child ? child.offset + child.length : (d.values?.length ?? 0);
-    if (previous > limit) throw new ArrowLayoutError(`${where}: expected offsets up to ${limit}, got ${previous}`);
+    if (previous > limit)
+      throw new ArrowLayoutError(`${where}: expected offsets up to ${limit}, got ${previous}`);
   }
-  if (d.type.typeId === TYPE.FixedSizeBinary && d.values && d.values.length < end * (d.type.byteWidth ?? 0)) {
-    throw new ArrowLayoutError(`${where}: expected ${end * (d.type.byteWidth ?? 0)} bytes of fixed-size binary, got ${d.values.length}`);
+  if (
+    d.type.typeId === TYPE.FixedSizeBinary &&
+    d.values &&
+    d.values.length < end * (d.type.byteWidth ?? 0)
+  ) {
+    throw new ArrowLayoutError(
+      `${where}: expected ${end * (d.type.byteWidth ?? 0)} bytes of fixed-size binary, got ${d.values.length}`,
+    );
   }
   for (const c of d.children ?? []) {
     if (!d.valueOffsets && d.type.typeId === TYPE.Struct && c.offset + c.length < end) {
-      throw new ArrowLayoutError(`${where}: expected struct children of ${end} values, got ${c.offset + c.length}`);
+      throw new ArrowLayoutError(
+        `${where}: expected struct children of ${end} values, got ${c.offset + c.length}`,
+      );
     }
     checkData(c, where, depth + 1);
   }
@@ -418,23 +485,40 @@ function checkData(d: DataLike, where: string, depth = 0): void {
  * Checks the sizes Arrow reports against the bytes they came from: apache-arrow trusts the
  * lengths in the IPC metadata, so a corrupt length must be caught before we iterate over it.
  */
-export function checkTableSizes(table: ArrowTableLike, byteLength: number, bytesPerRow: number, source: string): void {
+export function checkTableSizes(
+  table: ArrowTableLike,
+  byteLength: number,
+  bytesPerRow: number,
+  source: string,
+): void {
   const rows = table.numRows;
   if (!Number.isSafeInteger(rows) || rows < 0 || rows * bytesPerRow > byteLength) {
-    throw new ArrowLayoutError(`${source}: expected at most ${Math.floor(byteLength / bytesPerRow)} rows in ${byteLength} bytes, got a batch claiming ${rows}`);
+    throw new ArrowLayoutError(
+      `${source}: expected at most ${Math.floor(byteLength / bytesPerRow)} rows in ${byteLength} bytes, got a batch claiming ${rows}`,
+    );
   }
   table.schema.fields.forEach((field, i) => {
     const vector = table.getChildAt(i);
     if (!vector) return;
     if (vector.length !== rows) {
-      throw new ArrowLayoutError(`${source}: expected column ${JSON.stringify(field.name)} to hold ${rows} rows, got ${vector.length}`);
+      throw new ArrowLayoutError(
+        `${source}: expected column ${JSON.stringify(field.name)} to hold ${rows} rows, got ${vector.length}`,
+      );
     }
     for (const chunk of vector.data) {
       checkData(chunk as unknown as DataLike, `${source}: column ${JSON.stringify(field.name)}`);
       const values = chunk.values as ArrayLike<unknown> | undefined;
       const width = timeKindOf(field.type) ? 1 : 0;
-      if (width && values && (values as BigInt64Array).length !== undefined && (values as BigInt64Array).length < (chunk.offset + chunk.length) * (values instanceof BigInt64Array ? 1 : 2)) {
-        throw new ArrowLayoutError(`${source}: index column ${JSON.stringify(field.name)} holds fewer values than its ${chunk.length} rows`);
+      if (
+        width &&
+        values &&
+        (values as BigInt64Array).length !== undefined &&
+        (values as BigInt64Array).length <
+          (chunk.offset + chunk.length) * (values instanceof BigInt64Array ? 1 : 2)
+      ) {
+        throw new ArrowLayoutError(
+          `${source}: index column ${JSON.stringify(field.name)} holds fewer values than its ${chunk.length} rows`,
+        );
       }
     }
   });
@@ -444,17 +528,28 @@ export function checkTableSizes(table: ArrowTableLike, byteLength: number, bytes
 export function chunkToRows(table: ArrowTableLike, source = 'chunk'): ChunkRow[] {
   const entity = meta(table.schema.metadata, 'entity_path');
   if (entity === undefined) {
-    throw new ArrowLayoutError(`${source}: expected the chunk's schema metadata to name its entity ("rerun:entity_path"), got none`);
+    throw new ArrowLayoutError(
+      `${source}: expected the chunk's schema metadata to name its entity ("rerun:entity_path"), got none`,
+    );
   }
   let rowIds: ArrowVectorLike | undefined;
-  const indexes: Array<{ timeline: string; kind: TimelineKind; values: Array<bigint | undefined> }> = [];
+  const indexes: Array<{
+    timeline: string;
+    kind: TimelineKind;
+    values: Array<bigint | undefined>;
+  }> = [];
   const data: Array<{ component: string; vector: ArrowVectorLike }> = [];
   table.schema.fields.forEach((field, i) => {
     const vector = table.getChildAt(i);
     if (!vector) return;
     const info = classify(field, 'chunk');
     if (info.kind === 'control') rowIds ??= vector;
-    else if (info.kind === 'index') indexes.push({ timeline: info.timeline!, kind: info.timeKind!.kind, values: int64Values(vector, info.timeKind!.toNs) });
+    else if (info.kind === 'index')
+      indexes.push({
+        timeline: info.timeline!,
+        kind: info.timeKind!.kind,
+        values: int64Values(vector, info.timeKind!.toNs),
+      });
     else if (info.kind === 'data') data.push({ component: info.component!, vector });
   });
   const rows: ChunkRow[] = [];
@@ -474,7 +569,12 @@ export function chunkToRows(table: ArrowTableLike, source = 'chunk'): ChunkRow[]
       if (t !== undefined) (time as Record<string, unknown>)[index.timeline] = { [index.kind]: t };
     }
     const isStatic = indexes.length === 0;
-    rows.push({ entity, components, rowId: rowIds ? rowIdValue(rowIds.get(r)) : undefined, ...(isStatic ? { static: true } : { time }) });
+    rows.push({
+      entity,
+      components,
+      rowId: rowIds ? rowIdValue(rowIds.get(r)) : undefined,
+      ...(isStatic ? { static: true } : { time }),
+    });
   }
   return rows;
 }
@@ -499,7 +599,14 @@ export function arrowIpcKind(bytes: Uint8Array): 'file' | 'stream' | undefined {
   if (magic.every((b, i) => bytes[i] === b)) return 'file';
   // A stream starts with a schema message: the 0xFFFFFFFF continuation marker (or, before
   // Arrow 0.15, directly with a positive int32 length).
-  if (bytes.length >= 8 && bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff) return 'stream';
+  if (
+    bytes.length >= 8 &&
+    bytes[0] === 0xff &&
+    bytes[1] === 0xff &&
+    bytes[2] === 0xff &&
+    bytes[3] === 0xff
+  )
+    return 'stream';
   return undefined;
 }
 
@@ -507,31 +614,49 @@ export function arrowIpcKind(bytes: Uint8Array): 'file' | 'stream' | undefined {
  * Checks an Arrow IPC *stream* against the bytes there are (see `arrow-ipc-check.ts`) before
  * apache-arrow reads it. Returns the number of record batches.
  */
-export async function checkIpcStream(bytes: Uint8Array, source: string, options?: { schemaFirst?: boolean }): Promise<number> {
+export async function checkIpcStream(
+  bytes: Uint8Array,
+  source: string,
+  options?: { schemaFirst?: boolean },
+): Promise<number> {
   try {
     return checkIpcStreamBytes(bytes, options);
   } catch (error) {
-    throw new ArrowLayoutError(`${source}: expected an Arrow IPC stream, got ${(error as Error).message}`);
+    throw new ArrowLayoutError(
+      `${source}: expected an Arrow IPC stream, got ${(error as Error).message}`,
+    );
   }
 }
 
 /** Checks an Arrow IPC file's footer and the messages its blocks point at; returns the stream part. */
 function fileStream(bytes: Uint8Array, source: string): Uint8Array {
   const n = bytes.length;
-  const magicAtEnd = n >= 18 && [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31].every((b, i) => bytes[n - 6 + i] === b);
-  if (!magicAtEnd) throw new ArrowLayoutError(`${source}: expected an Arrow IPC file ending in "ARROW1", got ${n} bytes without it (truncated file?)`);
+  const magicAtEnd =
+    n >= 18 && [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31].every((b, i) => bytes[n - 6 + i] === b);
+  if (!magicAtEnd)
+    throw new ArrowLayoutError(
+      `${source}: expected an Arrow IPC file ending in "ARROW1", got ${n} bytes without it (truncated file?)`,
+    );
   const footer = new DataView(bytes.buffer, bytes.byteOffset, n).getInt32(n - 10, true);
-  if (footer < 0 || footer > n - 18) throw new ArrowLayoutError(`${source}: expected an Arrow IPC file footer of at most ${n - 18} bytes, got ${footer}`);
+  if (footer < 0 || footer > n - 18)
+    throw new ArrowLayoutError(
+      `${source}: expected an Arrow IPC file footer of at most ${n - 18} bytes, got ${footer}`,
+    );
   try {
     checkIpcFile(bytes, n - 10 - footer, footer);
   } catch (error) {
-    throw new ArrowLayoutError(`${source}: expected an Arrow IPC file footer, got ${(error as Error).message}`);
+    throw new ArrowLayoutError(
+      `${source}: expected an Arrow IPC file footer, got ${(error as Error).message}`,
+    );
   }
   return bytes.subarray(8, n - 10 - footer);
 }
 
 /** Parses Arrow IPC bytes (file or stream format) into a table; clear errors for bad bytes. */
-export async function tableFromIpcBytes(bytes: Uint8Array, source = 'Arrow IPC data'): Promise<ArrowTableLike> {
+export async function tableFromIpcBytes(
+  bytes: Uint8Array,
+  source = 'Arrow IPC data',
+): Promise<ArrowTableLike> {
   const arrow = await loadArrow();
   // The file format wraps a stream between its 8-byte magic and its footer (flatbuffer footer,
   // its int32 length and the 6-byte magic).
@@ -541,7 +666,9 @@ export async function tableFromIpcBytes(bytes: Uint8Array, source = 'Arrow IPC d
   try {
     table = arrow.tableFromIPC(bytes);
   } catch (error) {
-    throw new ArrowLayoutError(`${source}: expected Arrow IPC data, got bytes Arrow cannot read (${(error as Error).message})`);
+    throw new ArrowLayoutError(
+      `${source}: expected Arrow IPC data, got bytes Arrow cannot read (${(error as Error).message})`,
+    );
   }
   return table as unknown as ArrowTableLike;
 }

@@ -27,7 +27,9 @@ class FlatBuffer {
 
   #need(pos: number, size: number, what: string): void {
     if (!Number.isInteger(pos) || pos < 0 || pos + size > this.bytes.length) {
-      throw new IpcCheckError(`${what} at byte ${pos} lies outside the ${this.bytes.length}-byte message header`);
+      throw new IpcCheckError(
+        `${what} at byte ${pos} lies outside the ${this.bytes.length}-byte message header`,
+      );
     }
   }
 
@@ -127,7 +129,8 @@ function checkMessage(header: Uint8Array, limit: number): MessageInfo {
   const message = fb.table(fb.u32(0));
   const headerType = message(1) === undefined ? 0 : fb.u8(message(1)!);
   const bodyLength = message(3) === undefined ? 0 : fb.i64(message(3)!);
-  if (bodyLength < 0 || bodyLength > limit) throw new IpcCheckError(`a message body of ${bodyLength} bytes in ${limit}`);
+  if (bodyLength < 0 || bodyLength > limit)
+    throw new IpcCheckError(`a message body of ${bodyLength} bytes in ${limit}`);
   checkKeyValues(fb, message(4));
   const headerAt = message(2);
   if (headerAt === undefined) return { headerType, bodyLength };
@@ -141,16 +144,23 @@ function checkMessage(header: Uint8Array, limit: number): MessageInfo {
     checkKeyValues(fb, h(2));
     if (h(3) !== undefined) fb.vector(fb.deref(h(3)!), 8);
   } else if (headerType === HEADER.RecordBatch || headerType === HEADER.DictionaryBatch) {
-    const batch = headerType === HEADER.RecordBatch ? h : h(1) === undefined ? undefined : fb.table(fb.deref(h(1)!));
+    const batch =
+      headerType === HEADER.RecordBatch
+        ? h
+        : h(1) === undefined
+          ? undefined
+          : fb.table(fb.deref(h(1)!));
     if (batch) {
       const rows = batch(0) === undefined ? 0 : fb.i64(batch(0)!);
-      if (!(rows >= 0) || rows > limit * 8) throw new IpcCheckError(`a record batch of ${rows} rows in ${limit} bytes`);
+      if (!(rows >= 0) || rows > limit * 8)
+        throw new IpcCheckError(`a record batch of ${rows} rows in ${limit} bytes`);
       if (batch(1) !== undefined) {
         const { length, start } = fb.vector(fb.deref(batch(1)!), 16);
         for (let i = 0; i < length; i++) {
           const n = fb.i64(start + 16 * i);
           const nulls = fb.i64(start + 16 * i + 8);
-          if (!(n >= 0) || n > limit * 8 || nulls < -1 || nulls > n) throw new IpcCheckError(`a column of ${n} values (${nulls} null) in ${limit} bytes`);
+          if (!(n >= 0) || n > limit * 8 || nulls < -1 || nulls > n)
+            throw new IpcCheckError(`a column of ${n} values (${nulls} null) in ${limit} bytes`);
         }
       }
       if (batch(2) !== undefined) {
@@ -159,7 +169,9 @@ function checkMessage(header: Uint8Array, limit: number): MessageInfo {
           const offset = fb.i64(start + 16 * i);
           const size = fb.i64(start + 16 * i + 8);
           if (offset < 0 || size < 0 || offset + size > bodyLength) {
-            throw new IpcCheckError(`a buffer ending at byte ${offset + size} of a ${bodyLength}-byte body`);
+            throw new IpcCheckError(
+              `a buffer ending at byte ${offset + size} of a ${bodyLength}-byte body`,
+            );
           }
         }
       }
@@ -173,27 +185,38 @@ function checkMessage(header: Uint8Array, limit: number): MessageInfo {
  * Checks an Arrow IPC stream message by message; returns the number of record batches.
  * Throws {@link IpcCheckError} for anything that does not fit the bytes.
  */
-export function checkIpcStreamBytes(bytes: Uint8Array, options: { schemaFirst?: boolean } = {}): number {
+export function checkIpcStreamBytes(
+  bytes: Uint8Array,
+  options: { schemaFirst?: boolean } = {},
+): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pos = 0;
   let batches = 0;
   // Files keep their schema in the footer; the JS writer does not repeat it in the body.
   let schema = options.schemaFirst === false;
   while (pos < bytes.length) {
-    if (bytes.length - pos < 4) throw new IpcCheckError(`a message length cut short at byte ${pos}`);
+    if (bytes.length - pos < 4)
+      throw new IpcCheckError(`a message length cut short at byte ${pos}`);
     let length = view.getInt32(pos, true);
     pos += 4;
     // Since Arrow 0.15 every message starts with the 0xFFFFFFFF continuation marker.
     if (length === -1) {
-      if (bytes.length - pos < 4) throw new IpcCheckError(`a message length cut short at byte ${pos}`);
+      if (bytes.length - pos < 4)
+        throw new IpcCheckError(`a message length cut short at byte ${pos}`);
       length = view.getInt32(pos, true);
       pos += 4;
     }
     if (length === 0) return batches; // end-of-stream marker
-    if (length < 0 || length > bytes.length - pos) throw new IpcCheckError(`a message header of ${length} bytes at byte ${pos}, where ${bytes.length - pos} remain`);
+    if (length < 0 || length > bytes.length - pos)
+      throw new IpcCheckError(
+        `a message header of ${length} bytes at byte ${pos}, where ${bytes.length - pos} remain`,
+      );
     const info = checkMessage(bytes.subarray(pos, pos + length), bytes.length);
     pos += length;
-    if (info.bodyLength > bytes.length - pos) throw new IpcCheckError(`a message body of ${info.bodyLength} bytes at byte ${pos}, where ${bytes.length - pos} remain`);
+    if (info.bodyLength > bytes.length - pos)
+      throw new IpcCheckError(
+        `a message body of ${info.bodyLength} bytes at byte ${pos}, where ${bytes.length - pos} remain`,
+      );
     pos += info.bodyLength;
     if (info.headerType === HEADER.Schema) schema = true;
     else if (!schema) throw new IpcCheckError('a message before the schema');
@@ -232,7 +255,9 @@ export function checkIpcFile(file: Uint8Array, footerStart: number, footerLength
       const meta = fb.view.getInt32(start + 24 * i + 8, true);
       const body = fb.i64(start + 24 * i + 16);
       if (offset < 0 || meta < 8 || body < 0 || offset + meta + body > fileLength) {
-        throw new IpcCheckError(`a block at byte ${offset} (${meta} + ${body} bytes) beyond the ${fileLength}-byte file`);
+        throw new IpcCheckError(
+          `a block at byte ${offset} (${meta} + ${body} bytes) beyond the ${fileLength}-byte file`,
+        );
       }
       // apache-arrow reads each block's message where the footer says: check that one.
       let at = offset;
@@ -242,10 +267,17 @@ export function checkIpcFile(file: Uint8Array, footerStart: number, footerLength
         length = view.getInt32(at, true);
         at += 4;
       }
-      if (length <= 0 || at + length > offset + meta) throw new IpcCheckError(`a message header of ${length} bytes in a ${meta}-byte block at byte ${offset}`);
+      if (length <= 0 || at + length > offset + meta)
+        throw new IpcCheckError(
+          `a message header of ${length} bytes in a ${meta}-byte block at byte ${offset}`,
+        );
       const info = checkMessage(file.subarray(at, at + length), fileLength);
-      if (info.bodyLength !== body) throw new IpcCheckError(`a block body of ${body} bytes whose message says ${info.bodyLength}`);
-      if (info.headerType !== (f === 2 ? HEADER.DictionaryBatch : HEADER.RecordBatch)) throw new IpcCheckError(`a block holding message type ${info.headerType}`);
+      if (info.bodyLength !== body)
+        throw new IpcCheckError(
+          `a block body of ${body} bytes whose message says ${info.bodyLength}`,
+        );
+      if (info.headerType !== (f === 2 ? HEADER.DictionaryBatch : HEADER.RecordBatch))
+        throw new IpcCheckError(`a block holding message type ${info.headerType}`);
     }
   }
   checkKeyValues(fb, root(4));

@@ -3,7 +3,13 @@
  * their first bytes, parses everything, and only then logs it, in one change.
  */
 import type { BatchRow, Recording } from '../store/recording.js';
-import { arrowIpcKind, dataframeToRows, isArrowTable, tableFromIpcBytes, type ArrowTableLike } from './arrow-dataframe.js';
+import {
+  arrowIpcKind,
+  dataframeToRows,
+  isArrowTable,
+  tableFromIpcBytes,
+  type ArrowTableLike,
+} from './arrow-dataframe.js';
 import { looksLikeRrd, readRrd } from './rrd.js';
 
 /** What `load()` accepts. */
@@ -29,10 +35,14 @@ export class LoadError extends Error {
 function describe(source: unknown): string {
   if (source === null) return 'null';
   if (Array.isArray(source)) return 'an array';
-  return typeof source === 'object' ? `an object (${(source as object).constructor?.name ?? 'Object'})` : typeof source;
+  return typeof source === 'object'
+    ? `an object (${(source as object).constructor?.name ?? 'Object'})`
+    : typeof source;
 }
 
-async function bytesOf(source: Exclude<LoadSource, ArrowTableLike>): Promise<{ bytes: Uint8Array; name: string }> {
+async function bytesOf(
+  source: Exclude<LoadSource, ArrowTableLike>,
+): Promise<{ bytes: Uint8Array; name: string }> {
   if (typeof source === 'string' || source instanceof URL) {
     const url = String(source);
     let response: Response;
@@ -41,16 +51,23 @@ async function bytesOf(source: Exclude<LoadSource, ArrowTableLike>): Promise<{ b
     } catch (error) {
       throw new LoadError(`could not load ${url}: ${(error as Error).message}`);
     }
-    if (!response.ok) throw new LoadError(`could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+    if (!response.ok)
+      throw new LoadError(
+        `could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim(),
+      );
     return { bytes: new Uint8Array(await response.arrayBuffer()), name: url };
   }
   if (source instanceof Blob) {
     const name = source instanceof File ? source.name : `a Blob of ${source.size} bytes`;
     return { bytes: new Uint8Array(await source.arrayBuffer()), name };
   }
-  if (source instanceof ArrayBuffer) return { bytes: new Uint8Array(source), name: `${source.byteLength} bytes` };
+  if (source instanceof ArrayBuffer)
+    return { bytes: new Uint8Array(source), name: `${source.byteLength} bytes` };
   if (ArrayBuffer.isView(source)) {
-    return { bytes: new Uint8Array(source.buffer, source.byteOffset, source.byteLength), name: `${source.byteLength} bytes` };
+    return {
+      bytes: new Uint8Array(source.buffer, source.byteOffset, source.byteLength),
+      name: `${source.byteLength} bytes`,
+    };
   }
   throw new LoadError(
     `expected a URL, Blob, ArrayBuffer, Uint8Array or Arrow table to load, got ${describe(source)}`,
@@ -58,9 +75,14 @@ async function bytesOf(source: Exclude<LoadSource, ArrowTableLike>): Promise<{ b
 }
 
 /** Parses a source into recording rows without touching any recording. */
-export async function parseSource(source: LoadSource): Promise<{ rows: BatchRow[]; result: Omit<LoadResult, 'rows' | 'entities'> }> {
+export async function parseSource(
+  source: LoadSource,
+): Promise<{ rows: BatchRow[]; result: Omit<LoadResult, 'rows' | 'entities'> }> {
   if (isArrowTable(source)) {
-    return { rows: dataframeToRows(source), result: { format: 'arrow-table', source: 'Arrow table' } };
+    return {
+      rows: dataframeToRows(source),
+      result: { format: 'arrow-table', source: 'Arrow table' },
+    };
   }
   const { bytes, name } = await bytesOf(source as Exclude<LoadSource, ArrowTableLike>);
   if (looksLikeRrd(bytes)) {
@@ -70,7 +92,10 @@ export async function parseSource(source: LoadSource): Promise<{ rows: BatchRow[
   const kind = arrowIpcKind(bytes);
   if (kind) {
     const table = await tableFromIpcBytes(bytes, name);
-    return { rows: dataframeToRows(table, name), result: { format: kind === 'file' ? 'arrow-file' : 'arrow-stream', source: name } };
+    return {
+      rows: dataframeToRows(table, name),
+      result: { format: kind === 'file' ? 'arrow-file' : 'arrow-stream', source: name },
+    };
   }
   const head = [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
   throw new LoadError(
@@ -82,6 +107,10 @@ export async function parseSource(source: LoadSource): Promise<{ rows: BatchRow[
 export async function loadInto(recording: Recording, source: LoadSource): Promise<LoadResult> {
   const { rows, result } = await parseSource(source);
   recording.logRows(rows);
-  const entities = [...new Set(rows.map((r) => (typeof r.entity === 'string' ? r.entity : '/' + r.entity.join('/'))))];
+  const entities = [
+    ...new Set(
+      rows.map((r) => (typeof r.entity === 'string' ? r.entity : '/' + r.entity.join('/'))),
+    ),
+  ];
   return { ...result, rows: rows.length, entities };
 }

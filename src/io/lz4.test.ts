@@ -24,7 +24,13 @@ describe('LZ4 block format', () => {
     const block = lz4CompressBlock(data);
     expect(() => lz4DecompressBlock(block.subarray(0, block.length - 3), 1000)).to.throw(Lz4Error);
     expect(() => lz4DecompressBlock(block, 999)).to.throw(Lz4Error, /more than the stated 999/);
-    expect(() => lz4DecompressBlock(block, 1001)).to.throw(Lz4Error, /decoded to 1000 bytes, expected 1001/);
-    expect(() => lz4DecompressBlock(new Uint8Array([0x10, 65, 9, 0]), 10)).to.throw(Lz4Error, /offset 9/);
+    expect(() => lz4DecompressBlock(block, 1001)).to.throw(
+      Lz4Error,
+      /decoded to 1000 bytes, expected 1001/,
+    );
+    expect(() => lz4DecompressBlock(new Uint8Array([0x10, 65, 9, 0]), 10)).to.throw(
+      Lz4Error,
+      /offset 9/,
+    );
   });
 });

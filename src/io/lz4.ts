@@ -18,7 +18,9 @@ export function lz4DecompressBlock(src: Uint8Array, size: number): Uint8Array {
   // LZ4 expands at most ~255× (a 1-byte match length step per 255 bytes): a larger stated size
   // is a corrupt header, and must not make us allocate it.
   if (!Number.isSafeInteger(size) || size < 0 || size > src.length * 255 + 16) {
-    throw new Lz4Error(`an LZ4 block of ${src.length} bytes cannot decode to the stated ${size} bytes`);
+    throw new Lz4Error(
+      `an LZ4 block of ${src.length} bytes cannot decode to the stated ${size} bytes`,
+    );
   }
   const out = new Uint8Array(size);
   let ip = 0;
@@ -36,7 +38,8 @@ export function lz4DecompressBlock(src: Uint8Array, size: number): Uint8Array {
       } while (b === 255);
     }
     if (ip + literals > end) throw new Lz4Error(`LZ4 block ends inside ${literals} literal bytes`);
-    if (op + literals > size) throw new Lz4Error(`LZ4 block decodes to more than the stated ${size} bytes`);
+    if (op + literals > size)
+      throw new Lz4Error(`LZ4 block decodes to more than the stated ${size} bytes`);
     out.set(src.subarray(ip, ip + literals), op);
     ip += literals;
     op += literals;
@@ -44,7 +47,8 @@ export function lz4DecompressBlock(src: Uint8Array, size: number): Uint8Array {
     if (ip + 2 > end) throw new Lz4Error('LZ4 block ends inside a match offset');
     const offset = src[ip]! | (src[ip + 1]! << 8);
     ip += 2;
-    if (offset === 0 || offset > op) throw new Lz4Error(`LZ4 match offset ${offset} points before the start of the output`);
+    if (offset === 0 || offset > op)
+      throw new Lz4Error(`LZ4 match offset ${offset} points before the start of the output`);
     let length = (token & 15) + 4;
     if ((token & 15) === 15) {
       let b: number;
@@ -54,7 +58,8 @@ export function lz4DecompressBlock(src: Uint8Array, size: number): Uint8Array {
         length += b;
       } while (b === 255);
     }
-    if (op + length > size) throw new Lz4Error(`LZ4 block decodes to more than the stated ${size} bytes`);
+    if (op + length > size)
+      throw new Lz4Error(`LZ4 block decodes to more than the stated ${size} bytes`);
     let from = op - offset;
     // Matches may overlap their own output (run-length style), so copy forwards byte by byte
     // unless the source lies wholly behind.
@@ -100,7 +105,11 @@ export function lz4CompressBlock(src: Uint8Array): Uint8Array {
     const h = hash(ip);
     const candidate = table[h]!;
     table[h] = ip;
-    if (candidate < 0 || ip - candidate > 65535 || view.getUint32(candidate, true) !== view.getUint32(ip, true)) {
+    if (
+      candidate < 0 ||
+      ip - candidate > 65535 ||
+      view.getUint32(candidate, true) !== view.getUint32(ip, true)
+    ) {
       ip++;
       continue;
     }

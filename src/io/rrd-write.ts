@@ -5,7 +5,14 @@
  */
 import { BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
 import type * as Arrow from 'apache-arrow';
-import { asBytes, ChannelDatatype, ColorModel, PixelFormat, resolveImageFormat, type BufferInput } from '../store/image-format.js';
+import {
+  asBytes,
+  ChannelDatatype,
+  ColorModel,
+  PixelFormat,
+  resolveImageFormat,
+  type BufferInput,
+} from '../store/image-format.js';
 import type { ExportedRow, Recording } from '../store/recording.js';
 import type { TimelineKind } from '../store/time.js';
 import { loadArrow, type ArrowModule } from './arrow-dataframe.js';
@@ -70,17 +77,30 @@ function packColor(color: unknown): number | null {
     if (hex.length === 6) hex += 'ff';
     return parseInt(hex, 16) >>> 0;
   }
-  throw new TypeError(`expected a colour as [r, g, b(, a)], "#rrggbb(aa)" or a packed 0xRRGGBBAA number for the .rrd file, got ${JSON.stringify(color)}`);
+  throw new TypeError(
+    `expected a colour as [r, g, b(, a)], "#rrggbb(aa)" or a packed 0xRRGGBBAA number for the .rrd file, got ${JSON.stringify(color)}`,
+  );
 }
 
 function info(entry: unknown): Info {
   if (typeof entry === 'number') return { id: entry, label: null, color: null };
-  if (Array.isArray(entry)) return { id: Number(entry[0]), label: entry[1] == null ? null : String(entry[1]), color: packColor(entry[2]) };
+  if (Array.isArray(entry))
+    return {
+      id: Number(entry[0]),
+      label: entry[1] == null ? null : String(entry[1]),
+      color: packColor(entry[2]),
+    };
   const e = entry as { id?: unknown; label?: unknown; color?: unknown } | null;
   if (e && typeof e === 'object' && e.id !== undefined) {
-    return { id: Number(e.id), label: e.label == null ? null : String(e.label), color: packColor(e.color) };
+    return {
+      id: Number(e.id),
+      label: e.label == null ? null : String(e.label),
+      color: packColor(e.color),
+    };
   }
-  throw new TypeError(`expected an annotation entry as id, [id, label, color] or {id, label, color}, got ${JSON.stringify(entry)}`);
+  throw new TypeError(
+    `expected an annotation entry as id, [id, label, color] or {id, label, color}, got ${JSON.stringify(entry)}`,
+  );
 }
 
 /** A logged `context` (any form API.md allows, bar CSS colour names) → Rerun's Arrow struct values. */
@@ -90,15 +110,24 @@ function classDescriptions(context: unknown): unknown[] {
     const e = entry as Record<string, unknown>;
     const described = e && typeof e === 'object' && !Array.isArray(e) && 'info' in e;
     const main = info(described ? e.info : entry);
-    const keypoints = described ? ((e.keypointAnnotations ?? e.keypoint_annotations ?? []) as unknown[]) : [];
-    const connections = described ? ((e.keypointConnections ?? e.keypoint_connections ?? []) as unknown[]) : [];
+    const keypoints = described
+      ? ((e.keypointAnnotations ?? e.keypoint_annotations ?? []) as unknown[])
+      : [];
+    const connections = described
+      ? ((e.keypointConnections ?? e.keypoint_connections ?? []) as unknown[])
+      : [];
     return {
       class_id: main.id,
       class_description: {
         info: main,
         keypoint_annotations: keypoints.map(info),
         keypoint_connections: connections.map((pair) => {
-          const [a, b] = Array.isArray(pair) ? pair : [(pair as { keypoint0: number }).keypoint0, (pair as { keypoint1: number }).keypoint1];
+          const [a, b] = Array.isArray(pair)
+            ? pair
+            : [
+                (pair as { keypoint0: number }).keypoint0,
+                (pair as { keypoint1: number }).keypoint1,
+              ];
           return { keypoint0: Number(a), keypoint1: Number(b) };
         }),
       },
@@ -145,13 +174,20 @@ function componentType(A: ArrowModule, kind: ColumnKind): Arrow.DataType {
               'class_description',
               new A.Struct([
                 new A.Field('info', infoType(A), false),
-                new A.Field('keypoint_annotations', new A.List(new A.Field('item', infoType(A), false)), false),
+                new A.Field(
+                  'keypoint_annotations',
+                  new A.List(new A.Field('item', infoType(A), false)),
+                  false,
+                ),
                 new A.Field(
                   'keypoint_connections',
                   new A.List(
                     new A.Field(
                       'item',
-                      new A.Struct([new A.Field('keypoint0', new A.Uint16(), false), new A.Field('keypoint1', new A.Uint16(), false)]),
+                      new A.Struct([
+                        new A.Field('keypoint0', new A.Uint16(), false),
+                        new A.Field('keypoint1', new A.Uint16(), false),
+                      ]),
                       false,
                     ),
                   ),
@@ -239,7 +275,10 @@ function dataColumn(A: ArrowModule, kind: ColumnKind, key: string, cells: unknow
       child: A.makeData({ type: new A.Uint8(), length: total, nullCount: 0, data: values }),
     });
   } else {
-    const vector = A.vectorFromArray(present.map((v) => arrowValue(kind, v, key)) as never[], itemType);
+    const vector = A.vectorFromArray(
+      present.map((v) => arrowValue(kind, v, key)) as never[],
+      itemType,
+    );
     child = vector.data.length === 1 ? vector.data[0]! : (vector.data[0]! as Arrow.Data);
   }
   const nullBitmap = validity(valid);
@@ -307,7 +346,12 @@ function isSorted(values: bigint[]): boolean {
   return true;
 }
 
-function chunkBatch(A: ArrowModule, chunk: Chunk, kinds: Map<string, TimelineKind>, nextId: () => Tuid): Arrow.RecordBatch {
+function chunkBatch(
+  A: ArrowModule,
+  chunk: Chunk,
+  kinds: Map<string, TimelineKind>,
+  nextId: () => Tuid,
+): Arrow.RecordBatch {
   const n = chunk.rows.length;
   const fields: Arrow.Field[] = [];
   const children: Arrow.Data[] = [];
@@ -327,7 +371,9 @@ function chunkBatch(A: ArrowModule, chunk: Chunk, kinds: Map<string, TimelineKin
       ]),
     ),
   );
-  children.push(A.makeData({ type: new A.FixedSizeBinary(16), length: n, nullCount: 0, data: rowIds }));
+  children.push(
+    A.makeData({ type: new A.FixedSizeBinary(16), length: n, nullCount: 0, data: rowIds }),
+  );
 
   for (const timeline of chunk.timelines) {
     const kind = kinds.get(timeline) ?? 'sequence';
@@ -339,19 +385,32 @@ function chunkBatch(A: ArrowModule, chunk: Chunk, kinds: Map<string, TimelineKin
     if (isSorted(values)) metadata.set('rerun:is_sorted', 'true');
     const type = indexType(A, kind);
     fields.push(new A.Field(timeline, type, true, metadata));
-    children.push(A.makeData({ type: type as Arrow.Int64, length: n, nullCount: 0, data: BigInt64Array.from(values) }));
+    children.push(
+      A.makeData({
+        type: type as Arrow.Int64,
+        length: n,
+        nullCount: 0,
+        data: BigInt64Array.from(values),
+      }),
+    );
   }
 
-  const keys = [...new Set(chunk.rows.flatMap((r) => [...r.components.keys()]))].filter((k) => k in COMPONENTS).sort();
+  const keys = [...new Set(chunk.rows.flatMap((r) => [...r.components.keys()]))]
+    .filter((k) => k in COMPONENTS)
+    .sort();
   for (const key of keys) {
     const [kind, componentType] = COMPONENTS[key]!;
     const archetype = key.slice(0, key.indexOf(':'));
-    const cells = chunk.rows.map((r) => (r.components.has(key) ? r.components.get(key) : undefined));
+    const cells = chunk.rows.map((r) =>
+      r.components.has(key) ? r.components.get(key) : undefined,
+    );
     let data: Arrow.Data;
     try {
       data = dataColumn(A, kind, key, cells);
     } catch (error) {
-      throw new TypeError(`cannot write ${chunk.entity} ${key} to .rrd: ${(error as Error).message}`);
+      throw new TypeError(
+        `cannot write ${chunk.entity} ${key} to .rrd: ${(error as Error).message}`,
+      );
     }
     fields.push(
       new A.Field(
@@ -378,16 +437,29 @@ function chunkBatch(A: ArrowModule, chunk: Chunk, kinds: Map<string, TimelineKin
       ['rerun:entity_path', chunk.entity],
     ]),
   );
-  return new A.RecordBatch(schema, A.makeData({ type: new A.Struct(fields), length: n, nullCount: 0, children }));
+  return new A.RecordBatch(
+    schema,
+    A.makeData({ type: new A.Struct(fields), length: n, nullCount: 0, children }),
+  );
 }
 
 // ---- protobuf and framing -----------------------------------------------------------------
 
-function storeId(w: BinaryWriter, field: number, kind: number, recordingId: string, applicationId: string): void {
+function storeId(
+  w: BinaryWriter,
+  field: number,
+  kind: number,
+  recordingId: string,
+  applicationId: string,
+): void {
   w.tag(field, WireType.LengthDelimited).fork();
   w.tag(1, WireType.Varint).int32(kind);
   w.tag(2, WireType.LengthDelimited).string(recordingId);
-  w.tag(3, WireType.LengthDelimited).fork().tag(1, WireType.LengthDelimited).string(applicationId).join();
+  w.tag(3, WireType.LengthDelimited)
+    .fork()
+    .tag(1, WireType.LengthDelimited)
+    .string(applicationId)
+    .join();
   w.join();
 }
 
@@ -413,7 +485,10 @@ function randomId(): string {
 }
 
 /** Encodes the recording as `.rrd` bytes. */
-export async function writeRrd(recording: Recording, options: RrdWriteOptions = {}): Promise<Uint8Array> {
+export async function writeRrd(
+  recording: Recording,
+  options: RrdWriteOptions = {},
+): Promise<Uint8Array> {
   const A = await loadArrow();
   const lz4 = (options.compression ?? 'lz4') === 'lz4';
   const applicationId = options.applicationId ?? 'rr-elements';
@@ -433,12 +508,22 @@ export async function writeRrd(recording: Recording, options: RrdWriteOptions = 
   const info = new BinaryWriter();
   tuid(info, 1, nextId());
   info.tag(2, WireType.LengthDelimited).fork();
-  info.tag(1, WireType.LengthDelimited).fork().tag(1, WireType.LengthDelimited).string(applicationId).join();
+  info
+    .tag(1, WireType.LengthDelimited)
+    .fork()
+    .tag(1, WireType.LengthDelimited)
+    .string(applicationId)
+    .join();
   storeId(info, 2, kind, recordingId, applicationId);
   // StoreSource{kind: OTHER (6), extra: StoreSourceExtra{payload: "rr-elements"}}.
   info.tag(5, WireType.LengthDelimited).fork();
   info.tag(1, WireType.Varint).int32(6);
-  info.tag(2, WireType.LengthDelimited).fork().tag(1, WireType.LengthDelimited).bytes(new TextEncoder().encode('rr-elements')).join();
+  info
+    .tag(2, WireType.LengthDelimited)
+    .fork()
+    .tag(1, WireType.LengthDelimited)
+    .bytes(new TextEncoder().encode('rr-elements'))
+    .join();
   info.join();
   info.join();
   parts.push(frame(MessageKind.SetStoreInfo, info.finish()));

@@ -12,7 +12,16 @@
  */
 import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
 import type { BatchRow } from '../store/recording.js';
-import { ArrowLayoutError, checkImageRows, checkIpcStream, checkTableSizes, chunkToRows, loadArrow, type ArrowTableLike, type ChunkRow } from './arrow-dataframe.js';
+import {
+  ArrowLayoutError,
+  checkImageRows,
+  checkIpcStream,
+  checkTableSizes,
+  chunkToRows,
+  loadArrow,
+  type ArrowTableLike,
+  type ChunkRow,
+} from './arrow-dataframe.js';
 import { lz4DecompressBlock } from './lz4.js';
 
 /** Raised for bytes that are not a readable `.rrd` file. */
@@ -21,7 +30,12 @@ export class RrdError extends Error {
 }
 
 /** Message kinds of the frame header (`re_log_encoding::rrd::MessageKind`). */
-export const MessageKind = { End: 0, SetStoreInfo: 1, ArrowMsg: 2, BlueprintActivationCommand: 3 } as const;
+export const MessageKind = {
+  End: 0,
+  SetStoreInfo: 1,
+  ArrowMsg: 2,
+  BlueprintActivationCommand: 3,
+} as const;
 /** `rerun.common.v1alpha1.StoreKind`. */
 export const StoreKind = { Unspecified: 0, Recording: 1, Blueprint: 2 } as const;
 /** `rerun.common.v1alpha1.Compression`. */
@@ -71,7 +85,8 @@ function readStoreId(bytes: Uint8Array): StoreId {
     const [field, wire] = r.tag();
     if (field === 1 && wire === WireType.Varint) id.kind = r.int32();
     else if (field === 2 && wire === WireType.LengthDelimited) id.recordingId = r.string();
-    else if (field === 3 && wire === WireType.LengthDelimited) id.applicationId = readApplicationId(r.bytes());
+    else if (field === 3 && wire === WireType.LengthDelimited)
+      id.applicationId = readApplicationId(r.bytes());
     else r.skip(wire);
   }
   return id;
@@ -110,7 +125,13 @@ interface ArrowMsg {
 /** ArrowMsg: store_id (1), compression (2), uncompressed_size (3), encoding (4), payload (5), chunk_id (6), is_static (7). */
 function readArrowMsg(bytes: Uint8Array): ArrowMsg {
   const r = new BinaryReader(bytes);
-  const msg: ArrowMsg = { store: undefined, compression: 0, uncompressedSize: 0, encoding: 0, payload: new Uint8Array(0) };
+  const msg: ArrowMsg = {
+    store: undefined,
+    compression: 0,
+    uncompressedSize: 0,
+    encoding: 0,
+    payload: new Uint8Array(0),
+  };
   while (r.pos < r.len) {
     const [field, wire] = r.tag();
     if (field === 1 && wire === WireType.LengthDelimited) msg.store = readStoreId(r.bytes());
@@ -163,7 +184,8 @@ export async function readRrd(bytes: Uint8Array, source = '.rrd file'): Promise<
   const fail = (message: string): never => {
     throw new RrdError(`${source}: ${message}`);
   };
-  if (bytes.length < RRD_HEADER_SIZE) fail(`expected a 12-byte RRF2 header, got ${bytes.length} bytes`);
+  if (bytes.length < RRD_HEADER_SIZE)
+    fail(`expected a 12-byte RRF2 header, got ${bytes.length} bytes`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const stores: StoreId[] = [];
   let recording: StoreId | undefined;
@@ -179,33 +201,47 @@ export async function readRrd(bytes: Uint8Array, source = '.rrd file'): Promise<
   let streams = 0;
   // Concatenated files hold several streams, each with its own header.
   while (pos < bytes.length) {
-    if (bytes.length - pos < RRD_HEADER_SIZE) fail(`expected a 12-byte RRF2 header at byte ${pos}, got ${bytes.length - pos} bytes`);
+    if (bytes.length - pos < RRD_HEADER_SIZE)
+      fail(`expected a 12-byte RRF2 header at byte ${pos}, got ${bytes.length - pos} bytes`);
     const magic = fourcc(bytes, pos);
     if (magic !== 'RRF2') {
       if (streams > 0) break; // the footer trailer after the End message
       if (magic === 'RRF0' || magic === 'RRF1' || magic === 'RRIO') {
-        fail(`expected an RRF2 file (Rerun 0.23 or later), got an older "${magic}" file; re-save it with a newer Rerun (\`rerun rrd migrate\`)`);
+        fail(
+          `expected an RRF2 file (Rerun 0.23 or later), got an older "${magic}" file; re-save it with a newer Rerun (\`rerun rrd migrate\`)`,
+        );
       }
       fail(`expected an .rrd file starting with "RRF2", got ${JSON.stringify(magic)}`);
     }
     const [major, minor, patch] = [bytes[pos + 4]!, bytes[pos + 5]!, bytes[pos + 6]!];
     version ||= `${major}.${minor}.${patch}`;
-    if (major === 0 && minor < 23) fail(`expected a file written by Rerun 0.23 or later, got version ${major}.${minor}.${patch}`);
+    if (major === 0 && minor < 23)
+      fail(
+        `expected a file written by Rerun 0.23 or later, got version ${major}.${minor}.${patch}`,
+      );
     const serializer = bytes[pos + 9]!;
-    if (serializer !== 2) fail(`expected protobuf messages (serializer 2) in the RRF2 header, got serializer ${serializer}`);
+    if (serializer !== 2)
+      fail(
+        `expected protobuf messages (serializer 2) in the RRF2 header, got serializer ${serializer}`,
+      );
     pos += RRD_HEADER_SIZE;
     streams++;
 
     let ended = false;
     let index = 0;
     while (pos < bytes.length) {
-      if (bytes.length - pos < FRAME_HEADER_SIZE) fail(`expected a 16-byte message header at byte ${pos}, got ${bytes.length - pos} bytes (truncated file?)`);
+      if (bytes.length - pos < FRAME_HEADER_SIZE)
+        fail(
+          `expected a 16-byte message header at byte ${pos}, got ${bytes.length - pos} bytes (truncated file?)`,
+        );
       const kind = u64(view, pos);
       const length = u64(view, pos + 8);
       const at = pos;
       pos += FRAME_HEADER_SIZE;
       if (length > bytes.length - pos) {
-        fail(`message ${index} at byte ${at} says it holds ${length} bytes, but only ${bytes.length - pos} follow (truncated file?)`);
+        fail(
+          `message ${index} at byte ${at} says it holds ${length} bytes, but only ${bytes.length - pos} follow (truncated file?)`,
+        );
       }
       const payload = bytes.subarray(pos, pos + length);
       pos += length;
@@ -225,12 +261,17 @@ export async function readRrd(bytes: Uint8Array, source = '.rrd file'): Promise<
         }
       } catch (error) {
         if (error instanceof RrdError) throw error;
-        fail(`message ${index} at byte ${at} is not a valid protobuf message (${(error as Error).message})`);
+        fail(
+          `message ${index} at byte ${at} is not a valid protobuf message (${(error as Error).message})`,
+        );
       }
       index++;
       if (ended) break;
     }
-    if (!ended) fail(`expected an End message before the end of the file at byte ${bytes.length} (truncated file?)`);
+    if (!ended)
+      fail(
+        `expected an End message before the end of the file at byte ${bytes.length} (truncated file?)`,
+      );
   }
 
   const arrow = await loadArrow();
@@ -239,20 +280,31 @@ export async function readRrd(bytes: Uint8Array, source = '.rrd file'): Promise<
   for (const { msg, at } of payloads) {
     // The recording is shown; blueprints (and further recordings) are ignored.
     if (!sameStore(msg.store, recording)) continue;
-    if (msg.encoding !== Encoding.ArrowIpc) fail(`expected an Arrow IPC payload in the ArrowMsg at byte ${at}, got encoding ${msg.encoding}`);
+    if (msg.encoding !== Encoding.ArrowIpc)
+      fail(
+        `expected an Arrow IPC payload in the ArrowMsg at byte ${at}, got encoding ${msg.encoding}`,
+      );
     let ipc = msg.payload;
     if (msg.compression === Compression.LZ4) {
       try {
         ipc = lz4DecompressBlock(msg.payload, msg.uncompressedSize);
       } catch (error) {
-        fail(`the LZ4 payload of the ArrowMsg at byte ${at} is corrupt (${(error as Error).message})`);
+        fail(
+          `the LZ4 payload of the ArrowMsg at byte ${at} is corrupt (${(error as Error).message})`,
+        );
       }
-    } else if (msg.compression !== Compression.None && msg.compression !== Compression.Unspecified) {
-      fail(`expected compression 1 (none) or 2 (LZ4) in the ArrowMsg at byte ${at}, got ${msg.compression}`);
+    } else if (
+      msg.compression !== Compression.None &&
+      msg.compression !== Compression.Unspecified
+    ) {
+      fail(
+        `expected compression 1 (none) or 2 (LZ4) in the ArrowMsg at byte ${at}, got ${msg.compression}`,
+      );
     }
     try {
       const batches = await checkIpcStream(ipc, `the Arrow payload of the ArrowMsg at byte ${at}`);
-      if (batches !== 1) fail(`expected one record batch in the ArrowMsg at byte ${at}, got ${batches}`);
+      if (batches !== 1)
+        fail(`expected one record batch in the ArrowMsg at byte ${at}, got ${batches}`);
     } catch (error) {
       if (error instanceof RrdError) throw error;
       fail((error as Error).message.replace(`${source}: `, ''));
@@ -261,15 +313,20 @@ export async function readRrd(bytes: Uint8Array, source = '.rrd file'): Promise<
     try {
       table = arrow.tableFromIPC(ipc) as unknown as ArrowTableLike & { batches?: unknown[] };
     } catch (error) {
-      return fail(`the Arrow payload of the ArrowMsg at byte ${at} is not a readable Arrow IPC stream (${(error as Error).message})`);
+      return fail(
+        `the Arrow payload of the ArrowMsg at byte ${at} is not a readable Arrow IPC stream (${(error as Error).message})`,
+      );
     }
     if (!table.batches || table.batches.length !== 1) {
-      fail(`expected one record batch in the ArrowMsg at byte ${at}, got ${table.batches?.length ?? 0}`);
+      fail(
+        `expected one record batch in the ArrowMsg at byte ${at}, got ${table.batches?.length ?? 0}`,
+      );
     }
     try {
       // Every chunk row has a 16-byte RowId.
       checkTableSizes(table, ipc.length, 16, `the chunk at byte ${at}`);
-      for (const row of chunkToRows(table, `chunk at byte ${at}`)) rows.push({ ...row, order: rows.length });
+      for (const row of chunkToRows(table, `chunk at byte ${at}`))
+        rows.push({ ...row, order: rows.length });
     } catch (error) {
       if (error instanceof ArrowLayoutError) fail(error.message);
       fail(`the chunk at byte ${at} could not be read (${(error as Error).message})`);
@@ -278,8 +335,16 @@ export async function readRrd(bytes: Uint8Array, source = '.rrd file'): Promise<
   }
   // RowIds are time-ordered TUIDs: sorting by them replays the rows in logging order, which is
   // what breaks ties at equal times and between static rows (SPEC §7).
-  rows.sort((a, b) => (a.rowId === undefined || b.rowId === undefined || a.rowId === b.rowId ? a.order - b.order : a.rowId < b.rowId ? -1 : 1));
-  const out: BatchRow[] = rows.map(({ entity, components, time, static: isStatic }) => (isStatic ? { entity, components, static: true } : { entity, components, time }));
+  rows.sort((a, b) =>
+    a.rowId === undefined || b.rowId === undefined || a.rowId === b.rowId
+      ? a.order - b.order
+      : a.rowId < b.rowId
+        ? -1
+        : 1,
+  );
+  const out: BatchRow[] = rows.map(({ entity, components, time, static: isStatic }) =>
+    isStatic ? { entity, components, static: true } : { entity, components, time },
+  );
   try {
     checkImageRows(source, out);
   } catch (error) {

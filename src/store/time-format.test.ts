@@ -19,13 +19,15 @@ describe('time formatting', () => {
 
   it('shows timestamps as date-time to the nanosecond, exact beyond 2^53 ns', () => {
     const ns = 1_700_000_000_123_456_789n;
-    expect(BigInt(Number(ns))).to.not.equal(ns, "a double cannot hold this timestamp");
+    expect(BigInt(Number(ns))).to.not.equal(ns, 'a double cannot hold this timestamp');
     expect(formatTimestamp(ns, { timeZone: 'utc' })).to.equal('2023-11-14 22:13:20.123456789');
     expect(formatTimestamp(ns + 1n, { timeZone: 'utc' })).to.equal('2023-11-14 22:13:20.12345679');
     expect(formatTimestamp(-1n, { timeZone: 'utc' })).to.equal('1969-12-31 23:59:59.999999999');
     // Local time: the same instant, in the page's zone.
     const local = new Date(1_700_000_000_123);
-    expect(formatTimestamp(ns)).to.match(new RegExp(`^${local.getFullYear()}-\\d\\d-\\d\\d \\d\\d:\\d\\d:20\\.123456789$`));
+    expect(formatTimestamp(ns)).to.match(
+      new RegExp(`^${local.getFullYear()}-\\d\\d-\\d\\d \\d\\d:\\d\\d:20\\.123456789$`),
+    );
   });
 });
 
@@ -35,7 +37,11 @@ describe('Recording time semantics (SPEC §7)', () => {
     const t0 = 1_700_000_000_000_000_001n;
     rec.log('a', { archetype: 'Image', opacity: 0.1 }, { time: { ts: { timestamp: t0 } } });
     rec.log('a', { archetype: 'Image', opacity: 0.2 }, { time: { ts: { timestamp: t0 + 1n } } });
-    rec.log('a', { archetype: 'Image', opacity: 0.3 }, { time: { d: { duration: 2n ** 60n + 1n } } });
+    rec.log(
+      'a',
+      { archetype: 'Image', opacity: 0.3 },
+      { time: { d: { duration: 2n ** 60n + 1n } } },
+    );
     expect(rec.latestAt('a', 'Image:opacity', 'ts', t0)).to.equal(0.1);
     expect(rec.latestAt('a', 'Image:opacity', 'ts', t0 + 1n)).to.equal(0.2);
     expect(rec.latestAt('a', 'Image:opacity', 'd', 2n ** 60n)).to.equal(undefined);
@@ -53,7 +59,10 @@ describe('Recording time semantics (SPEC §7)', () => {
     expect(rec.latestAt('e', 'Image:opacity', 'step', 5)).to.equal(0.75);
     expect(rec.latestAt('e', 'Image:opacity', 'step', -100)).to.equal(0.75);
     rec.log('e', { archetype: 'Image', opacity: 0.5 }, { time: { step: 9 } });
-    expect(rec.latestAt('e', 'Image:opacity', 'step', 9), 'a later temporal row stays shadowed').to.equal(0.75);
+    expect(
+      rec.latestAt('e', 'Image:opacity', 'step', 9),
+      'a later temporal row stays shadowed',
+    ).to.equal(0.75);
   });
 
   it('breaks ties at equal times by the last logged row', () => {
@@ -67,13 +76,31 @@ describe('Recording time semantics (SPEC §7)', () => {
 
   it('resolves a temporal annotation context at the cursor as it moves', () => {
     const rec = new Recording();
-    rec.log('/', { archetype: 'AnnotationContext', context: [[1, 'red', [255, 0, 0]]] }, { time: { frame: 0 } });
-    rec.log('/', { archetype: 'AnnotationContext', context: [[1, 'blue', [0, 0, 255]]] }, { time: { frame: 10 } });
-    rec.log('seg/image', { archetype: 'SegmentationImage', buffer: new Uint8Array([1]), format: { width: 1, height: 1 } }, { static: true });
+    rec.log(
+      '/',
+      { archetype: 'AnnotationContext', context: [[1, 'red', [255, 0, 0]]] },
+      { time: { frame: 0 } },
+    );
+    rec.log(
+      '/',
+      { archetype: 'AnnotationContext', context: [[1, 'blue', [0, 0, 255]]] },
+      { time: { frame: 10 } },
+    );
+    rec.log(
+      'seg/image',
+      {
+        archetype: 'SegmentationImage',
+        buffer: new Uint8Array([1]),
+        format: { width: 1, height: 1 },
+      },
+      { static: true },
+    );
     rec.setTime('frame', 4);
     expect(rec.annotationContextFor('seg/image')?.context).to.deep.equal([[1, 'red', [255, 0, 0]]]);
     rec.setTime('frame', 10);
-    expect(rec.annotationContextFor('seg/image')?.context).to.deep.equal([[1, 'blue', [0, 0, 255]]]);
+    expect(rec.annotationContextFor('seg/image')?.context).to.deep.equal([
+      [1, 'blue', [0, 0, 255]],
+    ]);
     rec.setTime('frame', -1);
     expect(rec.annotationContextFor('seg/image')).to.equal(undefined);
   });

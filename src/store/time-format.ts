@@ -59,7 +59,11 @@ export function formatTimestamp(ns: bigint, options: { timeZone?: 'local' | 'utc
 }
 
 /** A time on a timeline of the given kind, formatted for people. */
-export function formatTime(time: bigint, kind: TimelineKind, options: { timeZone?: 'local' | 'utc' } = {}): string {
+export function formatTime(
+  time: bigint,
+  kind: TimelineKind,
+  options: { timeZone?: 'local' | 'utc' } = {},
+): string {
   switch (kind) {
     case 'sequence':
       return time.toString();

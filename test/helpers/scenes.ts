@@ -4,7 +4,12 @@ import { rgbImage } from './fixtures.js';
 import { expectImage } from './pixels.js';
 
 export const FRAMES = 20;
-export const SCENE_FORMAT = { width: 300, height: 200, colorModel: 'RGB', channelDatatype: 'U8' } as const;
+export const SCENE_FORMAT = {
+  width: 300,
+  height: 200,
+  colorModel: 'RGB',
+  channelDatatype: 'U8',
+} as const;
 
 function inRect(x: number, y: number, t: number): boolean {
   return y >= 50 && y < 150 && x >= 10 * t && x < 10 * t + 100;
@@ -22,14 +27,19 @@ export function sceneColor(t: number): (x: number, y: number) => [number, number
 
 /** Asserts a snapshot is exactly frame t. */
 export function expectFrame(shot: ImageData, t: number): void {
-  if (shot.width !== 300 || shot.height !== 200) throw new Error(`expected a 300×200 frame, got ${shot.width}×${shot.height}`);
+  if (shot.width !== 300 || shot.height !== 200)
+    throw new Error(`expected a 300×200 frame, got ${shot.width}×${shot.height}`);
   expectImage(shot, sceneColor(t));
 }
 
 /** image_row_updates: `rr.log("image", rr.Image(img))` per t on sequence timeline `time`. */
 export function logRowUpdates(recording: Recording, entity = 'image'): void {
   for (let t = 0; t < FRAMES; t++) {
-    recording.log(entity, { archetype: 'Image', buffer: sceneFrame(t), format: SCENE_FORMAT }, { time: { time: t } });
+    recording.log(
+      entity,
+      { archetype: 'Image', buffer: sceneFrame(t), format: SCENE_FORMAT },
+      { time: { time: t } },
+    );
   }
 }
 
@@ -38,5 +48,9 @@ export function logColumnUpdates(recording: Recording, entity = 'images'): void 
   recording.log(entity, { archetype: 'Image', format: SCENE_FORMAT }, { static: true });
   const all = new Uint8Array(FRAMES * 300 * 200 * 3);
   for (let t = 0; t < FRAMES; t++) all.set(sceneFrame(t), t * 300 * 200 * 3);
-  recording.sendColumns(entity, { step: Array.from({ length: FRAMES }, (_, t) => t) }, { archetype: 'Image', buffer: all });
+  recording.sendColumns(
+    entity,
+    { step: Array.from({ length: FRAMES }, (_, t) => t) },
+    { archetype: 'Image', buffer: all },
+  );
 }

@@ -98,7 +98,12 @@ export class RrTimeline extends RecordingElement {
   }
 
   /** The active timeline's name, kind and range, and the cursor. */
-  get #view(): { timeline: string | undefined; info: TimelineInfo | undefined; time: bigint | undefined; times: bigint[] } {
+  get #view(): {
+    timeline: string | undefined;
+    info: TimelineInfo | undefined;
+    time: bigint | undefined;
+    times: bigint[];
+  } {
     const recording = this.recording;
     const timeline = recording.timeline;
     const info = timeline === undefined ? undefined : recording.timelines().get(timeline);
@@ -109,7 +114,8 @@ export class RrTimeline extends RecordingElement {
   play(): void {
     const { timeline, time, times, info } = this.#view;
     if (!timeline || !info || times.length === 0) return;
-    if (time !== undefined && time >= info.max && times.length > 1) this.recording.setTime(timeline, info.min);
+    if (time !== undefined && time >= info.max && times.length > 1)
+      this.recording.setTime(timeline, info.min);
     if (this.playing) return;
     this.playing = true;
     this.#carry = 0;
@@ -188,7 +194,12 @@ export class RrTimeline extends RecordingElement {
     if (!timeline || !info || time === undefined) return;
     const speed = Number.isFinite(this.speed) && this.speed > 0 ? this.speed : 1;
     // Time units per second: steps for sequences, nanoseconds for durations and timestamps.
-    const rate = info.kind === 'sequence' ? (Number.isFinite(this.fps) && this.fps > 0 ? this.fps : DEFAULT_FPS) : 1e9;
+    const rate =
+      info.kind === 'sequence'
+        ? Number.isFinite(this.fps) && this.fps > 0
+          ? this.fps
+          : DEFAULT_FPS
+        : 1e9;
     this.#carry += seconds * rate * speed;
     const whole = Math.floor(this.#carry);
     if (whole <= 0) return;
@@ -248,7 +259,9 @@ export class RrTimeline extends RecordingElement {
   /** The cursor time formatted for people ('' when there is none). */
   get formattedTime(): string {
     const { info, time } = this.#view;
-    return info && time !== undefined ? formatTime(time, info.kind, { timeZone: this.timeZone }) : '';
+    return info && time !== undefined
+      ? formatTime(time, info.kind, { timeZone: this.timeZone })
+      : '';
   }
 
   protected override render(): TemplateResult {
@@ -265,17 +278,27 @@ export class RrTimeline extends RecordingElement {
     const formatted = this.formattedTime;
     const format = (t: bigint) => formatTime(t, info.kind, { timeZone: this.timeZone });
     return html`<div class="bar" part="bar" role="group" aria-label="Time control">
-      ${timelines.length > 1
-        ? html`<select
-            part="timeline-select"
-            aria-label="Timeline"
-            .value=${timeline}
-            @change=${(e: Event) => recording.setTimeline((e.target as HTMLSelectElement).value)}
-          >
-            ${timelines.map(([name, t]) => html`<option value=${name} ?selected=${name === timeline}>${name} (${t.kind})</option>`)}
-          </select>`
-        : nothing}
-      <button part="step-back" type="button" aria-label="Step back" title="Step back (←)" @click=${() => this.stepBack()}>⏮</button>
+      ${
+        timelines.length > 1
+          ? html`<select
+              part="timeline-select"
+              aria-label="Timeline"
+              .value=${timeline}
+              @change=${(e: Event) => recording.setTimeline((e.target as HTMLSelectElement).value)}
+            >
+              ${timelines.map(([name, t]) => html`<option value=${name} ?selected=${name === timeline}>${name} (${t.kind})</option>`)}
+            </select>`
+          : nothing
+      }
+      <button
+        part="step-back"
+        type="button"
+        aria-label="Step back"
+        title="Step back (←)"
+        @click=${() => this.stepBack()}
+      >
+        ⏮
+      </button>
       <button
         part="play"
         type="button"
@@ -285,7 +308,15 @@ export class RrTimeline extends RecordingElement {
       >
         ${this.playing ? '⏸' : '▶'}
       </button>
-      <button part="step-forward" type="button" aria-label="Step forward" title="Step forward (→)" @click=${() => this.stepForward()}>⏭</button>
+      <button
+        part="step-forward"
+        type="button"
+        aria-label="Step forward"
+        title="Step forward (→)"
+        @click=${() => this.stepForward()}
+      >
+        ⏭
+      </button>
       <input
         part="scrubber"
         type="range"
@@ -297,11 +328,21 @@ export class RrTimeline extends RecordingElement {
         aria-valuetext=${formatted}
         @input=${(e: Event) => this.#seekIndex(Number((e.target as HTMLInputElement).value))}
       />
-      <output part="time" aria-live="off" title=${`${format(info.min)} … ${format(info.max)}`}>${formatted}</output>
-      <label part="loop"
-        ><input type="checkbox" .checked=${this.loop} @change=${(e: Event) => (this.loop = (e.target as HTMLInputElement).checked)} />Loop</label
+      <output part="time" aria-live="off" title=${`${format(info.min)} … ${format(info.max)}`}
+        >${formatted}</output
       >
-      <select part="speed" aria-label="Playback speed" @change=${(e: Event) => (this.speed = Number((e.target as HTMLSelectElement).value))}>
+      <label part="loop"
+        ><input
+          type="checkbox"
+          .checked=${this.loop}
+          @change=${(e: Event) => (this.loop = (e.target as HTMLInputElement).checked)}
+        />Loop</label
+      >
+      <select
+        part="speed"
+        aria-label="Playback speed"
+        @change=${(e: Event) => (this.speed = Number((e.target as HTMLSelectElement).value))}
+      >
         ${SPEEDS.map((s) => html`<option value=${s} ?selected=${s === this.speed}>${s}×</option>`)}
       </select>
     </div>`;

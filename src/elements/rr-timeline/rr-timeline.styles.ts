@@ -3,7 +3,9 @@ import { css } from 'lit';
 export const timelineStyles = css`
   :host {
     display: block;
-    font: 13px/1.4 system-ui, sans-serif;
+    font:
+      13px/1.4 system-ui,
+      sans-serif;
     color: var(--rr-timeline-color, #ddd);
     background: var(--rr-timeline-background, #1b1d1f);
     border-radius: 4px;

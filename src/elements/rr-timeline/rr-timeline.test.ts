@@ -7,12 +7,20 @@ import { getRenderer } from '../../render/renderer.js';
 import { expectFrame, logColumnUpdates, logRowUpdates } from '../../../test/helpers/scenes.js';
 import { rgbImage } from '../../../test/helpers/fixtures.js';
 
-async function scene(entity: string): Promise<{ ctx: RrContext; image: RrImage; timeline: RrTimeline }> {
-  const ctx = await fixture<RrContext>(html`<rr-context>
-    <rr-image entity=${entity}></rr-image>
-    <rr-timeline></rr-timeline>
-  </rr-context>`);
-  return { ctx, image: ctx.querySelector('rr-image')!, timeline: ctx.querySelector('rr-timeline')! };
+async function scene(
+  entity: string,
+): Promise<{ ctx: RrContext; image: RrImage; timeline: RrTimeline }> {
+  const ctx = await fixture<RrContext>(
+    html`<rr-context>
+      <rr-image entity=${entity}></rr-image>
+      <rr-timeline></rr-timeline>
+    </rr-context>`,
+  );
+  return {
+    ctx,
+    image: ctx.querySelector('rr-image')!,
+    timeline: ctx.querySelector('rr-timeline')!,
+  };
 }
 
 async function nothingShown(image: RrImage): Promise<boolean> {
@@ -28,7 +36,7 @@ function part<T extends Element>(el: Element, name: string): T {
   return found;
 }
 
-describe('<rr-timeline> with Rerun\'s update scenes', () => {
+describe("<rr-timeline> with Rerun's update scenes", () => {
   it('image_row_updates: at time t the cyan rectangle spans columns 10t…10t+99; nothing before 0', async () => {
     const { ctx, image } = await scene('image');
     logRowUpdates(ctx.recording);
@@ -52,7 +60,11 @@ describe('<rr-timeline> with Rerun\'s update scenes', () => {
     ctx.setTime('step', -1);
     expect(await nothingShown(image)).to.equal(true);
     // sendColumns adds only the timelines it is given: on another timeline there is no buffer.
-    ctx.recording.log('other', { archetype: 'Image', opacity: 1 }, { time: { log_time: { timestamp: 1n } } });
+    ctx.recording.log(
+      'other',
+      { archetype: 'Image', opacity: 1 },
+      { time: { log_time: { timestamp: 1n } } },
+    );
     ctx.setTime('log_time', 1n);
     expect(await nothingShown(image), 'no buffer on log_time').to.equal(true);
   });
@@ -64,13 +76,23 @@ describe('<rr-timeline> with Rerun\'s update scenes', () => {
     ctx.setTime('step', 0);
     timeline.stepForward();
     expect(ctx.recording.time).to.equal(1n);
-    timeline.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    timeline.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }),
+    );
     expect(ctx.recording.time).to.equal(2n);
-    timeline.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }));
-    timeline.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }));
-    timeline.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }));
+    timeline.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }),
+    );
+    timeline.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }),
+    );
+    timeline.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }),
+    );
     expect(ctx.recording.time, 'stepping back stops at the first frame').to.equal(0n);
-    timeline.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
+    timeline.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }),
+    );
     expect(ctx.recording.time).to.equal(19n);
     await timeline.updateComplete;
     const scrubber = part<HTMLInputElement>(timeline, 'scrubber');
@@ -83,13 +105,17 @@ describe('<rr-timeline> with Rerun\'s update scenes', () => {
     expect(part(timeline, 'time').textContent).to.equal('12');
     expect(scrubber.getAttribute('aria-valuetext')).to.equal('12');
     // Space plays and pauses.
-    timeline.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, composed: true }));
+    timeline.dispatchEvent(
+      new KeyboardEvent('keydown', { key: ' ', bubbles: true, composed: true }),
+    );
     expect(timeline.playing).to.equal(true);
-    timeline.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, composed: true }));
+    timeline.dispatchEvent(
+      new KeyboardEvent('keydown', { key: ' ', bubbles: true, composed: true }),
+    );
     expect(timeline.playing).to.equal(false);
   });
 
-  it('plays at the data\'s own rate: fps for sequences, real time for durations, scaled by speed; loops', async () => {
+  it("plays at the data's own rate: fps for sequences, real time for durations, scaled by speed; loops", async () => {
     const { ctx, timeline } = await scene('images');
     logColumnUpdates(ctx.recording);
     timeline.fps = 10;
@@ -111,8 +137,16 @@ describe('<rr-timeline> with Rerun\'s update scenes', () => {
     expect(ctx.recording.time).to.equal(1n);
     timeline.pause();
 
-    ctx.recording.log('d', { archetype: 'Image', opacity: 1 }, { time: { clock: { duration: 0n } } });
-    ctx.recording.log('d', { archetype: 'Image', opacity: 1 }, { time: { clock: { duration: 3_000_000_000n } } });
+    ctx.recording.log(
+      'd',
+      { archetype: 'Image', opacity: 1 },
+      { time: { clock: { duration: 0n } } },
+    );
+    ctx.recording.log(
+      'd',
+      { archetype: 'Image', opacity: 1 },
+      { time: { clock: { duration: 3_000_000_000n } } },
+    );
     ctx.setTime('clock', 0n);
     timeline.play();
     timeline.advance(1.5);
@@ -167,7 +201,15 @@ describe('<rr-timeline> with Rerun\'s update scenes', () => {
     const w = 32;
     const h = 24;
     for (let t = 0; t < 1000; t++) {
-      ctx.recording.log('frames', { archetype: 'Image', buffer: rgbImage(w, h, () => [t % 256, 255 - (t % 256), 7]), format: { width: w, height: h, colorModel: 'RGB' } }, { time: { frame: t } });
+      ctx.recording.log(
+        'frames',
+        {
+          archetype: 'Image',
+          buffer: rgbImage(w, h, () => [t % 256, 255 - (t % 256), 7]),
+          format: { width: w, height: h, colorModel: 'RGB' },
+        },
+        { time: { frame: t } },
+      );
     }
     ctx.setTime('frame', 0);
     await image.snapshot();
@@ -177,7 +219,8 @@ describe('<rr-timeline> with Rerun\'s update scenes', () => {
       timeline.stepForward();
       // pick() brings the layer up to date, uploading this frame.
       const [hit] = image.pick(1, 1);
-      if (!hit || (hit.value as number[])[0] !== t % 256) throw new Error(`frame ${t}: expected red ${t % 256}, got ${JSON.stringify(hit?.value)}`);
+      if (!hit || (hit.value as number[])[0] !== t % 256)
+        throw new Error(`frame ${t}: expected red ${t % 256}, got ${JSON.stringify(hit?.value)}`);
       if (t % 250 === 0) await image.renderComplete();
     }
     const shot = await image.snapshot();
