@@ -153,7 +153,7 @@ try {
       !!range && Number(range.min) === 0 && Number(range.max) === 19,
       'time range of timeline "time" is 0…19',
     );
-    await page.evaluate((id) => window.viewer.set_current_time(id, 'time', 5), open.recording_id);
+    // Let the viewer draw; it opens a recording at its latest time (frame #19).
     await new Promise((r) => setTimeout(r, 3000));
   }
   const png = await page.screenshot({ path: join(outDir, 'viewer.png') });
@@ -167,11 +167,27 @@ try {
     const d = ctx.getImageData(0, 0, img.width, img.height).data;
     let blue = 0;
     let cyan = 0;
+    // Bounding boxes of the whole image (blue or cyan) and of the cyan square, in screen pixels.
+    const box = () => ({ x0: Infinity, y0: Infinity, x1: -1, y1: -1 });
+    const image = box();
+    const square = box();
+    const grow = (b, x, y) => {
+      b.x0 = Math.min(b.x0, x);
+      b.y0 = Math.min(b.y0, y);
+      b.x1 = Math.max(b.x1, x);
+      b.y1 = Math.max(b.y1, y);
+    };
     for (let i = 0; i < d.length; i += 4) {
-      if (d[i] < 8 && d[i + 1] < 8 && d[i + 2] > 247) blue++;
-      if (d[i] < 8 && d[i + 1] > 247 && d[i + 2] > 247) cyan++;
+      const x = (i / 4) % img.width;
+      const y = Math.floor(i / 4 / img.width);
+      const isBlue = d[i] < 8 && d[i + 1] < 8 && d[i + 2] > 247;
+      const isCyan = d[i] < 8 && d[i + 1] > 247 && d[i + 2] > 247;
+      if (isBlue) blue++;
+      if (isCyan) cyan++;
+      if (isBlue || isCyan) grow(image, x, y);
+      if (isCyan) grow(square, x, y);
     }
-    return { blue, cyan, total: d.length / 4 };
+    return { blue, cyan, total: d.length / 4, image, square };
   }, Buffer.from(png).toString('base64'));
   console.log(
     `screenshot (.bench/interop/viewer.png): ${pixels.blue} pure-blue and ${pixels.cyan} pure-cyan pixels of ${pixels.total}`,
@@ -180,6 +196,28 @@ try {
   check(
     pixels.cyan > 300 && pixels.cyan < pixels.blue,
     'the cyan (0, 255, 255) rectangle is shown, smaller than the blue background',
+  );
+  // In image units (300×200): the square is 100×100 at rows 50–149, columns 10t…10t+99.
+  const { image, square } = pixels;
+  const unit = (image.x1 - image.x0 + 1) / 300;
+  const left = (square.x0 - image.x0) / unit;
+  const top = (square.y0 - image.y0) / unit;
+  const height = (image.y1 - image.y0 + 1) / unit;
+  const size = [(square.x1 - square.x0 + 1) / unit, (square.y1 - square.y0 + 1) / unit];
+  const frame = Math.round(left / 10);
+  console.log(
+    `the viewer shows a 300×${height.toFixed(1)} image with a ${size.map((v) => v.toFixed(1)).join('×')} ` +
+      `cyan square at column ${left.toFixed(1)}, row ${top.toFixed(1)}: frame #${frame}`,
+  );
+  const near = (a, b) => Math.abs(a - b) < 2;
+  check(
+    near(height, 200) &&
+      size.every((v) => near(v, 100)) &&
+      near(top, 50) &&
+      near(left, 10 * frame) &&
+      frame >= 0 &&
+      frame <= 19,
+    `the picture is exactly logged frame #${frame}: a 100×100 square at row 50, column ${10 * frame}`,
   );
   const warnings = logs.filter(
     (l) => /warn|error/i.test(l) && !/webgpu|GPU stall|WebGL|fullscreen|favicon/i.test(l),

@@ -6,7 +6,7 @@ import { RecordingElement } from '../shared/recording-element.js';
 import { timelineStyles } from './rr-timeline.styles.js';
 
 /** Rerun's default playback rate of sequence timelines, in steps per second. */
-export const DEFAULT_FPS = 10;
+export const DEFAULT_FPS = 30;
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
 
