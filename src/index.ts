@@ -8,6 +8,7 @@ export * from './elements/rr-image/rr-image.js';
 export * from './elements/rr-annotation-context/rr-annotation-context.js';
 export * from './elements/rr-segmentation/rr-segmentation.js';
 export * from './elements/rr-annotation-legend/rr-annotation-legend.js';
+export * from './elements/rr-timeline/rr-timeline.js';
 
 export type { PickResult, HoverDetail, SnapshotOptions } from './elements/shared/view-controller.js';
 export type { ErrorDetail } from './elements/shared/layer-element.js';
@@ -17,6 +18,8 @@ export * from './store/image-format.js';
 export { Recording, defaultRecording } from './store/recording.js';
 export type * from './store/recording.js';
 export type { TimelineKind, TimeValue } from './store/time.js';
+export { formatTime, formatDuration, formatTimestamp } from './store/time-format.js';
+export type { LoadResult, LoadSource } from './io/load.js';
 export { getRenderer } from './render/renderer.js';
 export { autoColor } from './store/auto-color.js';
 export type { Rgba8 } from './store/auto-color.js';

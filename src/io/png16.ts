@@ -28,21 +28,39 @@ export function isPng(bytes: Uint8Array): boolean {
  * 16-bit → U16. An indexed (palette) PNG gives its palette indices, which is how many
  * segmentation datasets store class ids.
  */
-export async function decodeGrayscalePng(bytes: Uint8Array): Promise<{ bytes: Uint8Array; format: ImageFormat }> {
-  if (!isPng(bytes)) throw new ImageFormatError(`expected a PNG file, got ${bytes.byteLength} bytes without the PNG signature`);
+export async function decodeGrayscalePng(
+  bytes: Uint8Array,
+): Promise<{ bytes: Uint8Array; format: ImageFormat }> {
+  if (!isPng(bytes))
+    throw new ImageFormatError(
+      `expected a PNG file, got ${bytes.byteLength} bytes without the PNG signature`,
+    );
   const { decode } = await import('fast-png');
   let png: ReturnType<typeof decode>;
   try {
     png = decode(bytes);
   } catch (error) {
-    throw new ImageFormatError(`expected a valid PNG, got one that cannot be decoded (${(error as Error).message})`);
+    throw new ImageFormatError(
+      `expected a valid PNG, got one that cannot be decoded (${(error as Error).message})`,
+    );
   }
   if (png.channels !== 1) {
-    const what = png.channels === 2 ? 'grayscale with alpha' : png.channels === 3 ? 'RGB' : png.channels === 4 ? 'RGBA' : `${png.channels}-channel`;
-    throw new ImageFormatError(`expected a single-channel (grayscale or indexed) PNG of class ids, got ${what}`);
+    const what =
+      png.channels === 2
+        ? 'grayscale with alpha'
+        : png.channels === 3
+          ? 'RGB'
+          : png.channels === 4
+            ? 'RGBA'
+            : `${png.channels}-channel`;
+    throw new ImageFormatError(
+      `expected a single-channel (grayscale or indexed) PNG of class ids, got ${what}`,
+    );
   }
   if (png.depth !== 8 && png.depth !== 16) {
-    throw new ImageFormatError(`expected an 8- or 16-bit PNG of class ids, got ${png.depth}-bit samples`);
+    throw new ImageFormatError(
+      `expected an 8- or 16-bit PNG of class ids, got ${png.depth}-bit samples`,
+    );
   }
   const format: ImageFormat = {
     width: png.width,

@@ -8,6 +8,7 @@ import { createComponent, type EventName } from '@lit/react';
 import { RrContext as RrContextElement } from '../elements/rr-context/rr-context.js';
 import { RrView as RrViewElement } from '../elements/rr-view/rr-view.js';
 import { RrImage as RrImageElement } from '../elements/rr-image/rr-image.js';
+import { RrTimeline as RrTimelineElement } from '../elements/rr-timeline/rr-timeline.js';
 import type { RrEventMap } from '../elements/shared/events.js';
 
 export type { RrEventMap } from '../elements/shared/events.js';
@@ -24,8 +25,12 @@ export const RrContext = createComponent({
   react: React,
   tagName: 'rr-context',
   elementClass: RrContextElement,
-  // rr-context's own events (rr-time-change, rr-data-change, rr-load, issue 5) go here.
-  events: { onRrError: viewEvents.onRrError },
+  events: {
+    onRrError: viewEvents.onRrError,
+    onRrTimeChange: 'rr-time-change' as EventName<RrEventMap['rr-time-change']>,
+    onRrDataChange: 'rr-data-change' as EventName<RrEventMap['rr-data-change']>,
+    onRrLoad: 'rr-load' as EventName<RrEventMap['rr-load']>,
+  },
   displayName: 'RrContext',
 });
 
@@ -47,6 +52,15 @@ export const RrImage = createComponent({
   displayName: 'RrImage',
 });
 
-// RrSegmentation, RrAnnotationContext and RrAnnotationLegend (issue 4) and RrTimeline (issue 5)
+/** `<rr-timeline>`: time control of the nearest recording. */
+export const RrTimeline = createComponent({
+  react: React,
+  tagName: 'rr-timeline',
+  elementClass: RrTimelineElement,
+  events: {},
+  displayName: 'RrTimeline',
+});
+
+// RrSegmentation, RrAnnotationContext and RrAnnotationLegend
 // follow the same pattern; `./segmentation.ts` adds the segmentation ones.
 export * from './segmentation.js';

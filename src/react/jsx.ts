@@ -10,10 +10,11 @@ import type { WebComponentProps } from '@lit/react';
 import type { RrContext } from '../elements/rr-context/rr-context.js';
 import type { RrView } from '../elements/rr-view/rr-view.js';
 import type { RrImage } from '../elements/rr-image/rr-image.js';
+import type { RrTimeline } from '../elements/rr-timeline/rr-timeline.js';
 import type { RrEventMap } from '../elements/shared/events.js';
 
 /** `onrr-hover`, `onrr-error` … as React 19 spells custom-element events. */
-type EventProps = { [K in 'rr-hover' | 'rr-error' as `on${K}`]?: (event: RrEventMap[K]) => void };
+type EventProps = { [K in keyof RrEventMap as `on${K}`]?: (event: RrEventMap[K]) => void };
 
 type Props<E extends HTMLElement> = WebComponentProps<E> & EventProps & { class?: string };
 
@@ -22,6 +23,7 @@ export interface RrJsxElements {
   'rr-context': Props<RrContext>;
   'rr-view': Props<RrView>;
   'rr-image': Props<RrImage>;
+  'rr-timeline': Props<RrTimeline>;
 }
 
 declare module 'react' {

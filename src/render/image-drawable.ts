@@ -234,7 +234,7 @@ export class ImageDrawable implements Drawable {
       },
     });
     gl.useProgram(program.program);
-    twgl.setUniforms(program, {
+    twgl.setUniforms(program.uniformSetters, {
       u_channels: shading.channels,
       u_range: shading.range,
       u_bgr: shading.bgr,
@@ -253,14 +253,14 @@ export class ImageDrawable implements Drawable {
       u_viewport: context.viewport,
     });
     this.#tiles.forEach((tile, i) => {
-      twgl.setUniforms(program, {
+      twgl.setUniforms(program.uniformSetters, {
         u_texture: hardware ? { texture: textures[i], sampler: renderer.linearSampler } : textures[i],
         u_textureSize: [tile.texWidth, tile.texHeight],
         u_extent: [tile.width, tile.height],
         u_origin: [tile.x, tile.y],
         u_texelOrigin: [tile.x - tile.texX, tile.y - tile.texY],
       });
-      renderer.drawQuad(program);
+      renderer.drawQuad();
     });
   }
 

@@ -123,15 +123,18 @@ interface Target {
   height: number;
 }
 
-const QUAD = { a_position: { numComponents: 2, data: [0, 0, 1, 0, 0, 1, 1, 1] } };
+/** A compiled program and its uniform setters (twgl's ProgramInfo without attributes). */
+export interface Program {
+  program: WebGLProgram;
+  uniformSetters: Record<string, (value: unknown) => void>;
+}
 
 export class Renderer {
   /** The offscreen canvas that owns the page's one WebGL2 context. */
   readonly canvas: OffscreenCanvas;
   #gl: WebGL2RenderingContext;
-  #programs = new Map<string, twgl.ProgramInfo>();
+  #programs = new Map<string, Program>();
   #shared = new Map<string, WebGLTexture>();
-  #quad!: twgl.BufferInfo;
   #linearSampler: WebGLSampler | undefined;
   #composite: Target | undefined;
   #textures = new Set<TrackedTexture>();
@@ -216,12 +219,10 @@ export class Renderer {
   }
 
   #initialize(): void {
-    const gl = this.#gl;
     this.#programs.clear();
     this.#shared.clear();
     this.#composite = undefined;
     this.#linearSampler = undefined;
-    this.#quad = twgl.createBufferInfoFromArrays(gl, QUAD);
   }
 
   /** A sampler object with LINEAR filtering and clamp-to-edge (textures themselves are NEAREST). */
@@ -239,21 +240,22 @@ export class Renderer {
   }
 
   /** The compiled program for a shader variant (compiled once per context). */
-  program(key: string, vertex: string, fragment: string): twgl.ProgramInfo {
+  program(key: string, vertex: string, fragment: string): Program {
     let info = this.#programs.get(key);
     if (!info) {
-      const created = twgl.createProgramInfo(this.#gl, [vertex, fragment], (message: string) => {
+      const gl = this.#gl;
+      const program = twgl.createProgram(gl, [vertex, fragment], (message: string) => {
         throw new Error(`shader ${key} failed to build: ${message}`);
       });
-      if (!created) throw new Error(`shader ${key} failed to build`);
-      info = created;
+      if (!program) throw new Error(`shader ${key} failed to build`);
+      info = { program, uniformSetters: twgl.createUniformSetters(gl, program) };
       this.#programs.set(key, info);
     }
     return info;
   }
 
   /** The image program for a sampler kind (and, optionally, a specialised variant). */
-  imageProgram(sampler: 'float' | 'uint' | 'int', variant: ImageShaderVariant = {}): twgl.ProgramInfo {
+  imageProgram(sampler: 'float' | 'uint' | 'int', variant: ImageShaderVariant = {}): Program {
     const yuv = variant.yuv ? `yuv${variant.yuv.layout}${variant.yuv.limited ? 'l' : 'f'}${variant.yuv.bt601 ? '601' : '709'}` : 'raw';
     const sh = variant.shading;
     const shading = sh ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}` : 'dyn';
@@ -261,10 +263,10 @@ export class Renderer {
     return this.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
   }
 
-  /** Binds the unit quad to a program and draws it as a triangle strip. */
-  drawQuad(program: twgl.ProgramInfo): void {
-    twgl.setBuffersAndAttributes(this.#gl, program, this.#quad);
-    twgl.drawBufferInfo(this.#gl, this.#quad, this.#gl.TRIANGLE_STRIP);
+  /** Draws the unit quad as a triangle strip with the current program. */
+  drawQuad(): void {
+    // The vertex shaders make the quad's corners from gl_VertexID: nothing to bind.
+    this.#gl.drawArrays(this.#gl.TRIANGLE_STRIP, 0, 4);
   }
 
   /** Creates a texture that is re-uploaded by `upload` after a context loss. */
@@ -430,8 +432,8 @@ export class Renderer {
     gl.disable(gl.BLEND);
     const program = this.program('encode', ENCODE_VERTEX_SHADER, ENCODE_FRAGMENT_SHADER);
     gl.useProgram(program.program);
-    twgl.setUniforms(program, { u_composite: source.texture, u_premultiplied: premultiplied });
-    this.drawQuad(program);
+    twgl.setUniforms(program.uniformSetters, { u_composite: source.texture, u_premultiplied: premultiplied });
+    this.drawQuad();
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
   }
 

@@ -137,7 +137,7 @@ export class SegmentationDrawable implements Drawable {
     gl.useProgram(program.program);
     const pixelRatio = context.pixelRatio ?? 1;
     const width = Number.isFinite(this.outlineWidth) && this.outlineWidth > 0 ? this.outlineWidth : 1;
-    twgl.setUniforms(program, {
+    twgl.setUniforms(program.uniformSetters, {
       u_ids: ids,
       u_size: [this.width, this.height],
       u_lookup: table,
@@ -151,7 +151,7 @@ export class SegmentationDrawable implements Drawable {
       u_offset: context.offset,
       u_viewport: context.viewport,
     });
-    renderer.drawQuad(program);
+    renderer.drawQuad();
   }
 
   dispose(): void {

@@ -7,6 +7,7 @@
 import {formatEntityPath, normalizeEntityPath, parseEntityPath} from './entity-path.js';
 import {toTimeInt, unwrapTimeKind} from './time.js';
 import type {KindTagged, TimeInput, TimelineKind, TimeValue} from './time.js';
+import type {RrdWriteOptions} from '../io/rrd-write.js';
 
 /** An entity given as a path string (parsed forgivingly) or as its unescaped parts. */
 export type EntityPathInput = string | readonly string[];
@@ -28,6 +29,29 @@ export interface LogOptions {
 
 /** One index of {@link Recording.sendColumns}: the N times, optionally tagged with a kind. */
 export type TimeColumnInput = KindTagged<ArrayLike<TimeValue>>;
+
+/** One row of {@link Recording.logRows}: what `logComponents` takes, for many rows at once. */
+export interface BatchRow {
+  entity: EntityPathInput;
+  /** Component key (`Image:buffer`) → value. */
+  components: Record<string, unknown>;
+  /** Times per timeline, optionally kind-tagged; none (or `static: true`) means static. */
+  time?: Record<string, TimeInput>;
+  static?: boolean;
+}
+
+/** One logged row as {@link Recording.exportRows} gives it back. */
+export interface ExportedRow {
+  /** Increases with every logged row: the order rows were logged in. */
+  rowId: number;
+  /** Canonical entity path. */
+  entity: string;
+  /** Times per timeline; empty for static rows. */
+  times: Map<string, bigint>;
+  static: boolean;
+  /** Component key → value (`null` = cleared). */
+  components: Map<string, unknown>;
+}
 
 /** A row found by a latest-at query. */
 export interface LatestAtRow {
@@ -315,6 +339,67 @@ export class Recording extends EventTarget {
     this.#afterWrite([path], before);
   }
 
+  /**
+   * Logs many rows at once, in order, as one change: every row is checked (entity path,
+   * times, timeline kinds) before any is stored, so a bad row leaves the recording untouched.
+   * Loaders use it to commit a whole parsed file.
+   */
+  logRows(rows: readonly BatchRow[]): void {
+    const kinds = new Map<string, TimelineKind>();
+    const prepared = rows.map((row, i) => {
+      try {
+        const parts = [...this.#parts(row.entity)];
+        const times =
+          row.static === true || row.time === undefined ? [] : this.#resolveTimes(row.time, kinds);
+        for (const t of times) kinds.set(t.timeline, t.kind);
+        const entries = Object.entries(row.components ?? {}).filter(([, v]) => v !== undefined);
+        return { parts, path: formatEntityPath(parts), times, entries };
+      } catch (e) {
+        throw withContext(e, `logRows: row ${i}: `);
+      }
+    });
+    const before = this.#cursor();
+    const touched = new Set<string>();
+    for (const { parts, path, times, entries } of prepared) {
+      if (entries.length === 0) continue;
+      const data = this.#entityData(parts, path);
+      const rowId = this.#nextRowId++;
+      for (const [key, value] of entries) this.#insert(data, key, rowId, value, times.length === 0 ? undefined : times);
+      this.#noteTimes(times);
+      touched.add(path);
+    }
+    this.#afterWrite([...touched], before);
+  }
+
+  /** Every stored row of every entity, rows of one entity in logged order; for writers. */
+  exportRows(): ExportedRow[] {
+    const out: ExportedRow[] = [];
+    for (const data of [...this.#entities.values()].sort(comparePaths)) {
+      const entity = formatEntityPath(data.parts);
+      const byId = new Map<number, ExportedRow>();
+      const rowFor = (rowId: number, isStatic: boolean): ExportedRow => {
+        let row = byId.get(rowId);
+        if (!row) {
+          row = { rowId, entity, times: new Map(), static: isStatic, components: new Map() };
+          byId.set(rowId, row);
+        }
+        return row;
+      };
+      for (const [key, column] of data.components) {
+        if (column.static) rowFor(column.static.rowId, true).components.set(key, column.static.value);
+        for (const [timeline, rows] of column.temporal) {
+          for (const r of rows) {
+            const row = rowFor(r.rowId, false);
+            row.times.set(timeline, r.time);
+            row.components.set(key, r.value);
+          }
+        }
+      }
+      out.push(...[...byId.values()].sort((a, b) => a.rowId - b.rowId));
+    }
+    return out;
+  }
+
   /** Removes all data of exactly this entity (not its children). */
   clearEntity(entity: EntityPathInput): void {
     const key = this.#key(entity);
@@ -420,6 +505,17 @@ export class Recording extends EventTarget {
     return new Map([...this.#timelines].map(([name, info]) => [name, {...info}]));
   }
 
+  /** The distinct times holding data on a timeline, ascending (what stepping moves between). */
+  times(timeline: string): bigint[] {
+    const seen = new Set<bigint>();
+    for (const data of this.#entities.values()) {
+      for (const column of data.components.values()) {
+        for (const row of column.temporal.get(timeline) ?? []) seen.add(row.time);
+      }
+    }
+    return [...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
   /** The active timeline: the one set, else the first timeline with data. */
   get timeline(): string | undefined {
     return this.#explicitTimeline ?? this.#timelines.keys().next().value;
@@ -451,6 +547,17 @@ export class Recording extends EventTarget {
     this.#maybeTimeChange(before);
   }
 
+  // ---- writing files -----------------------------------------------------------------------
+
+  /**
+   * Writes what the recording holds as a Rerun `.rrd` file (RRF2, one Arrow chunk per entity
+   * and timeline set) that Rerun's viewer opens. Loads apache-arrow on first use.
+   */
+  async toRrd(options: RrdWriteOptions = {}): Promise<Uint8Array> {
+    const { writeRrd } = await import('../io/rrd-write.js');
+    return writeRrd(this, options);
+  }
+
   // ---- internals ---------------------------------------------------------------------------
 
   #key(entity: EntityPathInput): string {
@@ -472,22 +579,22 @@ export class Recording extends EventTarget {
     return data;
   }
 
-  #kindFor(timeline: string, given: TimelineKind | undefined): TimelineKind {
-    const existing = this.#timelines.get(timeline)?.kind;
+  #kindFor(timeline: string, given: TimelineKind | undefined, pending?: Map<string, TimelineKind>): TimelineKind {
+    const existing = this.#timelines.get(timeline)?.kind ?? pending?.get(timeline);
     if (given !== undefined && existing !== undefined && given !== existing) {
       throw new TypeError(`timeline "${timeline}" holds ${existing} times; got a ${given} time`);
     }
     return given ?? existing ?? 'sequence';
   }
 
-  #resolveTimes(time: Record<string, TimeInput>): ResolvedTimes {
+  #resolveTimes(time: Record<string, TimeInput>, pending?: Map<string, TimelineKind>): ResolvedTimes {
     if (time === null || typeof time !== 'object') {
       throw new TypeError(`expected \`time\` to be an object like {step: 3}, got ${String(time)}`);
     }
     return Object.entries(time).map(([timeline, input]) => {
       try {
         const {kind, value} = unwrapTimeKind(input);
-        return {timeline, kind: this.#kindFor(timeline, kind), time: toTimeInt(value)};
+        return {timeline, kind: this.#kindFor(timeline, kind, pending), time: toTimeInt(value)};
       } catch (e) {
         throw withContext(e, `timeline "${timeline}": `);
       }

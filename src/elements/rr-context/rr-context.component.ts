@@ -10,6 +10,7 @@ import {
 } from '../../store/recording.js';
 import type { TimeValue } from '../../store/time.js';
 import { ensureContextRoot, recordingContext } from '../shared/recording-context.js';
+import type { LoadResult, LoadSource } from '../../io/load.js';
 
 /**
  * A recording: the entity-path tree with its data on timelines, and the time cursor. Every
@@ -20,6 +21,7 @@ import { ensureContextRoot, recordingContext } from '../shared/recording-context
  * @fires rr-time-change - The time cursor moved: detail `{timeline, time}`.
  * @fires rr-data-change - Data was logged or cleared: detail `{entities}`.
  * @fires rr-error - Something given to the recording was unusable: detail `{entity?, message}`.
+ * @fires rr-load - A `src` or `load()` source was read and logged: detail `{format, source, rows, entities}`.
  */
 export class RrContext extends LitElement {
   static override styles = css`
@@ -32,6 +34,9 @@ export class RrContext extends LitElement {
   @property() timeline: string | undefined;
   /** The time cursor on the active timeline (an integer; bigint-safe as a string). Default: its latest time. */
   @property() time: string | undefined;
+
+  /** URL of an `.rrd` recording or an Arrow IPC file to load into the recording. */
+  @property() src: string | undefined;
 
   /** The Recording object shared with every element inside. */
   readonly recording = new Recording();
@@ -50,7 +55,49 @@ export class RrContext extends LitElement {
     });
   }
 
+  #loadGeneration = 0;
+  #loading: Promise<LoadResult | undefined> | undefined;
+
+  /**
+   * Loads an `.rrd` recording, Arrow IPC bytes (file or stream) or an Arrow table in Rerun's
+   * dataframe layout. The source is parsed completely before anything is logged: a bad file
+   * logs nothing, fires `rr-error` and resolves to undefined (it never rejects).
+   */
+  load(source: LoadSource): Promise<LoadResult | undefined> {
+    const generation = ++this.#loadGeneration;
+    const run = (async () => {
+      try {
+        const { parseSource } = await import('../../io/load.js');
+        const { rows, result } = await parseSource(source);
+        // A newer load replaced this one while it was parsing.
+        if (generation !== this.#loadGeneration) return undefined;
+        this.recording.logRows(rows);
+        const entities = [...new Set(rows.map((r) => (typeof r.entity === 'string' ? r.entity : `/${r.entity.join('/')}`)))];
+        const detail: LoadResult = { ...result, rows: rows.length, entities };
+        this.dispatchEvent(new CustomEvent('rr-load', { detail, bubbles: true, composed: true }));
+        return detail;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.dispatchEvent(new CustomEvent('rr-error', { detail: { message }, bubbles: true, composed: true }));
+        return undefined;
+      }
+    })();
+    this.#loading = run;
+    return run;
+  }
+
+  /** Resolves when the latest `src` or `load()` has been read (or has failed). */
+  get loadComplete(): Promise<LoadResult | undefined> {
+    return this.#loading ?? Promise.resolve(undefined);
+  }
+
+  /** Writes the recording as a Rerun `.rrd` file (see `Recording.toRrd`). */
+  toRrd(options?: { compression?: 'lz4' | 'none' }): Promise<Uint8Array> {
+    return this.recording.toRrd(options);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('src') && this.src) void this.load(this.src);
     if ((changed.has('timeline') || changed.has('time')) && (this.timeline || this.time)) {
       try {
         const timeline = this.timeline ?? this.recording.timeline;

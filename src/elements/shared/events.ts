@@ -4,6 +4,8 @@
  */
 import type { ClassHoverDetail, ClassToggleDetail } from '../rr-annotation-legend/rr-annotation-legend.component.js';
 import type { ErrorDetail } from './layer-element.js';
+import type { LoadResult } from '../../io/load.js';
+import type { RecordingChangeDetail, TimeChangeDetail } from '../../store/recording.js';
 import type { HoverDetail } from './view-controller.js';
 
 declare global {
@@ -17,11 +19,17 @@ declare global {
     'rr-class-toggle': CustomEvent<ClassToggleDetail>;
     /** The legend row (or view pixel) under the pointer changed class. */
     'rr-class-hover': CustomEvent<ClassHoverDetail>;
-    // 'rr-time-change': CustomEvent<{ timeline: string; time: TimeValue }>;    (rr-context, issue 5)
-    // 'rr-data-change': CustomEvent<unknown>;                                   (rr-context, issue 5)
-    // 'rr-load': CustomEvent<unknown>;                                          (rr-context, issue 5)
+    /** `<rr-context>`: the time cursor moved. */
+    'rr-time-change': CustomEvent<TimeChangeDetail>;
+    /** `<rr-context>`: data was logged or cleared. */
+    'rr-data-change': CustomEvent<RecordingChangeDetail>;
+    /** `<rr-context>`: a `src` or `load()` source was read and logged. */
+    'rr-load': CustomEvent<LoadResult>;
   }
 }
 
 /** The events of rr-elements, by name. */
-export type RrEventMap = Pick<HTMLElementEventMap, 'rr-hover' | 'rr-error' | 'rr-class-toggle' | 'rr-class-hover'>;
+export type RrEventMap = Pick<
+  HTMLElementEventMap,
+  'rr-hover' | 'rr-error' | 'rr-class-toggle' | 'rr-class-hover' | 'rr-time-change' | 'rr-data-change' | 'rr-load'
+>;

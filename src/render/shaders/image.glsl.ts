@@ -20,7 +20,8 @@ export const IMAGE_VERTEX_SHADER = /* glsl */ `#version 300 es
 precision highp float;
 
 // Unit quad; scaled to the layer's extent in scene units (one unit per image pixel, y down).
-in vec2 a_position;
+// The unit quad's corners from the vertex index (a 4-vertex triangle strip): no vertex buffer.
+#define a_position vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1))
 
 uniform vec2 u_extent;       // layer size in scene units
 uniform vec2 u_origin;       // scene position of this quad's top-left corner (tiles)
@@ -320,7 +321,8 @@ void main() {
 /** Full-screen pass: turns the linear premultiplied composite into sRGB bytes. */
 export const ENCODE_VERTEX_SHADER = /* glsl */ `#version 300 es
 precision highp float;
-in vec2 a_position;
+// The unit quad's corners from the vertex index (a 4-vertex triangle strip): no vertex buffer.
+#define a_position vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1))
 out vec2 v_uv;
 void main() {
   v_uv = a_position;

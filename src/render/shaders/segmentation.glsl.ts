@@ -16,7 +16,8 @@
 export const SEGMENTATION_VERTEX_SHADER = /* glsl */ `#version 300 es
 precision highp float;
 
-in vec2 a_position;
+// The unit quad's corners from the vertex index (a 4-vertex triangle strip): no vertex buffer.
+#define a_position vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1))
 
 uniform vec2 u_extent;       // image size in scene units (= texels)
 uniform vec2 u_scale;        // device pixels per scene unit
