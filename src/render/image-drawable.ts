@@ -18,7 +18,13 @@ import {
   type ShadingOverrides,
 } from './image-plan.js';
 import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
-import { createBitmapTexture, createPlannedTexture, readTexel } from './textures.js';
+import {
+  createBitmapTexture,
+  createPlannedTexture,
+  readTexel,
+  refillPlannedTexture,
+  texturePlanLayout,
+} from './textures.js';
 
 /** Rerun's MagnificationFilter, by name. */
 export type MagnificationFilter = 'nearest' | 'linear' | 'bicubic';
@@ -58,6 +64,8 @@ export class ImageDrawable implements Drawable {
   #tiles: Tile[] = [];
   #shading: ImageShading | undefined;
   #sampler: 'float' | 'uint' | 'int' = 'float';
+  /** Size, formats and texture limit of the tiles (textures are refilled while it stays). */
+  #layout = '';
   /** The texture is SRGB8: filterable by the texture unit, decoded by it before filtering. */
   #hardwareFilterable = false;
   #byteRow = 0;
@@ -95,9 +103,24 @@ export class ImageDrawable implements Drawable {
 
   /** Replaces the picture with a planned raw image. */
   setPlan(plan: ImagePlan): void {
-    this.clear();
     const max = this.renderer.maxTextureSize;
     const texture = plan.texture;
+    const layout = `${texturePlanLayout(texture)},${max}`;
+    if (this.#tiles.length && layout === this.#layout) {
+      // Same size and format as the picture before (the next frame of a video, a scrubbed
+      // timeline): write the new texels into the textures we have instead of reallocating.
+      for (const tile of this.#tiles) {
+        if (texture.linearBytes !== undefined) {
+          refillPlannedTexture(tile.texture, { ...texture, width: this.#byteRow, height: Math.ceil(texture.linearBytes / this.#byteRow) });
+        } else {
+          refillPlannedTexture(tile.texture, texture, { x: tile.texX, y: tile.texY, width: tile.texWidth, height: tile.texHeight });
+        }
+      }
+      this.#shading = plan.shading;
+      return;
+    }
+    this.clear();
+    this.#layout = layout;
     if (texture.linearBytes !== undefined) {
       // YUV bytes: one byte texture, rows of the image width where that fits the limit.
       const total = texture.linearBytes;
@@ -184,6 +207,7 @@ export class ImageDrawable implements Drawable {
   clear(): void {
     for (const tile of this.#tiles) tile.texture.dispose();
     this.#tiles = [];
+    this.#layout = '';
     this.#shading = undefined;
     this.width = 0;
     this.height = 0;

@@ -72,10 +72,26 @@ export class TrackedTexture {
 
   constructor(
     private readonly renderer: Renderer,
-    private readonly upload: (gl: WebGL2RenderingContext) => WebGLTexture,
+    private upload: (gl: WebGL2RenderingContext) => WebGLTexture,
     /** Bytes of GPU memory the texture takes (for statistics). */
     readonly byteSize: number,
   ) {}
+
+  /**
+   * New contents of the same size and format: `fill` writes them into the existing storage
+   * (no reallocation; a video's next frame), and `upload` is what rebuilds the texture after a
+   * context loss from now on.
+   */
+  refill(
+    upload: (gl: WebGL2RenderingContext) => WebGLTexture,
+    fill: (gl: WebGL2RenderingContext, texture: WebGLTexture) => void,
+  ): void {
+    if (this.#disposed) throw new Error('texture used after dispose');
+    this.upload = upload;
+    if (!this.#texture) return; // Uploaded with the new contents on first use.
+    fill(this.renderer.gl, this.#texture);
+    this.renderer.textureUploaded();
+  }
 
   /** The GL texture, uploaded (again, after a context loss) on first use. */
   get texture(): WebGLTexture {
@@ -114,6 +130,8 @@ export interface RendererStats {
   frames: number;
   /** Texture uploads so far (a re-upload after a context loss counts again). */
   uploads: number;
+  /** Textures created so far (a refill of an existing one does not count). */
+  allocations: number;
 }
 
 interface Target {
@@ -143,6 +161,7 @@ export class Renderer {
   #frameRequest = 0;
   #frames = 0;
   #uploads = 0;
+  #allocations = 0;
   #restored: Promise<void> | undefined;
   #resolveRestored: (() => void) | undefined;
 
@@ -178,6 +197,7 @@ export class Renderer {
       views: this.#views.size,
       frames: this.#frames,
       uploads: this.#uploads,
+      allocations: this.#allocations,
     };
   }
 
@@ -272,6 +292,7 @@ export class Renderer {
   /** Creates a texture that is re-uploaded by `upload` after a context loss. */
   createTexture(upload: (gl: WebGL2RenderingContext) => WebGLTexture, byteSize: number): TrackedTexture {
     const texture = new TrackedTexture(this, upload, byteSize);
+    this.#allocations++;
     this.#textures.add(texture);
     return texture;
   }

@@ -39,27 +39,54 @@ export interface TextureRegion {
  */
 export function createPlannedTexture(renderer: Renderer, plan: TexturePlan, region?: TextureRegion): TrackedTexture {
   const r = region ?? { x: 0, y: 0, width: plan.width, height: plan.height };
-  return renderer.createTexture((gl) => {
+  return renderer.createTexture(plannedUpload(plan, r), r.width * r.height * plan.bytesPerTexel);
+}
+
+/**
+ * Writes a plan of the same layout into an existing planned texture (see
+ * `texturePlanLayout`): the storage stays, only the texels change.
+ */
+export function refillPlannedTexture(texture: TrackedTexture, plan: TexturePlan, region?: TextureRegion): void {
+  const r = region ?? { x: 0, y: 0, width: plan.width, height: plan.height };
+  texture.refill(plannedUpload(plan, r), (gl, handle) => {
+    gl.bindTexture(gl.TEXTURE_2D, handle);
+    fillPlanned(gl, plan, r);
+    gl.bindTexture(gl.TEXTURE_2D, null);
+  });
+}
+
+/** What must match for `refillPlannedTexture`: size, formats and byte layout. */
+export function texturePlanLayout(plan: TexturePlan): string {
+  return [plan.width, plan.height, plan.internalFormat, plan.format, plan.type, plan.linearBytes].join(',');
+}
+
+function plannedUpload(plan: TexturePlan, r: TextureRegion): (gl: WebGL2RenderingContext) => WebGLTexture {
+  return (gl) => {
     const texture = gl.createTexture()!;
     gl.bindTexture(gl.TEXTURE_2D, texture);
-    // Rows of RGB U8 (and odd-width) images are not 4-byte aligned.
-    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
-    gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
-    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
     gl.texStorage2D(gl.TEXTURE_2D, 1, plan.internalFormat, r.width, r.height);
-    if (plan.linearBytes !== undefined) {
-      uploadLinear(gl, plan, plan.linearBytes);
-    } else {
-      gl.pixelStorei(gl.UNPACK_ROW_LENGTH, plan.width);
-      gl.pixelStorei(gl.UNPACK_SKIP_PIXELS, r.x);
-      gl.pixelStorei(gl.UNPACK_SKIP_ROWS, r.y);
-      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, r.width, r.height, plan.format, plan.type, plan.data);
-    }
-    resetUnpack(gl);
+    fillPlanned(gl, plan, r);
     setNearest(gl);
     gl.bindTexture(gl.TEXTURE_2D, null);
     return texture;
-  }, r.width * r.height * plan.bytesPerTexel);
+  };
+}
+
+/** Writes the plan's texels (of region `r`) into the bound texture. */
+function fillPlanned(gl: WebGL2RenderingContext, plan: TexturePlan, r: TextureRegion): void {
+  // Rows of RGB U8 (and odd-width) images are not 4-byte aligned.
+  gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+  gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+  gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+  if (plan.linearBytes !== undefined) {
+    uploadLinear(gl, plan, plan.linearBytes);
+  } else {
+    gl.pixelStorei(gl.UNPACK_ROW_LENGTH, plan.width);
+    gl.pixelStorei(gl.UNPACK_SKIP_PIXELS, r.x);
+    gl.pixelStorei(gl.UNPACK_SKIP_ROWS, r.y);
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, r.width, r.height, plan.format, plan.type, plan.data);
+  }
+  resetUnpack(gl);
 }
 
 /** Full rows, then the partial last row: no padded copy of the bytes is needed. */

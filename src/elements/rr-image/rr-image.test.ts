@@ -59,6 +59,29 @@ describe('<rr-image>', () => {
     expectImage(viaUnit, (x, y) => pixelAt(viaShader, x, y), 1);
   });
 
+  it('writes a new frame of the same format into the texture it has, and keeps it through a context loss', async () => {
+    const { getRenderer } = await import('../../render/renderer.js');
+    const renderer = getRenderer();
+    const el = await imageWith(rgbImage(8, 4, () => [10, 20, 30]), { width: 8, height: 4, colorModel: 'RGB' });
+    expectImage(await el.snapshot(), () => [10, 20, 30, 255]);
+    const { textures, allocations, uploads } = renderer.stats;
+    el.buffer = rgbImage(8, 4, (x) => [x * 30, 200, 7]);
+    expectImage(await el.snapshot(), (x) => [x * 30, 200, 7, 255]);
+    expect(renderer.stats.allocations, 'no texture was created').to.equal(allocations);
+    expect(renderer.stats.textures, 'no texture was freed').to.equal(textures);
+    expect(renderer.stats.uploads, 'one upload').to.equal(uploads + 1);
+    const lose = renderer.gl.getExtension('WEBGL_lose_context')!;
+    const lost = nextEvent(renderer.canvas, 'webglcontextlost');
+    lose.loseContext();
+    await lost;
+    await new Promise((r) => setTimeout(r, 0));
+    const restored = nextEvent(renderer.canvas, 'webglcontextrestored');
+    lose.restoreContext();
+    await restored;
+    // Rebuilt from the newest frame, not the first one.
+    expectImage(await el.snapshot(), (x) => [x * 30, 200, 7, 255]);
+  });
+
   it('reads RGBA alpha 0 as transparent and keeps straight alpha in snapshots', async () => {
     const rgba = new Uint8Array([255, 0, 0, 0, 0, 255, 0, 255, 0, 0, 255, 128, 10, 20, 30, 255]);
     const el = await imageWith(rgba, { width: 2, height: 2, colorModel: 'RGBA' });
