@@ -224,10 +224,11 @@ export class ImageLayer implements ViewLayer {
     if (this.#raw) {
       const { bytes, format } = this.#raw;
       const value = format.pixelFormat ? yuvPixelRgb(bytes, format, px, py) : readPixelValue(bytes, format, px, py);
-      return value === undefined ? undefined : { value };
+      // YUV is shown as the RGB it decodes to; other values in their stored channel order.
+      return value === undefined ? undefined : { value, valueName: format.pixelFormat ? 'RGB' : format.colorModel };
     }
     const texel = this.drawable.readBitmapTexel(px, py);
-    return texel ? { value: [...texel] } : undefined;
+    return texel ? { value: [...texel], valueName: 'RGBA' } : undefined;
   }
 
   dispose(): void {

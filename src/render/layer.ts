@@ -37,6 +37,8 @@ export interface LayerOverrides {
 /** One hit of `pick()`. */
 export interface LayerPick {
   value: PixelValue;
+  /** How Rerun's tooltip names the value: `L`, `RGB`, `RGBA`, `BGR`, `BGRA`, or `Val` (segmentation). */
+  valueName?: string;
   classId?: number;
   label?: string;
   color?: [number, number, number, number];

@@ -243,9 +243,9 @@ export class SegmentationLayer implements ViewLayer {
     const value = readPixelValue(this.#raw.bytes, this.#raw.format, px, py);
     if (typeof value !== 'number') return undefined;
     const id = isFloatDatatype(this.#raw.format.channelDatatype) ? roundClassId(value) : value;
-    if (!(id >= 0)) return { value };
+    if (!(id >= 0)) return { value, valueName: 'Val' };
     const resolved = resolveClass(this.#context, id);
-    const pick: LayerPick = { value, classId: id, color: resolved.color };
+    const pick: LayerPick = { value, valueName: 'Val', classId: id, color: resolved.color };
     if (resolved.label !== undefined) pick.label = resolved.label;
     return pick;
   }

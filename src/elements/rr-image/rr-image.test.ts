@@ -104,6 +104,8 @@ describe('<rr-image>', () => {
     const shot = await el.snapshot();
     expectPixel(shot, 0, 0, [0, 0, 255, 255]);
     expectPixel(shot, 1, 0, [255, 0, 0, 255]);
+    // Hover names the value as Rerun does: in the stored channel order.
+    expect(el.pick(0, 0)[0]).to.deep.include({ value: [255, 0, 0], valueName: 'BGR' });
   });
 
   it('infers the format of ndarray-like data as Rerun\'s Python SDK does', async () => {
