@@ -57,7 +57,10 @@ export const RrTimeline = createComponent({
   react: React,
   tagName: 'rr-timeline',
   elementClass: RrTimelineElement,
-  events: {},
+  events: {
+    onRrPlay: 'rr-play' as EventName<RrEventMap['rr-play']>,
+    onRrPause: 'rr-pause' as EventName<RrEventMap['rr-pause']>,
+  },
   displayName: 'RrTimeline',
 });
 

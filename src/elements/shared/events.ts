@@ -25,11 +25,23 @@ declare global {
     'rr-data-change': CustomEvent<RecordingChangeDetail>;
     /** `<rr-context>`: a `src` or `load()` source was read and logged. */
     'rr-load': CustomEvent<LoadResult>;
+    /** `<rr-timeline>`: playback started. */
+    'rr-play': CustomEvent<undefined>;
+    /** `<rr-timeline>`: playback stopped. */
+    'rr-pause': CustomEvent<undefined>;
   }
 }
 
 /** The events of rr-elements, by name. */
 export type RrEventMap = Pick<
   HTMLElementEventMap,
-  'rr-hover' | 'rr-error' | 'rr-class-toggle' | 'rr-class-hover' | 'rr-time-change' | 'rr-data-change' | 'rr-load'
+  | 'rr-hover'
+  | 'rr-error'
+  | 'rr-class-toggle'
+  | 'rr-class-hover'
+  | 'rr-time-change'
+  | 'rr-data-change'
+  | 'rr-load'
+  | 'rr-play'
+  | 'rr-pause'
 >;
