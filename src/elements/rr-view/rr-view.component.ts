@@ -59,8 +59,6 @@ export class RrView extends RecordingElement implements LayerContainer {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
-    if (!this.hasAttribute('role')) this.setAttribute('role', 'img');
   }
 
   override disconnectedCallback(): void {

@@ -140,6 +140,32 @@ describe('<rr-view> compositing', () => {
   });
 });
 
+describe('<rr-view> accessibility', () => {
+  it('is a focusable, named image that passes axe, standalone layers too', async () => {
+    const { view } = await twoLayers(1, 0);
+    await view.renderComplete();
+    expect(view.getAttribute('role')).to.equal('img');
+    expect(view.tabIndex).to.equal(0);
+    const [red, blue] = view.querySelectorAll('rr-image');
+    expect(view.getAttribute('aria-label')).to.equal(
+      `Image view of ${(blue as RrImage).entityPath}, ${(red as RrImage).entityPath}`,
+    );
+    await expect(view).to.be.accessible();
+    const alone = await fixture<RrImage>(html`<rr-image entity="alone"></rr-image>`);
+    setImage(alone, solid(2, 2, [1, 2, 3]), 2, 2);
+    await alone.renderComplete();
+    expect(alone.getAttribute('aria-label')).to.equal('Image view of /alone');
+    await expect(alone).to.be.accessible();
+  });
+
+  it('keeps a label the page gave it', async () => {
+    const view = await fixture<RrView>(html`<rr-view aria-label="Camera 1"><rr-image entity="cam"></rr-image></rr-view>`);
+    setImage(view.querySelector('rr-image')!, solid(2, 2, [1, 2, 3]), 2, 2);
+    await view.renderComplete();
+    expect(view.getAttribute('aria-label')).to.equal('Camera 1');
+  });
+});
+
 describe('<rr-view> and the shared renderer', () => {
   it('shows 40 views with their own pictures from one WebGL context', async () => {
     // Count every WebGL context made on the page from here on, on- or off-screen.

@@ -178,7 +178,6 @@ export abstract class LayerElement extends RecordingElement {
       });
       // Controllers added after connection are not told about it.
       this.#ownView.hostConnected();
-      if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
       this.#layerEntry();
     }
     this.requestUpdate();

@@ -95,7 +95,19 @@ export class ViewController implements ReactiveController, RenderTarget {
     host.addController(this);
   }
 
+  /** The host had no accessible name of its own: the view names it after what it shows. */
+  #autoLabel = false;
+  #label = '';
+
   hostConnected(): void {
+    const host = this.host;
+    // A view is a picture that takes the keyboard (pan, zoom): focusable, an image with a name.
+    if (!host.hasAttribute('tabindex')) host.tabIndex = 0;
+    if (!host.hasAttribute('role')) host.setAttribute('role', 'img');
+    const current = host.getAttribute('aria-label');
+    this.#autoLabel =
+      !host.hasAttribute('aria-labelledby') && (current === null || (this.#label !== '' && current === this.#label));
+    if (this.#autoLabel) this.#setLabel([]);
     this.#resizeObserver = new ResizeObserver((entries) => this.#onResize(entries));
     this.#resizeObserver.observe(this.canvas);
     const el = this.canvas;
@@ -206,12 +218,20 @@ export class ViewController implements ReactiveController, RenderTarget {
       width = Math.max(width, entry.layer.extent!.width);
       height = Math.max(height, entry.layer.extent!.height);
     }
+    if (this.#autoLabel) this.#setLabel(ready.map((entry) => entry.entity));
     const bounds = ready.length ? { width, height } : undefined;
     if (bounds && (bounds.width !== this.#bounds?.width || bounds.height !== this.#bounds?.height)) {
       this.host.style.setProperty('--rr-aspect', `${bounds.width} / ${bounds.height}`);
     }
     this.#bounds = bounds;
     return { entries: ready, counts };
+  }
+
+  #setLabel(entities: string[]): void {
+    const label = entities.length ? `Image view of ${entities.join(', ')}` : 'Image view, empty';
+    if (label === this.#label) return;
+    this.#label = label;
+    this.host.setAttribute('aria-label', label);
   }
 
   /** Scale (CSS px per scene unit) and offset (CSS px) of the current camera. */
