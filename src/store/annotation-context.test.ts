@@ -42,6 +42,13 @@ describe('parseAnnotationContext', () => {
     expect(parseColor('#ff000080')).to.deep.equal([255, 0, 0, 128]);
     expect(parseColor('#00FF00')).to.deep.equal([0, 255, 0, 255]);
     expect(parseColor('rebeccapurple')).to.deep.equal([102, 51, 153, 255]);
+    // Names that equal either probe colour, and a name in capitals.
+    expect(parseColor('black')).to.deep.equal([0, 0, 0, 255]);
+    expect(parseColor('White')).to.deep.equal([255, 255, 255, 255]);
+    expect(parseColor('cornflowerblue')).to.deep.equal([100, 149, 237, 255]);
+    for (const notAName of ['notacolour', 'inherit', 'currentcolor', 'rgb(1,2,3)']) {
+      expect(() => parseColor(notAName), notAName).to.throw(AnnotationContextError, 'expected a colour');
+    }
     expect(parseColor('Transparent')).to.deep.equal([0, 0, 0, 0]);
     expect(parseColor(0xff000080)).to.deep.equal([255, 0, 0, 128]);
   });
