@@ -22,6 +22,11 @@ function floorIndex(times: readonly bigint[], t: bigint): number {
   return Math.max(0, lo - 1);
 }
 
+/** A 16×16 icon in the text colour; SVG rather than symbol glyphs, which not every font has. */
+function icon(path: string) {
+  return html`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" fill="currentColor"><path d=${path} /></svg>`;
+}
+
 /**
  * Time control for the nearest recording: a timeline selector (when there are several), a
  * scrubber over the active timeline's times, play/pause, step back/forward, loop and speed.
@@ -297,7 +302,7 @@ export class RrTimeline extends RecordingElement {
         title="Step back (←)"
         @click=${() => this.stepBack()}
       >
-        ⏮
+        ${icon('M3 2h2v12H3zM14 2v12L6 8z')}
       </button>
       <button
         part="play"
@@ -306,7 +311,7 @@ export class RrTimeline extends RecordingElement {
         title=${this.playing ? 'Pause (Space)' : 'Play (Space)'}
         @click=${() => this.togglePlay()}
       >
-        ${this.playing ? '⏸' : '▶'}
+        ${icon(this.playing ? 'M3 2h4v12H3zM9 2h4v12H9z' : 'M4 2v12l10-6z')}
       </button>
       <button
         part="step-forward"
@@ -315,7 +320,7 @@ export class RrTimeline extends RecordingElement {
         title="Step forward (→)"
         @click=${() => this.stepForward()}
       >
-        ⏭
+        ${icon('M11 2h2v12h-2zM2 2v12l8-6z')}
       </button>
       <input
         part="scrubber"
