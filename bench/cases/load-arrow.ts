@@ -5,21 +5,18 @@
  *
  * baseline: copying the same 184 MB of image bytes once (the least any loader must do).
  */
-import { defineCase } from '../harness.js';
 import { dataframeToRows, loadArrow, tableFromIpcBytes } from '../../src/io/arrow-dataframe.js';
-import { Recording } from '../../src/store/recording.js';
 import {
   allFrames,
-  copyImageBytes,
   FRAME_BYTES,
   FRAMES,
   HEIGHT,
+  loadCase,
   TOTAL_BYTES,
   WIDTH,
 } from '../fixtures/frames-640.js';
 
 export const name = 'load a 200-frame 640×480 RGB recording from Arrow IPC';
-export const notes = `${(TOTAL_BYTES / 1e6).toFixed(2)} MB of pixels; MB/s = that / candidate s; baseline: one copy of those bytes`;
 
 let bytes: Uint8Array | undefined;
 
@@ -82,29 +79,4 @@ async function file(): Promise<Uint8Array> {
   return (bytes = A.tableToIPC(table, 'file'));
 }
 
-export async function candidate(): Promise<void> {
-  const table = await tableFromIpcBytes(await file(), 'bench.arrow');
-  const rec = new Recording();
-  rec.logRows(dataframeToRows(table));
-  if (rec.times('frame').length !== 200)
-    throw new Error(`expected 200 frames, got ${rec.times('frame').length}`);
-}
-
-export async function baseline(): Promise<void> {
-  copyImageBytes();
-}
-
-export default defineCase({
-  name,
-  notes,
-  warmup: 1,
-  repeats: 5,
-  async baseline() {
-    await file();
-    return { run: baseline };
-  },
-  async candidate() {
-    await file();
-    return { run: candidate };
-  },
-});
+export default loadCase(name, file, async (bytes) => dataframeToRows(await tableFromIpcBytes(bytes, 'bench.arrow')));
