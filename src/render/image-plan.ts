@@ -132,52 +132,29 @@ function halfFloats(bits: Uint16Array): Float32Array {
   return out;
 }
 
+/** The typed array each datatype's samples are read as (U8 is the bytes themselves). */
+const SAMPLE_ARRAYS: Record<Exclude<ChannelDatatypeName, 'U8'>, TypedCtor> = {
+  I8: Int8Array,
+  U16: Uint16Array,
+  I16: Int16Array,
+  U32: Uint32Array,
+  I32: Int32Array,
+  F16: Uint16Array,
+  F32: Float32Array,
+  F64: Float64Array,
+  U64: BigUint64Array,
+  I64: BigInt64Array,
+};
+
 /** Samples as the GPU gets them, and as statistics see them (the original values). */
 function samplesOf(bytes: Uint8Array, dt: ChannelDatatypeName): { upload: ArrayBufferView; stats: Samples } {
-  switch (dt) {
-    case 'U8':
-      return { upload: bytes, stats: bytes };
-    case 'I8': {
-      const v = typedView(bytes, Int8Array);
-      return { upload: v, stats: v };
-    }
-    case 'U16': {
-      const v = typedView(bytes, Uint16Array);
-      return { upload: v, stats: v };
-    }
-    case 'I16': {
-      const v = typedView(bytes, Int16Array);
-      return { upload: v, stats: v };
-    }
-    case 'U32': {
-      const v = typedView(bytes, Uint32Array);
-      return { upload: v, stats: v };
-    }
-    case 'I32': {
-      const v = typedView(bytes, Int32Array);
-      return { upload: v, stats: v };
-    }
-    case 'F16': {
-      const v = typedView(bytes, Uint16Array);
-      return { upload: v, stats: halfFloats(v) };
-    }
-    case 'F32': {
-      const v = typedView(bytes, Float32Array);
-      return { upload: v, stats: v };
-    }
-    case 'F64': {
-      const v = typedView(bytes, Float64Array);
-      return { upload: Float32Array.from(v), stats: v };
-    }
-    case 'U64': {
-      const v = typedView(bytes, BigUint64Array);
-      return { upload: Float32Array.from(v, Number), stats: v };
-    }
-    case 'I64': {
-      const v = typedView(bytes, BigInt64Array);
-      return { upload: Float32Array.from(v, Number), stats: v };
-    }
-  }
+  if (dt === 'U8') return { upload: bytes, stats: bytes };
+  const v = typedView(bytes, SAMPLE_ARRAYS[dt]);
+  // Half floats go up as their bits (HALF_FLOAT); statistics need their values.
+  if (dt === 'F16') return { upload: v, stats: halfFloats(v as Uint16Array) };
+  // 64-bit data is narrowed to f32 for the GPU; statistics keep the original values.
+  if (dt === 'F64' || dt === 'U64' || dt === 'I64') return { upload: Float32Array.from(v as ArrayLike<number>, Number), stats: v as Samples };
+  return { upload: v, stats: v as Samples };
 }
 
 /** Plans a raw image already validated against its format (exact byte length). */
