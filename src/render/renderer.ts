@@ -341,13 +341,6 @@ export class Renderer {
     }
   };
 
-  /** Draws a view now (outside the frame loop), e.g. before reading it back. */
-  renderNow(view: RenderTarget): void {
-    if (this.#gl.isContextLost()) return;
-    this.#dirty.delete(view);
-    this.#renderToCanvas(view);
-  }
-
   #renderToCanvas(view: RenderTarget): void {
     const frame = view.describeFrame();
     const canvas = view.canvas;
