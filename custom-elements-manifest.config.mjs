@@ -9,7 +9,9 @@ export default {
       // The analyzer lists modules in the order its file reads finish, which varies from run to
       // run; sorted by path, the manifest is the same for the same sources.
       packageLinkPhase({ customElementsManifest }) {
-        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        customElementsManifest.modules.sort((a, b) =>
+          a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+        );
       },
     },
   ],

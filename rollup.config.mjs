@@ -51,26 +51,31 @@ function onwarn(warning, warn) {
 
 export default [
   {
-  input: 'src/index.ts',
-  // The lazy Arrow/.rrd chunks import from the entry; without this rollup would move the whole
-  // entry into a shared chunk behind a one-line facade, and rr-elements.js would no longer be
-  // the module that holds the elements (nor what the size budget measures).
-  preserveEntrySignatures: 'allow-extension',
-  output: {
-    dir: 'dist/cdn',
-    format: 'es',
-    entryFileNames: 'rr-elements.js',
-    chunkFileNames: '[name]-[hash].js',
-    sourcemap: true,
-  },
-  plugins: plugins(),
-  onwarn,
+    input: 'src/index.ts',
+    // The lazy Arrow/.rrd chunks import from the entry; without this rollup would move the whole
+    // entry into a shared chunk behind a one-line facade, and rr-elements.js would no longer be
+    // the module that holds the elements (nor what the size budget measures).
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: 'rr-elements.js',
+      chunkFileNames: '[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: plugins(),
+    onwarn,
   },
   // The anywidget front end as ONE file (lazy chunks inlined): a Jupyter widget's `_esm` is a
   // single module, and python/rr_elements.py inlines it into notebooks.
   {
     input: 'src/anywidget/index.ts',
-    output: { file: 'dist/cdn/rr-elements-anywidget.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
+    output: {
+      file: 'dist/cdn/rr-elements-anywidget.js',
+      format: 'es',
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
     plugins: plugins(),
     onwarn,
   },

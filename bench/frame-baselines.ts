@@ -67,7 +67,8 @@ function compile(gl: WebGL2RenderingContext, type: number, source: string): WebG
   const shader = gl.createShader(type)!;
   gl.shaderSource(shader, source);
   gl.compileShader(shader);
-  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) throw new Error(`shader: ${gl.getShaderInfoLog(shader)}`);
+  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS))
+    throw new Error(`shader: ${gl.getShaderInfoLog(shader)}`);
   return shader;
 }
 
@@ -98,7 +99,8 @@ export function createFrameBaseline(
   gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
   gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENTS[kind]));
   gl.linkProgram(program);
-  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(`program: ${gl.getProgramInfoLog(program)}`);
+  if (!gl.getProgramParameter(program, gl.LINK_STATUS))
+    throw new Error(`program: ${gl.getProgramInfoLog(program)}`);
   gl.useProgram(program);
   gl.uniform2f(gl.getUniformLocation(program, 'u_range'), range[0], range[1]);
   gl.uniform2i(gl.getUniformLocation(program, 'u_size'), width, height);
@@ -110,12 +112,34 @@ export function createFrameBaseline(
   gl.viewport(0, 0, canvas.width, canvas.height);
   const pixel = new Uint8Array(4);
   const upload: Record<FrameKind, (bytes: Uint8Array) => void> = {
-    'rgb-u8': (b) => gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGB8, width, height, 0, gl.RGB, gl.UNSIGNED_BYTE, b),
+    'rgb-u8': (b) =>
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGB8, width, height, 0, gl.RGB, gl.UNSIGNED_BYTE, b),
     'l-u16': (b) =>
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.R16UI, width, height, 0, gl.RED_INTEGER, gl.UNSIGNED_SHORT, new Uint16Array(b.buffer, b.byteOffset, b.byteLength / 2)),
+      gl.texImage2D(
+        gl.TEXTURE_2D,
+        0,
+        gl.R16UI,
+        width,
+        height,
+        0,
+        gl.RED_INTEGER,
+        gl.UNSIGNED_SHORT,
+        new Uint16Array(b.buffer, b.byteOffset, b.byteLength / 2),
+      ),
     'l-f32': (b) =>
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.R32F, width, height, 0, gl.RED, gl.FLOAT, new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4)),
-    nv12: (b) => gl.texImage2D(gl.TEXTURE_2D, 0, gl.R8, width, height * 1.5, 0, gl.RED, gl.UNSIGNED_BYTE, b),
+      gl.texImage2D(
+        gl.TEXTURE_2D,
+        0,
+        gl.R32F,
+        width,
+        height,
+        0,
+        gl.RED,
+        gl.FLOAT,
+        new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4),
+      ),
+    nv12: (b) =>
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.R8, width, height * 1.5, 0, gl.RED, gl.UNSIGNED_BYTE, b),
   };
   return {
     show(bytes) {

@@ -10,17 +10,46 @@ const HEIGHT = 1080;
 const BOX = 'display:block;width:960px;height:540px';
 
 interface RrImageLike extends HTMLElement {
-  format: { width: number; height: number; colorModel?: string; channelDatatype?: string; pixelFormat?: string };
+  format: {
+    width: number;
+    height: number;
+    colorModel?: string;
+    channelDatatype?: string;
+    pixelFormat?: string;
+  };
   buffer: Uint8Array;
   renderComplete(): Promise<unknown>;
   updateComplete?: Promise<unknown>;
 }
 
-const SPECS: Record<FrameKind, { label: string; bytes: number; format: RrImageLike['format']; range: [number, number] }> = {
-  'rgb-u8': { label: 'RGB U8', bytes: WIDTH * HEIGHT * 3, format: { width: WIDTH, height: HEIGHT, colorModel: 'RGB', channelDatatype: 'U8' }, range: [0, 1] },
-  'l-u16': { label: 'L U16', bytes: WIDTH * HEIGHT * 2, format: { width: WIDTH, height: HEIGHT, colorModel: 'L', channelDatatype: 'U16' }, range: [0, 65535] },
-  'l-f32': { label: 'L F32', bytes: WIDTH * HEIGHT * 4, format: { width: WIDTH, height: HEIGHT, colorModel: 'L', channelDatatype: 'F32' }, range: [0, 1000] },
-  nv12: { label: 'NV12', bytes: WIDTH * HEIGHT * 1.5, format: { width: WIDTH, height: HEIGHT, pixelFormat: 'NV12' }, range: [0, 1] },
+const SPECS: Record<
+  FrameKind,
+  { label: string; bytes: number; format: RrImageLike['format']; range: [number, number] }
+> = {
+  'rgb-u8': {
+    label: 'RGB U8',
+    bytes: WIDTH * HEIGHT * 3,
+    format: { width: WIDTH, height: HEIGHT, colorModel: 'RGB', channelDatatype: 'U8' },
+    range: [0, 1],
+  },
+  'l-u16': {
+    label: 'L U16',
+    bytes: WIDTH * HEIGHT * 2,
+    format: { width: WIDTH, height: HEIGHT, colorModel: 'L', channelDatatype: 'U16' },
+    range: [0, 65535],
+  },
+  'l-f32': {
+    label: 'L F32',
+    bytes: WIDTH * HEIGHT * 4,
+    format: { width: WIDTH, height: HEIGHT, colorModel: 'L', channelDatatype: 'F32' },
+    range: [0, 1000],
+  },
+  nv12: {
+    label: 'NV12',
+    bytes: WIDTH * HEIGHT * 1.5,
+    format: { width: WIDTH, height: HEIGHT, pixelFormat: 'NV12' },
+    range: [0, 1],
+  },
 };
 
 /** Deterministic frame bytes valid for the format (finite floats for F32). */
@@ -67,7 +96,9 @@ export function frameCase(kind: FrameKind) {
       el.buffer = c.input!(0);
       await el.renderComplete();
       // GPU memory per image against the raw bytes (the renderer's own statistics).
-      const lib = (await import(/* @vite-ignore */ entry)) as { getRenderer?: () => { stats: { textureBytes: number } } };
+      const lib = (await import(/* @vite-ignore */ entry)) as {
+        getRenderer?: () => { stats: { textureBytes: number } };
+      };
       const gpu = lib.getRenderer?.().stats.textureBytes;
       if (gpu !== undefined) {
         c.notes += `; GPU memory ${gpu} B = ${(gpu / spec.bytes).toFixed(2)}× raw`;

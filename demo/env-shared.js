@@ -15,5 +15,6 @@ export function imageSimple() {
 /** Writes what the pointer is over into the page's #hover line. */
 export function showPicks(picks) {
   const out = document.getElementById('hover');
-  if (out) out.textContent = picks.length ? picks.map((p) => `${p.entity}: ${p.value}`).join(' · ') : '–';
+  if (out)
+    out.textContent = picks.length ? picks.map((p) => `${p.entity}: ${p.value}`).join(' · ') : '–';
 }

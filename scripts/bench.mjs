@@ -44,7 +44,9 @@ if (
   console.log('dist/ is missing or older than src/: building first.');
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
-    console.error('The build failed; run `npm run bench` (without --build) to measure the sources instead.');
+    console.error(
+      'The build failed; run `npm run bench` (without --build) to measure the sources instead.',
+    );
     process.exit(1);
   }
 }

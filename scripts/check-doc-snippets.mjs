@@ -12,21 +12,38 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const docs = (process.argv.slice(2).length ? process.argv.slice(2) : ['README.md']).map((p) => path.resolve(root, p));
+const docs = (process.argv.slice(2).length ? process.argv.slice(2) : ['README.md']).map((p) =>
+  path.resolve(root, p),
+);
 const text = docs.map((p) => readFileSync(p, 'utf8')).join('\n');
 
 const snippets = readdirSync(path.join(root, 'docs', 'snippets'))
   .filter((f) => !f.endsWith('observable-notebook.d.ts')) // types for the tests only
-  .map((f) => [`docs/snippets/${f}`, readFileSync(path.join(root, 'docs', 'snippets', f), 'utf8').trimEnd()]);
-const notebook = JSON.parse(readFileSync(path.join(root, 'test', 'notebook', 'image_simple.ipynb'), 'utf8'));
-const cell = notebook.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join('')).find((s) => s.includes('rre.view'));
+  .map((f) => [
+    `docs/snippets/${f}`,
+    readFileSync(path.join(root, 'docs', 'snippets', f), 'utf8').trimEnd(),
+  ]);
+const notebook = JSON.parse(
+  readFileSync(path.join(root, 'test', 'notebook', 'image_simple.ipynb'), 'utf8'),
+);
+const cell = notebook.cells
+  .filter((c) => c.cell_type === 'code')
+  .map((c) => c.source.join(''))
+  .find((s) => s.includes('rre.view'));
 if (!cell) {
-  console.error('check-doc-snippets: test/notebook/image_simple.ipynb has no cell calling rre.view');
+  console.error(
+    'check-doc-snippets: test/notebook/image_simple.ipynb has no cell calling rre.view',
+  );
   process.exit(1);
 }
 snippets.push(['test/notebook/image_simple.ipynb (rre.view cell)', cell]);
 
 const missing = snippets.filter(([, body]) => !text.includes(body)).map(([name]) => name);
-for (const name of missing) console.error(`check-doc-snippets: ${name} is not shown word for word in ${docs.map((d) => path.relative(root, d)).join(', ')}`);
-console.log(`check-doc-snippets: ${snippets.length - missing.length} of ${snippets.length} snippets shown as tested`);
+for (const name of missing)
+  console.error(
+    `check-doc-snippets: ${name} is not shown word for word in ${docs.map((d) => path.relative(root, d)).join(', ')}`,
+  );
+console.log(
+  `check-doc-snippets: ${snippets.length - missing.length} of ${snippets.length} snippets shown as tested`,
+);
 process.exit(missing.length ? 1 : 0);

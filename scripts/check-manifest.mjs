@@ -52,21 +52,36 @@ try {
   for (const mod of manifest.modules) {
     for (const decl of mod.declarations ?? []) {
       if (!decl.customElement || !decl.tagName) continue;
-      for (const kind of ['attributes', 'members', 'events', 'cssParts', 'cssProperties', 'slots']) {
+      for (const kind of [
+        'attributes',
+        'members',
+        'events',
+        'cssParts',
+        'cssProperties',
+        'slots',
+      ]) {
         for (const item of decl[kind] ?? []) {
           const hidden =
             kind === 'members' &&
-            (item.privacy === 'private' || item.privacy === 'protected' || item.static || item.name.startsWith('#'));
-          if (!hidden && !item.description) undocumented.push(`<${decl.tagName}> ${kind}: ${item.name || '(default)'}`);
+            (item.privacy === 'private' ||
+              item.privacy === 'protected' ||
+              item.static ||
+              item.name.startsWith('#'));
+          if (!hidden && !item.description)
+            undocumented.push(`<${decl.tagName}> ${kind}: ${item.name || '(default)'}`);
         }
       }
     }
   }
   if (undocumented.length) {
-    console.error(`custom-elements.json: ${undocumented.length} undocumented item(s); add JSDoc:\n  ${undocumented.join('\n  ')}`);
+    console.error(
+      `custom-elements.json: ${undocumented.length} undocumented item(s); add JSDoc:\n  ${undocumented.join('\n  ')}`,
+    );
     process.exit(1);
   }
-  console.log('custom-elements.json is up to date and documents every attribute, property, event, part and CSS property.');
+  console.log(
+    'custom-elements.json is up to date and documents every attribute, property, event, part and CSS property.',
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -32,18 +32,26 @@ function has(command) {
 
 function ensureNbconvert() {
   // Debian's python3-ipykernel registers the kernel with /usr/bin/python3, which must see numpy.
-  const numpy = spawnSync('/usr/bin/python3', ['-c', 'import numpy, ipykernel'], { stdio: 'ignore' }).status === 0;
+  const numpy =
+    spawnSync('/usr/bin/python3', ['-c', 'import numpy, ipykernel'], { stdio: 'ignore' }).status ===
+    0;
   if (has('jupyter-nbconvert') && numpy) return;
   if (process.getuid?.() !== 0) {
-    fail(`jupyter-nbconvert with numpy is missing; install the Debian packages: sudo apt-get install ${PACKAGES.join(' ')}`);
+    fail(
+      `jupyter-nbconvert with numpy is missing; install the Debian packages: sudo apt-get install ${PACKAGES.join(' ')}`,
+    );
   }
   console.log(`prepare-notebook: installing ${PACKAGES.join(', ')} with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...PACKAGES], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...PACKAGES], {
+    stdio: 'inherit',
+    env,
+  });
 }
 
-if (!existsSync(bundle)) fail(`${path.relative(root, bundle)} is missing: run \`npm run build\` first`);
+if (!existsSync(bundle))
+  fail(`${path.relative(root, bundle)} is missing: run \`npm run build\` first`);
 ensureNbconvert();
 
 const notebooks = process.argv.slice(2).length
@@ -58,12 +66,20 @@ for (const notebook of notebooks) {
   const started = Date.now();
   // The Debian jupyter scripts run /usr/bin/python3; a PYTHONPATH or virtualenv of another
   // Python would confuse them, so they get a clean environment apart from the bundle's path.
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp', RR_ELEMENTS_BUNDLE: bundle, LANG: 'C.UTF-8' };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME ?? '/tmp',
+    RR_ELEMENTS_BUNDLE: bundle,
+    LANG: 'C.UTF-8',
+  };
   const result = spawnSync(
     'jupyter-nbconvert',
     ['--execute', '--to', 'html', '--output-dir', outDir, '--output', name, notebook],
     { cwd: path.dirname(notebook), env, encoding: 'utf8' },
   );
-  if (result.status !== 0) fail(`executing ${path.relative(root, notebook)} failed:\n${result.stderr || result.error}`);
-  console.log(`prepare-notebook: ${path.relative(root, notebook)} → ${path.relative(root, path.join(outDir, `${name}.html`))} (${Date.now() - started} ms)`);
+  if (result.status !== 0)
+    fail(`executing ${path.relative(root, notebook)} failed:\n${result.stderr || result.error}`);
+  console.log(
+    `prepare-notebook: ${path.relative(root, notebook)} → ${path.relative(root, path.join(outDir, `${name}.html`))} (${Date.now() - started} ms)`,
+  );
 }

@@ -31,11 +31,15 @@ const BUDGETS = {
 const REQUIRED = ['rr-elements.js'];
 
 if (!existsSync(dir)) {
-  console.error(`size-check: ${path.relative(root, dir)} does not exist: run \`npm run build\` first`);
+  console.error(
+    `size-check: ${path.relative(root, dir)} does not exist: run \`npm run build\` first`,
+  );
   process.exit(1);
 }
 
-const files = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.js'))
+  .sort();
 const rows = files.map((file) => {
   const bytes = readFileSync(path.join(dir, file));
   return {
@@ -62,15 +66,29 @@ if (process.argv.includes('--json')) {
   const table = [['file', 'raw', 'gzip', 'brotli', 'budget (gzip)', '']];
   for (const r of rows) {
     const over = r.budget !== undefined && r.gzip > r.budget;
-    table.push([r.file, kb(r.raw), kb(r.gzip), kb(r.brotli), r.budget ? kb(r.budget) : 'report only', r.budget ? (over ? 'OVER' : 'ok') : '']);
+    table.push([
+      r.file,
+      kb(r.raw),
+      kb(r.gzip),
+      kb(r.brotli),
+      r.budget ? kb(r.budget) : 'report only',
+      r.budget ? (over ? 'OVER' : 'ok') : '',
+    ]);
   }
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  for (const row of table) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+  for (const row of table)
+    console.log(
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+        .join('  '),
+    );
 }
 
 for (const r of rows) {
   if (r.budget !== undefined && r.gzip > r.budget) {
-    console.error(`size-check: ${r.file} is ${r.gzip} bytes gzipped, over its budget of ${r.budget}`);
+    console.error(
+      `size-check: ${r.file} is ${r.gzip} bytes gzipped, over its budget of ${r.budget}`,
+    );
     failed = true;
   }
 }

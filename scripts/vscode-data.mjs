@@ -15,7 +15,9 @@ const manifestPath = path.resolve(process.argv[2] ?? path.join(root, 'custom-ele
 const outputPath = path.resolve(process.argv[3] ?? path.join(root, 'vscode.html-custom-data.json'));
 
 if (!existsSync(manifestPath)) {
-  console.error(`vscode-data: ${path.relative(root, manifestPath)} is missing: run \`npm run analyze\` first`);
+  console.error(
+    `vscode-data: ${path.relative(root, manifestPath)} is missing: run \`npm run analyze\` first`,
+  );
   process.exit(1);
 }
 
@@ -26,15 +28,38 @@ if (!existsSync(manifestPath)) {
 const VALUES = {
   'color-model': ['L', 'RGB', 'RGBA', 'BGR', 'BGRA'],
   'channel-datatype': ['U8', 'U16', 'U32', 'U64', 'I8', 'I16', 'I32', 'I64', 'F16', 'F32', 'F64'],
-  'pixel-format': ['NV12', 'YUY2', 'Y8_FullRange', 'Y_U_V24_LimitedRange', 'Y_U_V24_FullRange', 'Y8_LimitedRange', 'Y_U_V12_FullRange', 'Y_U_V12_LimitedRange', 'Y_U_V16_FullRange', 'Y_U_V16_LimitedRange'],
+  'pixel-format': [
+    'NV12',
+    'YUY2',
+    'Y8_FullRange',
+    'Y_U_V24_LimitedRange',
+    'Y_U_V24_FullRange',
+    'Y8_LimitedRange',
+    'Y_U_V12_FullRange',
+    'Y_U_V12_LimitedRange',
+    'Y_U_V16_FullRange',
+    'Y_U_V16_LimitedRange',
+  ],
   'magnification-filter': ['nearest', 'linear', 'bicubic'],
-  colormap: ['grayscale', 'inferno', 'magma', 'plasma', 'turbo', 'viridis', 'cyan-to-yellow', 'spectral', 'twilight'],
+  colormap: [
+    'grayscale',
+    'inferno',
+    'magma',
+    'plasma',
+    'turbo',
+    'viridis',
+    'cyan-to-yellow',
+    'spectral',
+    'twilight',
+  ],
   'render-mode': ['fill', 'outline', 'fill-outline'],
 };
 
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 const list = (title, items, name = (i) => i.name) =>
-  items?.length ? `\n\n**${title}:** ${items.map((i) => `\`${name(i)}\`${i.description ? ` – ${i.description.replace(/\.$/, '')}` : ''}`).join('; ')}` : '';
+  items?.length
+    ? `\n\n**${title}:** ${items.map((i) => `\`${name(i)}\`${i.description ? ` – ${i.description.replace(/\.$/, '')}` : ''}`).join('; ')}`
+    : '';
 
 const tags = [];
 for (const mod of manifest.modules ?? []) {
@@ -57,11 +82,15 @@ for (const mod of manifest.modules ?? []) {
         else if (VALUES[attr.name]) out.values = VALUES[attr.name].map((name) => ({ name }));
         return out;
       }),
-      references: [{ name: 'rr-elements API', url: 'https://github.com/rr-elements/rr-elements#readme' }],
+      references: [
+        { name: 'rr-elements API', url: 'https://github.com/rr-elements/rr-elements#readme' },
+      ],
     });
   }
 }
 tags.sort((a, b) => a.name.localeCompare(b.name));
 
 writeFileSync(outputPath, `${JSON.stringify({ version: 1.1, tags }, null, 2)}\n`);
-console.log(`vscode-data: ${tags.length} tags (${tags.map((t) => t.name).join(', ')}) → ${path.relative(root, outputPath)}`);
+console.log(
+  `vscode-data: ${tags.length} tags (${tags.map((t) => t.name).join(', ')}) → ${path.relative(root, outputPath)}`,
+);

@@ -19,7 +19,11 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-const exists = (file) => access(file).then(() => true, () => false);
+const exists = (file) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 const PREFIX = '/__rr_deps__/';
 
@@ -62,10 +66,14 @@ function reactPart(name) {
   // The names each part exports, read from the same package in a separate Node process (the
   // test runner patches this process' console, which React touches while loading).
   const keys = JSON.parse(
-    execFileSync(process.execPath, ['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(name)}))))`], {
-      env: { ...process.env, NODE_ENV: MODE },
-      encoding: 'utf8',
-    }),
+    execFileSync(
+      process.execPath,
+      ['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(name)}))))`],
+      {
+        env: { ...process.env, NODE_ENV: MODE },
+        encoding: 'utf8',
+      },
+    ),
   );
   const names = keys.filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
   return [

@@ -24,7 +24,11 @@ export function sveltePlugin() {
     },
     transform(context) {
       if (!context.path.endsWith('.svelte')) return undefined;
-      const { js, warnings } = compile(context.body, { filename: context.path, generate: 'client', dev: false });
+      const { js, warnings } = compile(context.body, {
+        filename: context.path,
+        generate: 'client',
+        dev: false,
+      });
       for (const w of warnings) console.warn(`[svelte] ${context.path}: ${w.message}`);
       return { body: js.code };
     },

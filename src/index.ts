@@ -10,10 +10,19 @@ export * from './elements/rr-segmentation/rr-segmentation.js';
 export * from './elements/rr-annotation-legend/rr-annotation-legend.js';
 export * from './elements/rr-timeline/rr-timeline.js';
 
-export type { PickResult, HoverDetail, SnapshotOptions } from './elements/shared/view-controller.js';
+export type {
+  PickResult,
+  HoverDetail,
+  SnapshotOptions,
+} from './elements/shared/view-controller.js';
 export type { ErrorDetail } from './elements/shared/layer-element.js';
 export type { RrEventMap } from './elements/shared/events.js';
-export { parseEntityPath, formatEntityPath, escapeEntityPathPart, EntityPathError } from './store/entity-path.js';
+export {
+  parseEntityPath,
+  formatEntityPath,
+  escapeEntityPathPart,
+  EntityPathError,
+} from './store/entity-path.js';
 export * from './store/image-format.js';
 export { Recording, defaultRecording } from './store/recording.js';
 export type * from './store/recording.js';
@@ -30,7 +39,12 @@ export {
   resolveClass,
   resolveClassColor,
 } from './store/annotation-context.js';
-export type { AnnotationContextData, AnnotationInfo, ClassDescription, ResolvedClass } from './store/annotation-context.js';
+export type {
+  AnnotationContextData,
+  AnnotationInfo,
+  ClassDescription,
+  ResolvedClass,
+} from './store/annotation-context.js';
 export { ClassState, classStateFor } from './store/class-state.js';
 export type { SegmentationRenderMode } from './render/segmentation-drawable.js';
 export type { RendererStats } from './render/renderer.js';

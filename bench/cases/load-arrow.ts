@@ -79,4 +79,6 @@ async function file(): Promise<Uint8Array> {
   return (bytes = A.tableToIPC(table, 'file'));
 }
 
-export default loadCase(name, file, async (bytes) => dataframeToRows(await tableFromIpcBytes(bytes, 'bench.arrow')));
+export default loadCase(name, file, async (bytes) =>
+  dataframeToRows(await tableFromIpcBytes(bytes, 'bench.arrow')),
+);

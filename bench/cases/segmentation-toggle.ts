@@ -36,7 +36,8 @@ export async function candidate(): Promise<void> {
   classStateFor(ctx.recording, '/').setVisible(CLASS, visible);
   await seg.renderComplete();
   const alpha = screenPixelOfClass(seg, CLASS)[3];
-  if ((alpha === 0) === visible) throw new Error(`class ${CLASS} should be ${visible ? 'visible' : 'hidden'}, alpha ${alpha}`);
+  if ((alpha === 0) === visible)
+    throw new Error(`class ${CLASS} should be ${visible ? 'visible' : 'hidden'}, alpha ${alpha}`);
 }
 
 export async function baseline(): Promise<void> {
@@ -45,8 +46,10 @@ export async function baseline(): Promise<void> {
   const before = seg.segmentationLayer!.drawable.idUploads;
   seg.data = { data: copies[flip++ % 2]!, shape: [SIZE, SIZE] };
   await seg.renderComplete();
-  if (seg.segmentationLayer!.drawable.idUploads === before) throw new Error('the mask was not re-uploaded');
-  if (screenPixelOfClass(seg, CLASS)[3] === 0 && visible) throw new Error(`class ${CLASS} should be visible`);
+  if (seg.segmentationLayer!.drawable.idUploads === before)
+    throw new Error('the mask was not re-uploaded');
+  if (screenPixelOfClass(seg, CLASS)[3] === 0 && visible)
+    throw new Error(`class ${CLASS} should be visible`);
 }
 
 export default defineCase({

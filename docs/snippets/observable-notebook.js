@@ -2,7 +2,9 @@
 // In the notebook editor these are three cells: `rr = import(…)`, `view = {…}` and `hover`.
 export default function define(runtime, observer) {
   const main = runtime.module();
-  main.variable().define('rr', () => import('https://cdn.jsdelivr.net/npm/rr-elements/dist/cdn/rr-elements.js'));
+  main
+    .variable()
+    .define('rr', () => import('https://cdn.jsdelivr.net/npm/rr-elements/dist/cdn/rr-elements.js'));
   main.variable(observer('view')).define('view', ['rr'], () => {
     // Rerun's image_simple: 300×200 red with a green square
     const pixels = new Uint8Array(300 * 200 * 3);
@@ -21,7 +23,10 @@ export default function define(runtime, observer) {
   });
   // A reactive cell fed by rr-hover: what the pointer is over.
   main.variable(observer('hover')).define('hover', ['view'], async function* (view) {
-    for (;;) yield await new Promise((resolve) => view.addEventListener('rr-hover', (e) => resolve(e.detail.picks), { once: true }));
+    for (;;)
+      yield await new Promise((resolve) =>
+        view.addEventListener('rr-hover', (e) => resolve(e.detail.picks), { once: true }),
+      );
   });
   return main;
 }

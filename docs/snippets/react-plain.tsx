@@ -3,7 +3,12 @@ import type {} from 'rr-elements/react'; // JSX types for the rr-* tags
 import type { PickResult } from 'rr-elements';
 
 /** The same with the plain tag: React 19 sets `buffer` and `format` as properties. */
-export function ImageViewTag({ pixels, width, height, onPick }: {
+export function ImageViewTag({
+  pixels,
+  width,
+  height,
+  onPick,
+}: {
   pixels: Uint8Array;
   width: number;
   height: number;

@@ -2,7 +2,12 @@ import { RrImage } from 'rr-elements/react';
 import type { PickResult } from 'rr-elements';
 
 /** Shows an RGB picture; reports what the pointer is over. */
-export function ImageView({ pixels, width, height, onPick }: {
+export function ImageView({
+  pixels,
+  width,
+  height,
+  onPick,
+}: {
   pixels: Uint8Array;
   width: number;
   height: number;

@@ -119,12 +119,24 @@ export function render({ model, el }: { model: WidgetModel; el: HTMLElement }): 
 
   const sync = (): void => {
     // Contexts sit outside the view: they declare data, they are not layers.
-    syncChildren(context, 'rr-annotation-context', contexts, list<WidgetContext>(model, 'contexts'), (node, item) => {
-      node.setAttribute('entity', item.entity ?? '/');
-      (node as HTMLElement & { context?: unknown }).context = item.context;
-    });
+    syncChildren(
+      context,
+      'rr-annotation-context',
+      contexts,
+      list<WidgetContext>(model, 'contexts'),
+      (node, item) => {
+        node.setAttribute('entity', item.entity ?? '/');
+        (node as HTMLElement & { context?: unknown }).context = item.context;
+      },
+    );
     syncChildren(view, 'rr-image', images, list<WidgetLayer>(model, 'images'), applyLayer);
-    syncChildren(view, 'rr-segmentation', segmentations, list<WidgetLayer>(model, 'segmentations'), applyLayer);
+    syncChildren(
+      view,
+      'rr-segmentation',
+      segmentations,
+      list<WidgetLayer>(model, 'segmentations'),
+      applyLayer,
+    );
     const background = model.get('background');
     if (typeof background === 'string' && background) view.setAttribute('background', background);
     else view.removeAttribute('background');
@@ -135,7 +147,14 @@ export function render({ model, el }: { model: WidgetModel; el: HTMLElement }): 
     model.set('hover', {
       x: Number.isFinite(x) ? x : null,
       y: Number.isFinite(y) ? y : null,
-      picks: picks.map(({ entity, x: px, y: py, value, classId, label }) => ({ entity, x: px, y: py, value, classId, label })),
+      picks: picks.map(({ entity, x: px, y: py, value, classId, label }) => ({
+        entity,
+        x: px,
+        y: py,
+        value,
+        classId,
+        label,
+      })),
     });
     model.save_changes();
   };

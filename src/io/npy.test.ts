@@ -24,7 +24,13 @@ const CODES: Record<ChannelDatatypeName, string> = {
 };
 
 /** Writes one element at `offset` as numpy would for the dtype and byte order. */
-function writeElement(view: DataView, offset: number, dt: ChannelDatatypeName, value: number, little: boolean): void {
+function writeElement(
+  view: DataView,
+  offset: number,
+  dt: ChannelDatatypeName,
+  value: number,
+  little: boolean,
+): void {
   switch (dt) {
     case 'U8':
       return view.setUint8(offset, value);
@@ -60,12 +66,19 @@ function writeNpy(
   dt: ChannelDatatypeName,
   values: number[],
   shape: number[],
-  options: { order?: '<' | '>' | '|'; fortran?: boolean; version?: 1 | 2 | 3; shapeInHeader?: number[] } = {},
+  options: {
+    order?: '<' | '>' | '|';
+    fortran?: boolean;
+    version?: 1 | 2 | 3;
+    shapeInHeader?: number[];
+  } = {},
 ): Uint8Array {
   const { fortran = false, version = 1 } = options;
   const size = Number(CODES[dt].slice(1));
   const order = options.order ?? (size === 1 ? '|' : '<');
-  const shapeText = (options.shapeInHeader ?? shape).join(', ') + ((options.shapeInHeader ?? shape).length === 1 ? ',' : '');
+  const shapeText =
+    (options.shapeInHeader ?? shape).join(', ') +
+    ((options.shapeInHeader ?? shape).length === 1 ? ',' : '');
   let dict = `{'descr': '${order}${CODES[dt]}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${shapeText}), }`;
   const preamble = version === 1 ? 10 : 12;
   const padding = 64 - ((preamble + dict.length + 1) % 64);
@@ -155,7 +168,12 @@ describe('.npy reading', () => {
             expect(array.dtype, what).to.equal(dt);
             expect(asNumbers(array.data, dt), what).to.deep.equal(expected);
             const { bytes, format } = npyToImageRow(file);
-            expect(format, what).to.deep.equal({ width: 3, height: 2, colorModel: 'RGBA', channelDatatype: dt });
+            expect(format, what).to.deep.equal({
+              width: 3,
+              height: 2,
+              colorModel: 'RGBA',
+              channelDatatype: dt,
+            });
             expect(bytes.byteLength, what).to.equal(24 * size);
           }
         }
@@ -163,12 +181,36 @@ describe('.npy reading', () => {
     });
   }
 
-  it('infers shapes as Rerun\'s Python SDK does: size-1 dims dropped, H×W → L, H×W×3 → RGB', () => {
-    const gray = npyToImageRow(writeNpy('U8', Array.from({ length: 20 }, (_, i) => i), [1, 4, 5, 1]));
-    expect(gray.format).to.deep.equal({ width: 5, height: 4, colorModel: 'L', channelDatatype: 'U8' });
-    const rgb = npyToImageRow(writeNpy('F32', Array.from({ length: 24 }, (_, i) => i), [4, 2, 3]));
-    expect(rgb.format).to.deep.equal({ width: 2, height: 4, colorModel: 'RGB', channelDatatype: 'F32' });
-    expect(() => npyToImageRow(writeNpy('U8', [1, 2, 3, 4], [4]))).to.throw(/expected a shape of H×W, H×W×3 or H×W×4, got \[4\]/);
+  it("infers shapes as Rerun's Python SDK does: size-1 dims dropped, H×W → L, H×W×3 → RGB", () => {
+    const gray = npyToImageRow(
+      writeNpy(
+        'U8',
+        Array.from({ length: 20 }, (_, i) => i),
+        [1, 4, 5, 1],
+      ),
+    );
+    expect(gray.format).to.deep.equal({
+      width: 5,
+      height: 4,
+      colorModel: 'L',
+      channelDatatype: 'U8',
+    });
+    const rgb = npyToImageRow(
+      writeNpy(
+        'F32',
+        Array.from({ length: 24 }, (_, i) => i),
+        [4, 2, 3],
+      ),
+    );
+    expect(rgb.format).to.deep.equal({
+      width: 2,
+      height: 4,
+      colorModel: 'RGB',
+      channelDatatype: 'F32',
+    });
+    expect(() => npyToImageRow(writeNpy('U8', [1, 2, 3, 4], [4]))).to.throw(
+      /expected a shape of H×W, H×W×3 or H×W×4, got \[4\]/,
+    );
   });
 
   it('rejects truncated files and headers that lie, saying what was expected', () => {
@@ -177,14 +219,24 @@ describe('.npy reading', () => {
       "malformed .npy file: expected 48 bytes of data for shape (2, 3, 4) of '<u2', got 47",
     );
     const lying = writeNpy('U16', valuesFor('U16'), [2, 3, 4], { shapeInHeader: [3, 3, 4] });
-    expect(() => parseNpy(lying)).to.throw("expected 72 bytes of data for shape (3, 3, 4) of '<u2', got 48");
-    expect(() => parseNpy(good.subarray(0, 40))).to.throw(/the header claims \d+ bytes but the file ends after 30/);
+    expect(() => parseNpy(lying)).to.throw(
+      "expected 72 bytes of data for shape (3, 3, 4) of '<u2', got 48",
+    );
+    expect(() => parseNpy(good.subarray(0, 40))).to.throw(
+      /the header claims \d+ bytes but the file ends after 30/,
+    );
     expect(() => parseNpy(good.subarray(0, 9))).to.throw(/expected at least 10 bytes/);
-    expect(() => parseNpy(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]))).to.throw(/expected the magic string/);
+    expect(() => parseNpy(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]))).to.throw(
+      /expected the magic string/,
+    );
     const v4 = good.slice();
     v4[6] = 4;
-    expect(() => parseNpy(v4)).to.throw('malformed .npy file: expected format version 1.0, 2.0 or 3.0, got 4.0');
-    const complex = new TextEncoder().encode("{'descr': '<c8', 'fortran_order': False, 'shape': (1, 1), }\n");
+    expect(() => parseNpy(v4)).to.throw(
+      'malformed .npy file: expected format version 1.0, 2.0 or 3.0, got 4.0',
+    );
+    const complex = new TextEncoder().encode(
+      "{'descr': '<c8', 'fortran_order': False, 'shape': (1, 1), }\n",
+    );
     const file = new Uint8Array(10 + complex.length + 8);
     file.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, complex.length, 0]);
     file.set(complex, 10);
@@ -201,17 +253,33 @@ describe('<rr-image> with .npy input', () => {
   it('shows a big-endian Fortran-order U16 .npy src exactly like the same C-order buffer', async () => {
     const [h, w] = [6, 8];
     const values = Array.from({ length: h * w }, (_, i) => 300 + i * 50);
-    const url = URL.createObjectURL(new Blob([writeNpy('U16', values, [h, w], { order: '>', fortran: true, version: 2 }) as Uint8Array<ArrayBuffer>]));
+    const url = URL.createObjectURL(
+      new Blob([
+        writeNpy('U16', values, [h, w], {
+          order: '>',
+          fortran: true,
+          version: 2,
+        }) as Uint8Array<ArrayBuffer>,
+      ]),
+    );
     const fromNpy = await fixture<RrImage>(html`<rr-image src=${url}></rr-image>`);
     const shot = await fromNpy.snapshot();
     URL.revokeObjectURL(url);
-    const direct = await showImage(new Uint8Array(Uint16Array.from(values).buffer), { width: w, height: h, channelDatatype: 'U16' });
+    const direct = await showImage(new Uint8Array(Uint16Array.from(values).buffer), {
+      width: w,
+      height: h,
+      channelDatatype: 'U16',
+    });
     const reference = await direct.snapshot();
     // General range [300, 2650] through the gray map: first pixel black, last white.
-    expectImage(reference, (x, y) => {
-      const g = Math.round(((y * w + x) * 50 / 2350) * 255);
-      return [g, g, g, 255];
-    }, 1);
+    expectImage(
+      reference,
+      (x, y) => {
+        const g = Math.round((((y * w + x) * 50) / 2350) * 255);
+        return [g, g, g, 255];
+      },
+      1,
+    );
     expectSameImage(shot, reference);
   });
 
@@ -224,7 +292,9 @@ describe('<rr-image> with .npy input', () => {
 
   it('reports a truncated .npy src and draws nothing', async () => {
     const good = writeNpy('F32', [0, 0.5, 1, 0.25], [2, 2]);
-    const url = URL.createObjectURL(new Blob([good.subarray(0, good.length - 3) as Uint8Array<ArrayBuffer>]));
+    const url = URL.createObjectURL(
+      new Blob([good.subarray(0, good.length - 3) as Uint8Array<ArrayBuffer>]),
+    );
     const el = await fixture<RrImage>(html`<rr-image></rr-image>`);
     const error = nextEvent<{ message: string }>(el, 'rr-error');
     el.src = url;
@@ -241,12 +311,16 @@ describe('<rr-image> with .npy input', () => {
 
   it('gives <rr-segmentation> its ids from an .npy src (H×W only)', async () => {
     // Class ids 1 and 2 with no annotation context: Rerun's auto colours (SPEC Appendix A).
-    const url = URL.createObjectURL(new Blob([writeNpy('U16', [1, 2, 2, 1], [2, 2], { order: '>' }) as Uint8Array<ArrayBuffer>]));
+    const url = URL.createObjectURL(
+      new Blob([writeNpy('U16', [1, 2, 2, 1], [2, 2], { order: '>' }) as Uint8Array<ArrayBuffer>]),
+    );
     const seg = await fixture<RrSegmentation>(html`<rr-segmentation src=${url}></rr-segmentation>`);
     const shot = await seg.snapshot();
     URL.revokeObjectURL(url);
     expectImage(shot, (x, y) => ((x + y) % 2 === 0 ? [77, 123, 188, 255] : [154, 188, 77, 255]));
-    const rgb = URL.createObjectURL(new Blob([writeNpy('U8', new Array(12).fill(1), [2, 2, 3]) as Uint8Array<ArrayBuffer>]));
+    const rgb = URL.createObjectURL(
+      new Blob([writeNpy('U8', new Array(12).fill(1), [2, 2, 3]) as Uint8Array<ArrayBuffer>]),
+    );
     const bad = await fixture<RrSegmentation>(html`<rr-segmentation></rr-segmentation>`);
     const error = nextEvent<{ message: string }>(bad, 'rr-error');
     bad.src = rgb;

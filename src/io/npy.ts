@@ -65,18 +65,26 @@ function fail(message: string): never {
 /** The three keys of the header dict; anything else in it is rejected. */
 function parseHeader(text: string): { descr: string; fortran: boolean; shape: number[] } {
   const body = text.trim();
-  if (!body.startsWith('{') || !body.endsWith('}')) fail(`expected a header dict, got ${JSON.stringify(body.slice(0, 80))}`);
+  if (!body.startsWith('{') || !body.endsWith('}'))
+    fail(`expected a header dict, got ${JSON.stringify(body.slice(0, 80))}`);
   const descr = /['"]descr['"]\s*:\s*['"]([^'"]*)['"]/.exec(body)?.[1];
   const fortran = /['"]fortran_order['"]\s*:\s*(True|False)/.exec(body)?.[1];
   const shapeText = /['"]shape['"]\s*:\s*\(([^)]*)\)/.exec(body)?.[1];
-  if (descr === undefined) fail(`expected a 'descr' string in the header, got ${JSON.stringify(body)}`);
-  if (fortran === undefined) fail(`expected 'fortran_order': True or False in the header, got ${JSON.stringify(body)}`);
-  if (shapeText === undefined) fail(`expected a 'shape' tuple in the header, got ${JSON.stringify(body)}`);
-  const parts = shapeText.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  if (descr === undefined)
+    fail(`expected a 'descr' string in the header, got ${JSON.stringify(body)}`);
+  if (fortran === undefined)
+    fail(`expected 'fortran_order': True or False in the header, got ${JSON.stringify(body)}`);
+  if (shapeText === undefined)
+    fail(`expected a 'shape' tuple in the header, got ${JSON.stringify(body)}`);
+  const parts = shapeText
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const shape = parts.map((p) => {
     // Python 2 era files may write long integers as 3L.
     const n = /^\d+L?$/.test(p) ? Number(p.replace('L', '')) : NaN;
-    if (!Number.isSafeInteger(n)) fail(`expected non-negative integers in 'shape', got (${shapeText})`);
+    if (!Number.isSafeInteger(n))
+      fail(`expected non-negative integers in 'shape', got (${shapeText})`);
     return n;
   });
   return { descr, fortran: fortran === 'True', shape };
@@ -130,19 +138,26 @@ export function parseNpy(input: Uint8Array): NpyArray {
   if (input.length < 10) fail(`expected at least 10 bytes of preamble, got ${input.length}`);
   const major = input[6];
   const minor = input[7];
-  if (major < 1 || major > 3) fail(`expected format version 1.0, 2.0 or 3.0, got ${major}.${minor}`);
+  if (major < 1 || major > 3)
+    fail(`expected format version 1.0, 2.0 or 3.0, got ${major}.${minor}`);
   const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
   const lengthBytes = major === 1 ? 2 : 4;
-  if (input.length < 8 + lengthBytes) fail(`expected a header length, got ${input.length} bytes in all`);
+  if (input.length < 8 + lengthBytes)
+    fail(`expected a header length, got ${input.length} bytes in all`);
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const headerStart = 8 + lengthBytes;
   const dataStart = headerStart + headerLength;
   if (dataStart > input.length) {
-    fail(`the header claims ${headerLength} bytes but the file ends after ${input.length - headerStart}`);
+    fail(
+      `the header claims ${headerLength} bytes but the file ends after ${input.length - headerStart}`,
+    );
   }
   // Version 3.0 allows UTF-8 in the header; 1.0 and 2.0 are latin-1 (ASCII in practice).
   const headerBytes = input.subarray(headerStart, dataStart);
-  const header = major === 3 ? new TextDecoder('utf-8').decode(headerBytes) : String.fromCharCode(...headerBytes);
+  const header =
+    major === 3
+      ? new TextDecoder('utf-8').decode(headerBytes)
+      : String.fromCharCode(...headerBytes);
   const { descr, fortran, shape } = parseHeader(header);
 
   const m = /^([<>|=])?([a-z])(\d+)$/.exec(descr);
@@ -152,12 +167,15 @@ export function parseNpy(input: Uint8Array): NpyArray {
   }
   const size = Number(m[3]);
   const order = m[1] ?? '=';
-  if (order === '|' && size > 1) fail(`byte order '|' is only valid for 1-byte types, got '${descr}'`);
+  if (order === '|' && size > 1)
+    fail(`byte order '|' is only valid for 1-byte types, got '${descr}'`);
   const count = shape.reduce((a, b) => a * b, 1);
   const expected = count * size;
   const actual = input.length - dataStart;
   if (actual !== expected) {
-    fail(`expected ${expected} bytes of data for shape (${shape.join(', ')}) of '${descr}', got ${actual}`);
+    fail(
+      `expected ${expected} bytes of data for shape (${shape.join(', ')}) of '${descr}', got ${actual}`,
+    );
   }
 
   // A fresh, aligned copy: we swap and reorder in it, and typed views need alignment.

@@ -41,8 +41,12 @@ for (const [name, Component] of [
 ] as const) {
   describe(`React: ${name}`, () => {
     it("shows Rerun's image_simple scene with the exact pixels", async () => {
-      const el = await render(<Component pixels={imageSimple()} width={300} height={200} onPick={() => {}} />);
-      expect(el.buffer, 'buffer must arrive as a property, not an attribute').to.be.instanceOf(Uint8Array);
+      const el = await render(
+        <Component pixels={imageSimple()} width={300} height={200} onPick={() => {}} />,
+      );
+      expect(el.buffer, 'buffer must arrive as a property, not an attribute').to.be.instanceOf(
+        Uint8Array,
+      );
       expect(el.hasAttribute('buffer')).to.equal(false);
       expect(el.entityPath).to.equal('/image');
       const shot = await el.snapshot();
@@ -52,7 +56,9 @@ for (const [name, Component] of [
 
     it('calls the React handler with rr-hover picks', async () => {
       const picks: PickResult[][] = [];
-      const el = await render(<Component pixels={imageSimple()} width={300} height={200} onPick={(p) => picks.push(p)} />);
+      const el = await render(
+        <Component pixels={imageSimple()} width={300} height={200} onPick={(p) => picks.push(p)} />,
+      );
       await el.renderComplete();
       // One third across, half way down: scene point ≈ (100, 100), inside the green square.
       hoverCanvas(el, 1 / 3, 0.5);
@@ -62,12 +68,16 @@ for (const [name, Component] of [
     });
 
     it('updates the picture when React passes new pixels', async () => {
-      const el = await render(<Component pixels={imageSimple()} width={300} height={200} onPick={() => {}} />);
+      const el = await render(
+        <Component pixels={imageSimple()} width={300} height={200} onPick={() => {}} />,
+      );
       await el.snapshot();
       const blue = new Uint8Array(2 * 1 * 3).fill(0);
       blue[2] = 255;
       blue[5] = 255;
-      await act(async () => root!.render(<Component pixels={blue} width={2} height={1} onPick={() => {}} />));
+      await act(async () =>
+        root!.render(<Component pixels={blue} width={2} height={1} onPick={() => {}} />),
+      );
       const shot = await el.snapshot();
       expect([shot.width, shot.height]).to.deep.equal([2, 1]);
       expectImage(shot, () => [0, 0, 255, 255]);

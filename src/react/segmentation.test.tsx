@@ -4,7 +4,13 @@ import type { PickResult } from 'rr-elements';
 import { RrContext, RrView } from './index.js';
 import { RrAnnotationContext, RrSegmentation } from './segmentation.js';
 import type { RrView as RrViewElement } from '../elements/rr-view/rr-view.js';
-import { CONTEXT, SEGMENTATION_FORMAT, expectClassHover, expectSegmentationSimple, segmentationSimple } from '../../test/frameworks/segmentation-scene.js';
+import {
+  CONTEXT,
+  SEGMENTATION_FORMAT,
+  expectClassHover,
+  expectSegmentationSimple,
+  segmentationSimple,
+} from '../../test/frameworks/segmentation-scene.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -24,7 +30,11 @@ function TagScene({ onPick }: { onPick: (picks: PickResult[]) => void }) {
     <rr-context>
       <rr-annotation-context entity="/" context={CONTEXT} />
       <rr-view style={{ width: 300 }} onrr-hover={(e) => onPick(e.detail.picks)}>
-        <rr-segmentation entity="image" buffer={segmentationSimple()} format={SEGMENTATION_FORMAT} />
+        <rr-segmentation
+          entity="image"
+          buffer={segmentationSimple()}
+          format={SEGMENTATION_FORMAT}
+        />
       </rr-view>
     </rr-context>
   );

@@ -22,7 +22,15 @@ export const COLORMAP_NAMES = [
 export type ColormapName = (typeof COLORMAP_NAMES)[number];
 
 /** The maps that are tables, in the order of the lookup texture's rows. */
-const TABLE_ORDER = ['inferno', 'magma', 'plasma', 'viridis', 'turbo', 'twilight', 'spectral'] as const;
+const TABLE_ORDER = [
+  'inferno',
+  'magma',
+  'plasma',
+  'viridis',
+  'turbo',
+  'twilight',
+  'spectral',
+] as const;
 type TableName = (typeof TABLE_ORDER)[number];
 
 let tables: Map<TableName, Uint8Array> | undefined;
@@ -60,7 +68,9 @@ export function parseColormap(value: unknown): ColormapName | undefined {
   if (value == null || value === '') return undefined;
   const name = String(value).trim().toLowerCase().replace(/_/g, '-');
   if ((COLORMAP_NAMES as readonly string[]).includes(name)) return name as ColormapName;
-  throw new RangeError(`unknown colormap ${JSON.stringify(value)}: expected one of ${COLORMAP_NAMES.join(', ')}`);
+  throw new RangeError(
+    `unknown colormap ${JSON.stringify(value)}: expected one of ${COLORMAP_NAMES.join(', ')}`,
+  );
 }
 
 /** Shader code of a map: 0 grayscale, 1 cyan-to-yellow, 2 + row of the lookup texture. */
@@ -88,7 +98,10 @@ export function colormapTexture(renderer: Renderer): WebGLTexture {
     TABLE_ORDER.forEach((name, row) => {
       const bytes = table(name);
       for (let i = 0; i < bytes.length / 3; i++) {
-        pixels.set([bytes[i * 3], bytes[i * 3 + 1], bytes[i * 3 + 2], 255], (row * LUT_WIDTH + i) * 4);
+        pixels.set(
+          [bytes[i * 3], bytes[i * 3 + 1], bytes[i * 3 + 2], 255],
+          (row * LUT_WIDTH + i) * 4,
+        );
       }
     });
     const texture = gl.createTexture()!;
@@ -98,7 +111,17 @@ export function colormapTexture(renderer: Renderer): WebGLTexture {
     gl.pixelStorei(gl.UNPACK_SKIP_PIXELS, 0);
     gl.pixelStorei(gl.UNPACK_SKIP_ROWS, 0);
     gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, LUT_WIDTH, TABLE_ORDER.length);
-    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, LUT_WIDTH, TABLE_ORDER.length, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+    gl.texSubImage2D(
+      gl.TEXTURE_2D,
+      0,
+      0,
+      0,
+      LUT_WIDTH,
+      TABLE_ORDER.length,
+      gl.RGBA,
+      gl.UNSIGNED_BYTE,
+      pixels,
+    );
     gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
     gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
     gl.bindTexture(gl.TEXTURE_2D, null);

@@ -8,7 +8,13 @@
  * they would in one big texture: the seam is invisible.
  */
 import * as twgl from 'twgl.js';
-import { colormapCode, colormapSize, colormapTablesLoaded, colormapTexture, isTableColormap } from './colormaps.js';
+import {
+  colormapCode,
+  colormapSize,
+  colormapTablesLoaded,
+  colormapTexture,
+  isTableColormap,
+} from './colormaps.js';
 import {
   applyShadingOverrides,
   BITMAP_SHADING,
@@ -111,9 +117,18 @@ export class ImageDrawable implements Drawable {
       // timeline): write the new texels into the textures we have instead of reallocating.
       for (const tile of this.#tiles) {
         if (texture.linearBytes !== undefined) {
-          refillPlannedTexture(tile.texture, { ...texture, width: this.#byteRow, height: Math.ceil(texture.linearBytes / this.#byteRow) });
+          refillPlannedTexture(tile.texture, {
+            ...texture,
+            width: this.#byteRow,
+            height: Math.ceil(texture.linearBytes / this.#byteRow),
+          });
         } else {
-          refillPlannedTexture(tile.texture, texture, { x: tile.texX, y: tile.texY, width: tile.texWidth, height: tile.texHeight });
+          refillPlannedTexture(tile.texture, texture, {
+            x: tile.texX,
+            y: tile.texY,
+            width: tile.texWidth,
+            height: tile.texHeight,
+          });
         }
       }
       this.#shading = plan.shading;
@@ -127,7 +142,9 @@ export class ImageDrawable implements Drawable {
       const row = byteTextureWidth(total, texture.width, max);
       const rows = Math.ceil(total / row);
       if (rows > max) {
-        throw new RangeError(`a ${plan.width}×${plan.height} YUV image of ${total} bytes exceeds the GPU's texture limit`);
+        throw new RangeError(
+          `a ${plan.width}×${plan.height} YUV image of ${total} bytes exceeds the GPU's texture limit`,
+        );
       }
       const sized = { ...texture, width: row, height: rows };
       this.#byteRow = row;
@@ -232,7 +249,12 @@ export class ImageDrawable implements Drawable {
     let filter = (context.scale > 1 ? mag : min) as 0 | 1 | 2 | 3;
     // At one pixel per texel on whole-pixel offsets every tap lands on a texel centre: bilinear
     // and bicubic reduce to nearest, which is four to sixteen times cheaper.
-    if (context.scale === 1 && Number.isInteger(context.offset[0]) && Number.isInteger(context.offset[1])) filter = 0;
+    if (
+      context.scale === 1 &&
+      Number.isInteger(context.offset[0]) &&
+      Number.isInteger(context.offset[1])
+    )
+      filter = 0;
     // Minifying opaque sRGB colour (RGB/BGR U8, decoded by the texture unit): the texture unit's
     // own bilinear filter gives the same result from one fetch (exact to its weight precision,
     // so magnification, where the filter's look is tested to the byte, keeps the shader's).
@@ -278,7 +300,9 @@ export class ImageDrawable implements Drawable {
     });
     this.#tiles.forEach((tile, i) => {
       twgl.setUniforms(program.uniformSetters, {
-        u_texture: hardware ? { texture: textures[i], sampler: renderer.linearSampler } : textures[i],
+        u_texture: hardware
+          ? { texture: textures[i], sampler: renderer.linearSampler }
+          : textures[i],
         u_textureSize: [tile.texWidth, tile.texHeight],
         u_extent: [tile.width, tile.height],
         u_origin: [tile.x, tile.y],

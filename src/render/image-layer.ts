@@ -3,14 +3,32 @@
  * encoded blob) latest-at from the recording and keeps one texture up to date, re-uploading only
  * when the row behind it changes.
  */
-import { asBytes, resolveImageFormat, validateImageBuffer, type BufferInput, type ImageFormat } from '../store/image-format.js';
+import {
+  asBytes,
+  resolveImageFormat,
+  validateImageBuffer,
+  type BufferInput,
+  type ImageFormat,
+} from '../store/image-format.js';
 import { readPixelValue } from '../store/pixel-value.js';
 import { yuvPixelRgb } from '../store/yuv.js';
 import { ImageDrawable, type MagnificationFilter } from './image-drawable.js';
 import { planRawImage } from './image-plan.js';
-import type { LayerCounts, LayerOverrides, LayerPick, LayerQuery, LayerState, ViewLayer } from './layer.js';
+import type {
+  LayerCounts,
+  LayerOverrides,
+  LayerPick,
+  LayerQuery,
+  LayerState,
+  ViewLayer,
+} from './layer.js';
 import type { Renderer } from './renderer.js';
-import { colormapTablesLoaded, isTableColormap, loadColormapTables, type ColormapName } from './colormaps.js';
+import {
+  colormapTablesLoaded,
+  isTableColormap,
+  loadColormapTables,
+  type ColormapName,
+} from './colormaps.js';
 
 /** Rerun's default draw order for Image and EncodedImage (SPEC §5.1). */
 export const IMAGE_DRAW_ORDER = -10;
@@ -65,7 +83,10 @@ export class ImageLayer implements ViewLayer {
   #opacity: number | undefined;
   #decodeGeneration = 0;
 
-  constructor(renderer: Renderer, private readonly onAsyncChange: () => void) {
+  constructor(
+    renderer: Renderer,
+    private readonly onAsyncChange: () => void,
+  ) {
     this.drawable = new ImageDrawable(renderer);
   }
 
@@ -78,7 +99,9 @@ export class ImageLayer implements ViewLayer {
   }
 
   get extent(): { width: number; height: number } | undefined {
-    return this.drawable.ready ? { width: this.drawable.width, height: this.drawable.height } : undefined;
+    return this.drawable.ready
+      ? { width: this.drawable.width, height: this.drawable.height }
+      : undefined;
   }
 
   get drawOrder(): number {
@@ -99,7 +122,9 @@ export class ImageLayer implements ViewLayer {
     const opacity = overrides.opacity ?? value('opacity');
     this.#opacity = opacity == null ? undefined : Number(opacity);
     this.drawable.magnificationFilter =
-      overrides.magnificationFilter ?? parseMagnificationFilter(value('magnification_filter')) ?? 'nearest';
+      overrides.magnificationFilter ??
+      parseMagnificationFilter(value('magnification_filter')) ??
+      'nearest';
     this.drawable.overrides = { valueRange: overrides.valueRange, colormap: overrides.colormap };
     if (isTableColormap(overrides.colormap) && !colormapTablesLoaded() && !this.#pending) {
       const loading: Promise<void> = loadColormapTables().then(
@@ -122,7 +147,8 @@ export class ImageLayer implements ViewLayer {
 
     if (archetype === 'Image') {
       const format = row('Image:format');
-      if (!buffer || buffer.value == null || !format || format.value == null) return this.#set({ status: 'empty' }, '');
+      if (!buffer || buffer.value == null || !format || format.value == null)
+        return this.#set({ status: 'empty' }, '');
       const key = `raw:${buffer.rowId}:${format.rowId}`;
       if (key === this.#key) return this.#state;
       this.#decodeGeneration++;
@@ -155,12 +181,22 @@ export class ImageLayer implements ViewLayer {
     return this.#set({ status: 'loading' }, key);
   }
 
-  async #decode(bytes: Uint8Array, mediaType: string | undefined, generation: number): Promise<void> {
+  async #decode(
+    bytes: Uint8Array,
+    mediaType: string | undefined,
+    generation: number,
+  ): Promise<void> {
     let bitmap: ImageBitmap | undefined;
     let failure: string | undefined;
     try {
-      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], mediaType ? { type: mediaType } : {});
-      bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+      const blob = new Blob(
+        [bytes as Uint8Array<ArrayBuffer>],
+        mediaType ? { type: mediaType } : {},
+      );
+      bitmap = await createImageBitmap(blob, {
+        premultiplyAlpha: 'none',
+        colorSpaceConversion: 'none',
+      });
     } catch (error) {
       const what = mediaType ?? 'an image of unknown type';
       failure = `expected a decodable ${what}, got ${bytes.byteLength} bytes the browser cannot decode (${errorMessage(error)})`;
@@ -220,12 +256,17 @@ export class ImageLayer implements ViewLayer {
     if (this.#state.status !== 'ready') return undefined;
     const px = Math.floor(x);
     const py = Math.floor(y);
-    if (px < 0 || py < 0 || px >= this.drawable.width || py >= this.drawable.height) return undefined;
+    if (px < 0 || py < 0 || px >= this.drawable.width || py >= this.drawable.height)
+      return undefined;
     if (this.#raw) {
       const { bytes, format } = this.#raw;
-      const value = format.pixelFormat ? yuvPixelRgb(bytes, format, px, py) : readPixelValue(bytes, format, px, py);
+      const value = format.pixelFormat
+        ? yuvPixelRgb(bytes, format, px, py)
+        : readPixelValue(bytes, format, px, py);
       // YUV is shown as the RGB it decodes to; other values in their stored channel order.
-      return value === undefined ? undefined : { value, valueName: format.pixelFormat ? 'RGB' : format.colorModel };
+      return value === undefined
+        ? undefined
+        : { value, valueName: format.pixelFormat ? 'RGB' : format.colorModel };
     }
     const texel = this.drawable.readBitmapTexel(px, py);
     return texel ? { value: [...texel], valueName: 'RGBA' } : undefined;

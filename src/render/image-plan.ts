@@ -15,7 +15,12 @@ import {
   type PixelFormatName,
 } from '../store/image-format.js';
 import { float16 } from '../store/pixel-value.js';
-import { dataRangeHeuristic, decodeSrgbHeuristic, valueStats, type Samples } from '../store/value-range.js';
+import {
+  dataRangeHeuristic,
+  decodeSrgbHeuristic,
+  valueStats,
+  type Samples,
+} from '../store/value-range.js';
 import type { ColormapName } from './colormaps.js';
 import type { TexturePlan } from './textures.js';
 
@@ -87,18 +92,84 @@ const INT_FORMATS: [number, number, number] = [GL.RED_INTEGER, GL.RGB_INTEGER, G
 const LAYOUTS: Record<ChannelDatatypeName, Layout> = {
   // Colour U8 is sRGB-encoded by definition: the texture unit decodes it (exactly, and much
   // cheaper than pow() per tap on software GPUs). WebGL2 has no single-channel sRGB format.
-  U8: { internal: [GL.R8, GL.SRGB8, GL.SRGB8_ALPHA8], format: FLOAT_FORMATS, type: GL.UNSIGNED_BYTE, sampler: 'float', bytes: 1 },
-  I8: { internal: [GL.R8I, GL.RGB8I, GL.RGBA8I], format: INT_FORMATS, type: GL.BYTE, sampler: 'int', bytes: 1 },
-  U16: { internal: [GL.R16UI, GL.RGB16UI, GL.RGBA16UI], format: INT_FORMATS, type: GL.UNSIGNED_SHORT, sampler: 'uint', bytes: 2 },
-  I16: { internal: [GL.R16I, GL.RGB16I, GL.RGBA16I], format: INT_FORMATS, type: GL.SHORT, sampler: 'int', bytes: 2 },
-  U32: { internal: [GL.R32UI, GL.RGB32UI, GL.RGBA32UI], format: INT_FORMATS, type: GL.UNSIGNED_INT, sampler: 'uint', bytes: 4 },
-  I32: { internal: [GL.R32I, GL.RGB32I, GL.RGBA32I], format: INT_FORMATS, type: GL.INT, sampler: 'int', bytes: 4 },
-  F16: { internal: [GL.R16F, GL.RGB16F, GL.RGBA16F], format: FLOAT_FORMATS, type: GL.HALF_FLOAT, sampler: 'float', bytes: 2 },
-  F32: { internal: [GL.R32F, GL.RGB32F, GL.RGBA32F], format: FLOAT_FORMATS, type: GL.FLOAT, sampler: 'float', bytes: 4 },
+  U8: {
+    internal: [GL.R8, GL.SRGB8, GL.SRGB8_ALPHA8],
+    format: FLOAT_FORMATS,
+    type: GL.UNSIGNED_BYTE,
+    sampler: 'float',
+    bytes: 1,
+  },
+  I8: {
+    internal: [GL.R8I, GL.RGB8I, GL.RGBA8I],
+    format: INT_FORMATS,
+    type: GL.BYTE,
+    sampler: 'int',
+    bytes: 1,
+  },
+  U16: {
+    internal: [GL.R16UI, GL.RGB16UI, GL.RGBA16UI],
+    format: INT_FORMATS,
+    type: GL.UNSIGNED_SHORT,
+    sampler: 'uint',
+    bytes: 2,
+  },
+  I16: {
+    internal: [GL.R16I, GL.RGB16I, GL.RGBA16I],
+    format: INT_FORMATS,
+    type: GL.SHORT,
+    sampler: 'int',
+    bytes: 2,
+  },
+  U32: {
+    internal: [GL.R32UI, GL.RGB32UI, GL.RGBA32UI],
+    format: INT_FORMATS,
+    type: GL.UNSIGNED_INT,
+    sampler: 'uint',
+    bytes: 4,
+  },
+  I32: {
+    internal: [GL.R32I, GL.RGB32I, GL.RGBA32I],
+    format: INT_FORMATS,
+    type: GL.INT,
+    sampler: 'int',
+    bytes: 4,
+  },
+  F16: {
+    internal: [GL.R16F, GL.RGB16F, GL.RGBA16F],
+    format: FLOAT_FORMATS,
+    type: GL.HALF_FLOAT,
+    sampler: 'float',
+    bytes: 2,
+  },
+  F32: {
+    internal: [GL.R32F, GL.RGB32F, GL.RGBA32F],
+    format: FLOAT_FORMATS,
+    type: GL.FLOAT,
+    sampler: 'float',
+    bytes: 4,
+  },
   // 64-bit data has no WebGL2 format: narrowed to f32 on the CPU, as Rerun does.
-  U64: { internal: [GL.R32F, GL.RGB32F, GL.RGBA32F], format: FLOAT_FORMATS, type: GL.FLOAT, sampler: 'float', bytes: 4 },
-  I64: { internal: [GL.R32F, GL.RGB32F, GL.RGBA32F], format: FLOAT_FORMATS, type: GL.FLOAT, sampler: 'float', bytes: 4 },
-  F64: { internal: [GL.R32F, GL.RGB32F, GL.RGBA32F], format: FLOAT_FORMATS, type: GL.FLOAT, sampler: 'float', bytes: 4 },
+  U64: {
+    internal: [GL.R32F, GL.RGB32F, GL.RGBA32F],
+    format: FLOAT_FORMATS,
+    type: GL.FLOAT,
+    sampler: 'float',
+    bytes: 4,
+  },
+  I64: {
+    internal: [GL.R32F, GL.RGB32F, GL.RGBA32F],
+    format: FLOAT_FORMATS,
+    type: GL.FLOAT,
+    sampler: 'float',
+    bytes: 4,
+  },
+  F64: {
+    internal: [GL.R32F, GL.RGB32F, GL.RGBA32F],
+    format: FLOAT_FORMATS,
+    type: GL.FLOAT,
+    sampler: 'float',
+    bytes: 4,
+  },
 };
 
 type TypedCtor =
@@ -116,7 +187,8 @@ type TypedCtor =
 function typedView<C extends TypedCtor>(bytes: Uint8Array, Ctor: C): InstanceType<C> {
   const size = Ctor.BYTES_PER_ELEMENT;
   const count = Math.floor(bytes.byteLength / size);
-  if (bytes.byteOffset % size === 0) return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, count) as InstanceType<C>;
+  if (bytes.byteOffset % size === 0)
+    return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, count) as InstanceType<C>;
   return new Ctor(bytes.slice().buffer as ArrayBuffer, 0, count) as InstanceType<C>;
 }
 
@@ -147,13 +219,17 @@ const SAMPLE_ARRAYS: Record<Exclude<ChannelDatatypeName, 'U8'>, TypedCtor> = {
 };
 
 /** Samples as the GPU gets them, and as statistics see them (the original values). */
-function samplesOf(bytes: Uint8Array, dt: ChannelDatatypeName): { upload: ArrayBufferView; stats: Samples } {
+function samplesOf(
+  bytes: Uint8Array,
+  dt: ChannelDatatypeName,
+): { upload: ArrayBufferView; stats: Samples } {
   if (dt === 'U8') return { upload: bytes, stats: bytes };
   const v = typedView(bytes, SAMPLE_ARRAYS[dt]);
   // Half floats go up as their bits (HALF_FLOAT); statistics need their values.
   if (dt === 'F16') return { upload: v, stats: halfFloats(v as Uint16Array) };
   // 64-bit data is narrowed to f32 for the GPU; statistics keep the original values.
-  if (dt === 'F64' || dt === 'U64' || dt === 'I64') return { upload: Float32Array.from(v as ArrayLike<number>, Number), stats: v as Samples };
+  if (dt === 'F64' || dt === 'U64' || dt === 'I64')
+    return { upload: Float32Array.from(v as ArrayLike<number>, Number), stats: v as Samples };
   return { upload: v, stats: v as Samples };
 }
 
@@ -242,7 +318,11 @@ export function byteTextureWidth(total: number, imageWidth: number, maxSize: num
  * YUV bytes go to the GPU untouched, as one R8UI texture; the shader finds each pixel's Y, U, V
  * bytes by the offsets of SPEC §1.4 and converts them (SPEC §2.7). GPU memory = raw size.
  */
-function planYuvImage(bytes: Uint8Array, format: ImageFormat, pixelFormat: PixelFormatName): ImagePlan {
+function planYuvImage(
+  bytes: Uint8Array,
+  format: ImageFormat,
+  pixelFormat: PixelFormatName,
+): ImagePlan {
   const total = bytes.byteLength;
   // The row width is settled by the texture code, which knows the GPU's limit.
   const texWidth = Math.max(1, format.width);
@@ -280,11 +360,17 @@ function planYuvImage(bytes: Uint8Array, format: ImageFormat, pixelFormat: Pixel
  * map) turns the image into a scalar field shown through the colour map, values clamped,
  * as Rerun shows depth images and tensors. A colour map only applies to single-channel images.
  */
-export function applyShadingOverrides(shading: ImageShading, overrides: ShadingOverrides): ImageShading {
+export function applyShadingOverrides(
+  shading: ImageShading,
+  overrides: ShadingOverrides,
+): ImageShading {
   if (shading.yuv || (!overrides.valueRange && !overrides.colormap)) return shading;
   const next = { ...shading };
   if (overrides.valueRange && !shading.hardwareSrgb) {
-    next.range = [overrides.valueRange[0] * shading.unitScale, overrides.valueRange[1] * shading.unitScale];
+    next.range = [
+      overrides.valueRange[0] * shading.unitScale,
+      overrides.valueRange[1] * shading.unitScale,
+    ];
   }
   if (shading.channels === 1) {
     next.mapper = 'colormap';

@@ -112,7 +112,8 @@ export class TrackedTexture {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    if (this.#texture && !this.renderer.gl.isContextLost()) this.renderer.gl.deleteTexture(this.#texture);
+    if (this.#texture && !this.renderer.gl.isContextLost())
+      this.renderer.gl.deleteTexture(this.#texture);
     this.#texture = null;
     this.renderer.textureReleased(this);
   }
@@ -216,7 +217,10 @@ export class Renderer {
   /** Largest side of one render target (snapshots larger than this are drawn in tiles). */
   get maxRenderSize(): number {
     const gl = this.#gl;
-    const real = Math.min(gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number);
+    const real = Math.min(
+      gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number,
+      gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
+    );
     return this.maxTextureSizeOverride ? Math.min(real, this.maxTextureSizeOverride) : real;
   }
 
@@ -276,9 +280,13 @@ export class Renderer {
 
   /** The image program for a sampler kind (and, optionally, a specialised variant). */
   imageProgram(sampler: 'float' | 'uint' | 'int', variant: ImageShaderVariant = {}): Program {
-    const yuv = variant.yuv ? `yuv${variant.yuv.layout}${variant.yuv.limited ? 'l' : 'f'}${variant.yuv.bt601 ? '601' : '709'}` : 'raw';
+    const yuv = variant.yuv
+      ? `yuv${variant.yuv.layout}${variant.yuv.limited ? 'l' : 'f'}${variant.yuv.bt601 ? '601' : '709'}`
+      : 'raw';
     const sh = variant.shading;
-    const shading = sh ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}` : 'dyn';
+    const shading = sh
+      ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}`
+      : 'dyn';
     const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}`;
     return this.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
   }
@@ -290,7 +298,10 @@ export class Renderer {
   }
 
   /** Creates a texture that is re-uploaded by `upload` after a context loss. */
-  createTexture(upload: (gl: WebGL2RenderingContext) => WebGLTexture, byteSize: number): TrackedTexture {
+  createTexture(
+    upload: (gl: WebGL2RenderingContext) => WebGLTexture,
+    byteSize: number,
+  ): TrackedTexture {
     const texture = new TrackedTexture(this, upload, byteSize);
     this.#allocations++;
     this.#textures.add(texture);
@@ -439,14 +450,23 @@ export class Renderer {
     gl.disable(gl.BLEND);
   }
 
-  #encode(source: Target, output: Target | null, width: number, height: number, premultiplied: boolean): void {
+  #encode(
+    source: Target,
+    output: Target | null,
+    width: number,
+    height: number,
+    premultiplied: boolean,
+  ): void {
     const gl = this.#gl;
     gl.bindFramebuffer(gl.FRAMEBUFFER, output ? output.framebuffer : null);
     gl.viewport(0, 0, width, height);
     gl.disable(gl.BLEND);
     const program = this.program('encode', ENCODE_VERTEX_SHADER, ENCODE_FRAGMENT_SHADER);
     gl.useProgram(program.program);
-    twgl.setUniforms(program.uniformSetters, { u_composite: source.texture, u_premultiplied: premultiplied });
+    twgl.setUniforms(program.uniformSetters, {
+      u_composite: source.texture,
+      u_premultiplied: premultiplied,
+    });
     this.drawQuad();
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
   }

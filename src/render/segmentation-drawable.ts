@@ -7,12 +7,19 @@
 import * as twgl from 'twgl.js';
 import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
 import type { SegmentationIds } from './segmentation-ids.js';
-import { SEGMENTATION_VERTEX_SHADER, segmentationFragmentShader } from './shaders/segmentation.glsl.js';
+import {
+  SEGMENTATION_VERTEX_SHADER,
+  segmentationFragmentShader,
+} from './shaders/segmentation.glsl.js';
 
 /** Beyond Rerun: how classes are drawn. */
 export type SegmentationRenderMode = 'fill' | 'outline' | 'fill-outline';
 
-const MODE_INDEX: Record<SegmentationRenderMode, number> = { fill: 0, outline: 1, 'fill-outline': 2 };
+const MODE_INDEX: Record<SegmentationRenderMode, number> = {
+  fill: 0,
+  outline: 1,
+  'fill-outline': 2,
+};
 /** Interior weight in fill + outline mode: the outline stays at full strength. */
 const FILL_WEIGHT = 0.5;
 const TABLE_WIDTH = 256;
@@ -58,20 +65,33 @@ export class SegmentationDrawable implements Drawable {
     this.#sampler = plan.sampler;
     this.width = plan.width;
     this.height = plan.height;
-    this.#ids = this.renderer.createTexture((gl) => {
-      this.idUploads++;
-      const texture = gl.createTexture()!;
-      gl.bindTexture(gl.TEXTURE_2D, texture);
-      // Rows of 1- and 2-byte ids are not 4-byte aligned for odd widths.
-      gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
-      gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
-      gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-      gl.texStorage2D(gl.TEXTURE_2D, 1, plan.internalFormat, plan.width, plan.height);
-      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, plan.width, plan.height, plan.format, plan.type, plan.data);
-      setNearest(gl);
-      gl.bindTexture(gl.TEXTURE_2D, null);
-      return texture;
-    }, plan.width * plan.height * plan.bytesPerTexel);
+    this.#ids = this.renderer.createTexture(
+      (gl) => {
+        this.idUploads++;
+        const texture = gl.createTexture()!;
+        gl.bindTexture(gl.TEXTURE_2D, texture);
+        // Rows of 1- and 2-byte ids are not 4-byte aligned for odd widths.
+        gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+        gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+        gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+        gl.texStorage2D(gl.TEXTURE_2D, 1, plan.internalFormat, plan.width, plan.height);
+        gl.texSubImage2D(
+          gl.TEXTURE_2D,
+          0,
+          0,
+          0,
+          plan.width,
+          plan.height,
+          plan.format,
+          plan.type,
+          plan.data,
+        );
+        setNearest(gl);
+        gl.bindTexture(gl.TEXTURE_2D, null);
+        return texture;
+      },
+      plan.width * plan.height * plan.bytesPerTexel,
+    );
   }
 
   /**
@@ -107,7 +127,17 @@ export class SegmentationDrawable implements Drawable {
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
     gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
     gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, TABLE_WIDTH, data.length / 4 / TABLE_WIDTH, gl.RGBA, gl.UNSIGNED_BYTE, data);
+    gl.texSubImage2D(
+      gl.TEXTURE_2D,
+      0,
+      0,
+      0,
+      TABLE_WIDTH,
+      data.length / 4 / TABLE_WIDTH,
+      gl.RGBA,
+      gl.UNSIGNED_BYTE,
+      data,
+    );
   }
 
   clear(): void {
@@ -136,7 +166,8 @@ export class SegmentationDrawable implements Drawable {
     );
     gl.useProgram(program.program);
     const pixelRatio = context.pixelRatio ?? 1;
-    const width = Number.isFinite(this.outlineWidth) && this.outlineWidth > 0 ? this.outlineWidth : 1;
+    const width =
+      Number.isFinite(this.outlineWidth) && this.outlineWidth > 0 ? this.outlineWidth : 1;
     twgl.setUniforms(program.uniformSetters, {
       u_ids: ids,
       u_size: [this.width, this.height],

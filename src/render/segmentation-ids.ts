@@ -13,7 +13,12 @@
  * exactly the colours the image uses (annotated or auto), toggling still only rewrites the table,
  * and the original ids stay on the CPU for hover and labels.
  */
-import { describeFormat, ImageFormatError, isFloatDatatype, type ImageFormat } from '../store/image-format.js';
+import {
+  describeFormat,
+  ImageFormatError,
+  isFloatDatatype,
+  type ImageFormat,
+} from '../store/image-format.js';
 import { float16 } from '../store/pixel-value.js';
 import type { TexturePlan } from './textures.js';
 
@@ -31,7 +36,11 @@ export interface SegmentationIds {
 /** Largest class-colour table the shader addresses (256 × 4096 rows of RGBA8, 4 MiB). */
 export const MAX_TABLE_ENTRIES = 256 * 4096;
 
-function aligned<T extends ArrayBufferView>(bytes: Uint8Array, size: number, make: (b: ArrayBuffer, o: number, n: number) => T): T {
+function aligned<T extends ArrayBufferView>(
+  bytes: Uint8Array,
+  size: number,
+  make: (b: ArrayBuffer, o: number, n: number) => T,
+): T {
   const n = bytes.byteLength / size;
   if (bytes.byteOffset % size === 0) return make(bytes.buffer as ArrayBuffer, bytes.byteOffset, n);
   // Typed arrays need aligned offsets; a buffer sliced at an odd byte is copied once.
@@ -111,7 +120,16 @@ export function planSegmentationIds(bytes: Uint8Array, format: ImageFormat): Seg
     data: ArrayBufferView,
     bytesPerTexel: number,
   ): SegmentationIds => ({
-    texture: { width, height, internalFormat, format: formatEnum, type, sampler, data, bytesPerTexel },
+    texture: {
+      width,
+      height,
+      internalFormat,
+      format: formatEnum,
+      type,
+      sampler,
+      data,
+      bytesPerTexel,
+    },
     tableSize: base.tableSize,
     highIds: base.highIds,
   });
@@ -135,7 +153,8 @@ export function planSegmentationIds(bytes: Uint8Array, format: ImageFormat): Seg
     }
     case 'I64': {
       const out = new Int32Array(samples.length);
-      for (let i = 0; i < samples.length; i++) out[i] = Math.max(-0x80000000, Math.min(samples[i]!, 0x7fffffff));
+      for (let i = 0; i < samples.length; i++)
+        out[i] = Math.max(-0x80000000, Math.min(samples[i]!, 0x7fffffff));
       return plan(GL.R32I, GL.RED_INTEGER, GL.INT, 'int', out, 4);
     }
     case 'F16': {
@@ -149,7 +168,11 @@ export function planSegmentationIds(bytes: Uint8Array, format: ImageFormat): Seg
   }
 }
 
-function remapped(samples: ArrayLike<number>, format: ImageFormat, float: boolean): SegmentationIds {
+function remapped(
+  samples: ArrayLike<number>,
+  format: ImageFormat,
+  float: boolean,
+): SegmentationIds {
   const high = new Set<number>();
   for (let i = 0; i < samples.length; i++) {
     const v = float ? roundClassId(samples[i]!) : samples[i]!;

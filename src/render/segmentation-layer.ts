@@ -26,7 +26,14 @@ import {
   type ImageFormat,
 } from '../store/image-format.js';
 import { readPixelValue } from '../store/pixel-value.js';
-import type { LayerCounts, LayerOverrides, LayerPick, LayerQuery, LayerState, ViewLayer } from './layer.js';
+import type {
+  LayerCounts,
+  LayerOverrides,
+  LayerPick,
+  LayerQuery,
+  LayerState,
+  ViewLayer,
+} from './layer.js';
 import type { Renderer } from './renderer.js';
 import { SegmentationDrawable, type SegmentationRenderMode } from './segmentation-drawable.js';
 import { planSegmentationIds, roundClassId } from './segmentation-ids.js';
@@ -60,7 +67,8 @@ export class SegmentationLayer implements ViewLayer {
   #state: LayerState = { status: 'empty' };
   #imageKey = '';
   #tableKey = '';
-  #raw: { bytes: Uint8Array; format: ImageFormat; highIds: number[]; tableSize: number } | undefined;
+  #raw:
+    { bytes: Uint8Array; format: ImageFormat; highIds: number[]; tableSize: number } | undefined;
   #context: AnnotationContextData | undefined;
   #classState: ClassState | undefined;
   #drawOrder = SEGMENTATION_DRAW_ORDER;
@@ -82,7 +90,9 @@ export class SegmentationLayer implements ViewLayer {
   }
 
   get extent(): { width: number; height: number } | undefined {
-    return this.drawable.ready ? { width: this.drawable.width, height: this.drawable.height } : undefined;
+    return this.drawable.ready
+      ? { width: this.drawable.width, height: this.drawable.height }
+      : undefined;
   }
 
   get drawOrder(): number {
@@ -146,7 +156,9 @@ export class SegmentationLayer implements ViewLayer {
 
     // The context: nearest ancestor including the entity itself, at the view's time.
     const match = recording.annotationContextFor(entity, timeline, time);
-    const contextRow = match ? recording.latestAtRow(match.entity, CONTEXT_COMPONENT, timeline, time) : undefined;
+    const contextRow = match
+      ? recording.latestAtRow(match.entity, CONTEXT_COMPONENT, timeline, time)
+      : undefined;
     let context: AnnotationContextData | undefined;
     if (match) {
       try {
@@ -187,7 +199,8 @@ export class SegmentationLayer implements ViewLayer {
       let color: Rgba8 = resolveClass(context, id).color;
       if (!neutral) {
         if (!state!.isVisible(id)) continue;
-        if (highlighted !== null && id !== highlighted) color = [color[0], color[1], color[2], Math.round(color[3] * DIM)];
+        if (highlighted !== null && id !== highlighted)
+          color = [color[0], color[1], color[2], Math.round(color[3] * DIM)];
       }
       out.set(premultiplyGamma(color), i * 4);
     }

@@ -37,7 +37,11 @@ export interface TextureRegion {
  * after a context loss. Regions are read straight out of the full image with UNPACK_ROW_LENGTH /
  * SKIP_PIXELS / SKIP_ROWS, so tiling copies nothing on the CPU.
  */
-export function createPlannedTexture(renderer: Renderer, plan: TexturePlan, region?: TextureRegion): TrackedTexture {
+export function createPlannedTexture(
+  renderer: Renderer,
+  plan: TexturePlan,
+  region?: TextureRegion,
+): TrackedTexture {
   const r = region ?? { x: 0, y: 0, width: plan.width, height: plan.height };
   return renderer.createTexture(plannedUpload(plan, r), r.width * r.height * plan.bytesPerTexel);
 }
@@ -46,7 +50,11 @@ export function createPlannedTexture(renderer: Renderer, plan: TexturePlan, regi
  * Writes a plan of the same layout into an existing planned texture (see
  * `texturePlanLayout`): the storage stays, only the texels change.
  */
-export function refillPlannedTexture(texture: TrackedTexture, plan: TexturePlan, region?: TextureRegion): void {
+export function refillPlannedTexture(
+  texture: TrackedTexture,
+  plan: TexturePlan,
+  region?: TextureRegion,
+): void {
   const r = region ?? { x: 0, y: 0, width: plan.width, height: plan.height };
   texture.refill(plannedUpload(plan, r), (gl, handle) => {
     gl.bindTexture(gl.TEXTURE_2D, handle);
@@ -57,10 +65,20 @@ export function refillPlannedTexture(texture: TrackedTexture, plan: TexturePlan,
 
 /** What must match for `refillPlannedTexture`: size, formats and byte layout. */
 export function texturePlanLayout(plan: TexturePlan): string {
-  return [plan.width, plan.height, plan.internalFormat, plan.format, plan.type, plan.linearBytes].join(',');
+  return [
+    plan.width,
+    plan.height,
+    plan.internalFormat,
+    plan.format,
+    plan.type,
+    plan.linearBytes,
+  ].join(',');
 }
 
-function plannedUpload(plan: TexturePlan, r: TextureRegion): (gl: WebGL2RenderingContext) => WebGLTexture {
+function plannedUpload(
+  plan: TexturePlan,
+  r: TextureRegion,
+): (gl: WebGL2RenderingContext) => WebGLTexture {
   return (gl) => {
     const texture = gl.createTexture()!;
     gl.bindTexture(gl.TEXTURE_2D, texture);
@@ -95,11 +113,31 @@ function uploadLinear(gl: WebGL2RenderingContext, plan: TexturePlan, total: numb
   const fullRows = Math.floor(total / plan.width);
   resetUnpack(gl);
   if (fullRows > 0) {
-    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, plan.width, fullRows, plan.format, plan.type, bytes.subarray(0, fullRows * plan.width));
+    gl.texSubImage2D(
+      gl.TEXTURE_2D,
+      0,
+      0,
+      0,
+      plan.width,
+      fullRows,
+      plan.format,
+      plan.type,
+      bytes.subarray(0, fullRows * plan.width),
+    );
   }
   const rest = total - fullRows * plan.width;
   if (rest > 0) {
-    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, fullRows, rest, 1, plan.format, plan.type, bytes.subarray(fullRows * plan.width, total));
+    gl.texSubImage2D(
+      gl.TEXTURE_2D,
+      0,
+      0,
+      fullRows,
+      rest,
+      1,
+      plan.format,
+      plan.type,
+      bytes.subarray(fullRows * plan.width, total),
+    );
   }
 }
 
@@ -117,21 +155,24 @@ export function createBitmapTexture(
   width: number,
   height: number,
 ): TrackedTexture {
-  return renderer.createTexture((gl) => {
-    const texture = gl.createTexture()!;
-    gl.bindTexture(gl.TEXTURE_2D, texture);
-    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
-    gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
-    // Rerun premultiplies in the shader, after sRGB decode; the browser must not do it first.
-    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-    gl.pixelStorei(gl.UNPACK_COLORSPACE_CONVERSION_WEBGL, gl.NONE);
-    // An sRGB texture: the GPU decodes to linear on fetch (the shader expects that, BITMAP_SHADING).
-    gl.texStorage2D(gl.TEXTURE_2D, 1, gl.SRGB8_ALPHA8, width, height);
-    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, source);
-    setNearest(gl);
-    gl.bindTexture(gl.TEXTURE_2D, null);
-    return texture;
-  }, width * height * 4);
+  return renderer.createTexture(
+    (gl) => {
+      const texture = gl.createTexture()!;
+      gl.bindTexture(gl.TEXTURE_2D, texture);
+      gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+      gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+      // Rerun premultiplies in the shader, after sRGB decode; the browser must not do it first.
+      gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+      gl.pixelStorei(gl.UNPACK_COLORSPACE_CONVERSION_WEBGL, gl.NONE);
+      // An sRGB texture: the GPU decodes to linear on fetch (the shader expects that, BITMAP_SHADING).
+      gl.texStorage2D(gl.TEXTURE_2D, 1, gl.SRGB8_ALPHA8, width, height);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, source);
+      setNearest(gl);
+      gl.bindTexture(gl.TEXTURE_2D, null);
+      return texture;
+    },
+    width * height * 4,
+  );
 }
 
 /** Integer textures are only complete with NEAREST; we texelFetch everything anyway. */
@@ -143,7 +184,12 @@ function setNearest(gl: WebGL2RenderingContext): void {
 }
 
 /** Reads back one RGBA8 texel of a texture (hover values of decoded images). */
-export function readTexel(renderer: Renderer, texture: TrackedTexture, x: number, y: number): Uint8Array {
+export function readTexel(
+  renderer: Renderer,
+  texture: TrackedTexture,
+  x: number,
+  y: number,
+): Uint8Array {
   const gl = renderer.gl;
   const framebuffer = gl.createFramebuffer()!;
   const out = new Uint8Array(4);

@@ -69,7 +69,9 @@ export function parseColor(value: unknown): Rgba8 {
         return [bytes[0]!, bytes[1]!, bytes[2]!, bytes.length === 4 ? bytes[3]! : 255];
       }
     }
-    throw new AnnotationContextError(`expected a colour [r, g, b] or [r, g, b, a] of 0–255, got ${show(value)}`);
+    throw new AnnotationContextError(
+      `expected a colour [r, g, b] or [r, g, b, a] of 0–255, got ${show(value)}`,
+    );
   }
   if (typeof value === 'number') {
     if (Number.isInteger(value) && value >= 0 && value <= 0xffffffff) {
@@ -90,15 +92,20 @@ export function parseColor(value: unknown): Rgba8 {
     if (text === 'transparent') return [0, 0, 0, 0];
     const named = cssNamedColor(text);
     if (named !== undefined) return [named >>> 16, (named >>> 8) & 255, named & 255, 255];
-    throw new AnnotationContextError(`expected a colour (#rrggbb, #rrggbbaa, a CSS colour name, …), got ${show(value)}`);
+    throw new AnnotationContextError(
+      `expected a colour (#rrggbb, #rrggbbaa, a CSS colour name, …), got ${show(value)}`,
+    );
   }
   throw new AnnotationContextError(`expected a colour, got ${show(value)}`);
 }
 
 function parseId(value: unknown, what: string): number {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff) return value;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff)
+    return value;
   if (typeof value === 'string' && /^\d+$/.test(value.trim())) return parseId(Number(value), what);
-  throw new AnnotationContextError(`expected ${what} to be a non-negative integer, got ${show(value)}`);
+  throw new AnnotationContextError(
+    `expected ${what} to be a non-negative integer, got ${show(value)}`,
+  );
 }
 
 function parseLabel(value: unknown): string | undefined {
@@ -116,13 +123,17 @@ function parseInfo(value: unknown, what: string): AnnotationInfo {
     id = value;
   } else if (Array.isArray(value)) {
     if (value.length < 1 || value.length > 3) {
-      throw new AnnotationContextError(`expected ${what} as [id, label?, color?], got ${show(value)}`);
+      throw new AnnotationContextError(
+        `expected ${what} as [id, label?, color?], got ${show(value)}`,
+      );
     }
     [id, label, color] = value;
   } else if (typeof value === 'object' && value !== null) {
     ({ id, label, color } = value as Record<string, unknown>);
   } else {
-    throw new AnnotationContextError(`expected ${what} as id, [id, label, color] or {id, label, color}, got ${show(value)}`);
+    throw new AnnotationContextError(
+      `expected ${what} as id, [id, label, color] or {id, label, color}, got ${show(value)}`,
+    );
   }
   const info: AnnotationInfo = { id: parseId(id, `the id of ${what}`) };
   const text = parseLabel(label);
@@ -132,7 +143,8 @@ function parseInfo(value: unknown, what: string): AnnotationInfo {
 }
 
 function parseConnection(value: unknown): [number, number] {
-  if (Array.isArray(value) && value.length === 2) return [parseId(value[0], 'a keypoint id'), parseId(value[1], 'a keypoint id')];
+  if (Array.isArray(value) && value.length === 2)
+    return [parseId(value[0], 'a keypoint id'), parseId(value[1], 'a keypoint id')];
   if (typeof value === 'object' && value !== null) {
     const pair = value as Record<string, unknown>;
     return [parseId(pair.keypoint0, 'keypoint0'), parseId(pair.keypoint1, 'keypoint1')];
@@ -147,8 +159,14 @@ function parseClass(value: unknown, index: number): ClassDescription {
       const entry = value as Record<string, unknown>;
       const keypoints = entry.keypointAnnotations ?? entry.keypoint_annotations ?? [];
       const connections = entry.keypointConnections ?? entry.keypoint_connections ?? [];
-      if (!Array.isArray(keypoints)) throw new AnnotationContextError(`expected keypointAnnotations to be a list, got ${show(keypoints)}`);
-      if (!Array.isArray(connections)) throw new AnnotationContextError(`expected keypointConnections to be a list, got ${show(connections)}`);
+      if (!Array.isArray(keypoints))
+        throw new AnnotationContextError(
+          `expected keypointAnnotations to be a list, got ${show(keypoints)}`,
+        );
+      if (!Array.isArray(connections))
+        throw new AnnotationContextError(
+          `expected keypointConnections to be a list, got ${show(connections)}`,
+        );
       return {
         info: parseInfo(entry.info, 'info'),
         keypoints: keypoints.map((k, i) => {
@@ -182,13 +200,20 @@ export function parseAnnotationContext(value: unknown): AnnotationContextData {
   if (isAnnotationContextData(value)) return value;
   let entries: unknown[];
   if (Array.isArray(value)) entries = value;
-  else if (typeof value === 'object' && value !== null && 'classes' in value && Array.isArray((value as { classes: unknown }).classes)) {
+  else if (
+    typeof value === 'object' &&
+    value !== null &&
+    'classes' in value &&
+    Array.isArray((value as { classes: unknown }).classes)
+  ) {
     entries = (value as { classes: unknown[] }).classes;
   } else if (typeof value === 'object' && value !== null && 'info' in value) {
     // A bare ClassDescription is a context with one class (class_description_ext.py).
     entries = [value];
   } else {
-    throw new AnnotationContextError(`expected an annotation context as a list of classes, got ${show(value)}`);
+    throw new AnnotationContextError(
+      `expected an annotation context as a list of classes, got ${show(value)}`,
+    );
   }
   const classes = new Map<number, ClassDescription>();
   entries.forEach((entry, i) => {
@@ -210,7 +235,8 @@ export function annotationContextOf(value: unknown): AnnotationContextData {
     try {
       hit = parseAnnotationContext(value);
     } catch (error) {
-      hit = error instanceof AnnotationContextError ? error : new AnnotationContextError(String(error));
+      hit =
+        error instanceof AnnotationContextError ? error : new AnnotationContextError(String(error));
     }
     cache.set(value, hit);
   }
@@ -230,7 +256,10 @@ export interface ResolvedClass {
  * SPEC §3.2: the annotated colour; else the auto colour of `info.id` when the class is listed
  * without a colour; else the auto colour of the id itself.
  */
-export function resolveClass(context: AnnotationContextData | undefined, id: number): ResolvedClass {
+export function resolveClass(
+  context: AnnotationContextData | undefined,
+  id: number,
+): ResolvedClass {
   const description = context?.classes.get(id);
   if (!description) return { label: undefined, color: autoColor(id), auto: true };
   const { info } = description;
@@ -246,7 +275,9 @@ export function resolveClassColor(context: AnnotationContextData | undefined, id
 
 /** A keypoint's colour within its class (SPEC §4.2): keypoint colour, else auto colour of its id. */
 export function resolveKeypoint(info: AnnotationInfo): { color: Rgba8; auto: boolean } {
-  return info.color ? { color: info.color, auto: false } : { color: autoColor(info.id), auto: true };
+  return info.color
+    ? { color: info.color, auto: false }
+    : { color: autoColor(info.id), auto: true };
 }
 
 /**
@@ -269,7 +300,8 @@ let probe: OffscreenCanvasRenderingContext2D | null | undefined;
 function cssNamedColor(name: string): number | undefined {
   // currentcolor means "inherited", which a context has nothing to inherit from.
   if (!/^[a-z]+$/.test(name) || name === 'currentcolor') return undefined;
-  probe ??= typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
+  probe ??=
+    typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
   if (!probe) return undefined;
   // An unknown name leaves fillStyle as it was: from two different starting colours it shows.
   probe.fillStyle = '#000000';

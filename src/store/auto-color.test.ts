@@ -44,7 +44,7 @@ describe('autoColor', () => {
     expect(autoColor(200000)).to.deep.equal(c);
   });
 
-  it('encodes linear to sRGB bytes with egui\'s formula', () => {
+  it("encodes linear to sRGB bytes with egui's formula", () => {
     expect(gammaU8FromLinearF32(0)).to.equal(0);
     expect(gammaU8FromLinearF32(0.5)).to.equal(188);
     expect(gammaU8FromLinearF32(1)).to.equal(255);

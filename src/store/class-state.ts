@@ -49,7 +49,12 @@ export class ClassState extends EventTarget {
   /** Replaces the hidden set (and ends a solo). */
   setHidden(ids: Iterable<number>): void {
     const next = new Set(ids);
-    if (this.#solo === undefined && next.size === this.#hidden.size && [...next].every((id) => this.#hidden.has(id))) return;
+    if (
+      this.#solo === undefined &&
+      next.size === this.#hidden.size &&
+      [...next].every((id) => this.#hidden.has(id))
+    )
+      return;
     this.#hidden = next;
     this.#solo = undefined;
     this.#changed('visibility');

@@ -1,4 +1,4 @@
-import {expect} from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import {
   EntityPathError,
   escapeEntityPathPart,
@@ -8,11 +8,11 @@ import {
   parentEntityPath,
   parseEntityPath,
 } from './entity-path.js';
-import type {EntityPathErrorCode} from './entity-path.js';
+import type { EntityPathErrorCode } from './entity-path.js';
 
 function strictError(path: string): EntityPathError {
   try {
-    parseEntityPath(path, {strict: true});
+    parseEntityPath(path, { strict: true });
   } catch (e) {
     expect(e, `error thrown for ${JSON.stringify(path)}`).to.be.instanceOf(EntityPathError);
     return e as EntityPathError;
@@ -91,13 +91,20 @@ describe('entity paths', () => {
 
   describe('strict parse', () => {
     it('accepts what formatEntityPath prints', () => {
-      expect(parseEntityPath('/', {strict: true})).to.deep.equal([]);
-      expect(parseEntityPath('foo', {strict: true})).to.deep.equal(['foo']);
-      expect(parseEntityPath('/foo/bar', {strict: true})).to.deep.equal(['foo', 'bar']);
-      expect(parseEntityPath('hallådär', {strict: true})).to.deep.equal(['hallådär']);
-      expect(parseEntityPath('/foo/Hallå\\ Där\\!', {strict: true})).to.deep.equal(['foo', 'Hallå Där!']);
-      expect(parseEntityPath('Hall\\u{00E5}\\n\\r\\t', {strict: true})).to.deep.equal(['Hallå\n\r\t']);
-      expect(parseEntityPath('hello_there-now.jpg', {strict: true})).to.deep.equal(['hello_there-now.jpg']);
+      expect(parseEntityPath('/', { strict: true })).to.deep.equal([]);
+      expect(parseEntityPath('foo', { strict: true })).to.deep.equal(['foo']);
+      expect(parseEntityPath('/foo/bar', { strict: true })).to.deep.equal(['foo', 'bar']);
+      expect(parseEntityPath('hallådär', { strict: true })).to.deep.equal(['hallådär']);
+      expect(parseEntityPath('/foo/Hallå\\ Där\\!', { strict: true })).to.deep.equal([
+        'foo',
+        'Hallå Där!',
+      ]);
+      expect(parseEntityPath('Hall\\u{00E5}\\n\\r\\t', { strict: true })).to.deep.equal([
+        'Hallå\n\r\t',
+      ]);
+      expect(parseEntityPath('hello_there-now.jpg', { strict: true })).to.deep.equal([
+        'hello_there-now.jpg',
+      ]);
     });
 
     const cases: Array<[string, EntityPathErrorCode, number]> = [
@@ -173,8 +180,13 @@ describe('entity paths', () => {
     });
 
     it('round-trips escaped strings through strict parse', () => {
-      for (const s of ['/\\u{0001}', '/Hello\\ world\\!\\ \\u{262E}', '/a\\nb\\rc\\td/\\:\\/\\\\', '/Hall\\u{00E5}x']) {
-        const canonical = formatEntityPath(parseEntityPath(s, {strict: true}));
+      for (const s of [
+        '/\\u{0001}',
+        '/Hello\\ world\\!\\ \\u{262E}',
+        '/a\\nb\\rc\\td/\\:\\/\\\\',
+        '/Hall\\u{00E5}x',
+      ]) {
+        const canonical = formatEntityPath(parseEntityPath(s, { strict: true }));
         expect(canonical, s).to.equal(s.replace('\\u{00E5}', 'å'));
       }
     });
@@ -182,7 +194,7 @@ describe('entity paths', () => {
     it('round-trips arbitrary parts through format and strict parse', () => {
       const parts = ['a b', 'c:d', 'e/f', 'g\\h', 'i\nj', 'k☮l', 'm\u0000n', 'å.ö', '[#1]'];
       const s = formatEntityPath(parts);
-      expect(parseEntityPath(s, {strict: true})).to.deep.equal(parts);
+      expect(parseEntityPath(s, { strict: true })).to.deep.equal(parts);
       expect(parseEntityPath(s)).to.deep.equal(parts);
     });
   });

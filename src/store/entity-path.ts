@@ -77,14 +77,14 @@ function tokenize(path: string, specials: string): Token[] {
       i++;
     }
     if (i === start) i++;
-    tokens.push({text: path.slice(start, i), start});
+    tokens.push({ text: path.slice(start, i), start });
     start = i;
   }
   return tokens;
 }
 
 /** Reads `{XXXX}` after `\u` the way Rerun does, returning what it consumed either way. */
-function readUnicodeEscape(s: string, from: number): {char?: string; consumed: string} {
+function readUnicodeEscape(s: string, from: number): { char?: string; consumed: string } {
   // Rerun stops at `}` or once it has read 6 UTF-8 bytes; counting bytes keeps non-ASCII
   // garbage after `\u` consumed exactly as Rerun consumes it.
   let i = from;
@@ -98,11 +98,11 @@ function readUnicodeEscape(s: string, from: number): {char?: string; consumed: s
   }
   const consumed = s.slice(from, i);
   const m = /^\{([0-9A-Fa-f]{4})\}$/.exec(consumed);
-  if (!m) return {consumed};
+  if (!m) return { consumed };
   const cp = parseInt(m[1]!, 16);
   // A lone surrogate is not a Rust `char`, so Rerun rejects it.
-  if (cp >= 0xd800 && cp <= 0xdfff) return {consumed};
-  return {char: String.fromCodePoint(cp), consumed};
+  if (cp >= 0xd800 && cp <= 0xdfff) return { consumed };
+  return { char: String.fromCodePoint(cp), consumed };
 }
 
 function unescapePartForgiving(token: string): string {
@@ -125,7 +125,7 @@ function unescapePartForgiving(token: string): string {
     else if (e === 'r') out += '\r';
     else if (e === 't') out += '\t';
     else if (e === 'u') {
-      const {char, consumed} = readUnicodeEscape(token, i);
+      const { char, consumed } = readUnicodeEscape(token, i);
       i += consumed.length;
       // A malformed `\u…` is kept literally, backslash included, as Rerun does.
       out += char ?? `\\u${consumed}`;
@@ -171,7 +171,7 @@ function unescapePartStrict(token: Token, input: string): string {
     else if (e === 'r') out += '\r';
     else if (e === 't') out += '\t';
     else if (e === 'u') {
-      const {char, consumed} = readUnicodeEscape(s, i);
+      const { char, consumed } = readUnicodeEscape(s, i);
       if (char === undefined) {
         throw new EntityPathError(
           'InvalidUnicodeEscape',
@@ -204,7 +204,12 @@ function parseForgiving(path: string): string[] {
 
 function parseStrict(input: string): string[] {
   if (input === '') {
-    throw new EntityPathError('EmptyString', input, 0, 'expected an entity path, found an empty string');
+    throw new EntityPathError(
+      'EmptyString',
+      input,
+      0,
+      'expected an entity path, found an empty string',
+    );
   }
   let tokens = tokenize(input, '/[]:');
 
@@ -216,7 +221,12 @@ function parseStrict(input: string): string[] {
     const rest = tokens.slice(colon + 1);
     const at = tokens[colon]!.start;
     if (rest.length === 0) {
-      throw new EntityPathError('TrailingColon', input, at, 'expected a component name after ":", found the end');
+      throw new EntityPathError(
+        'TrailingColon',
+        input,
+        at,
+        'expected a component name after ":", found the end',
+      );
     }
     suffixError = new EntityPathError(
       'UnexpectedComponent',
@@ -261,7 +271,12 @@ function parseStrict(input: string): string[] {
 
 function partsFromTokensStrict(tokens: Token[], input: string): string[] {
   if (tokens.length === 0) {
-    throw new EntityPathError('MissingPath', input, 0, 'expected an entity path before the suffix, found none');
+    throw new EntityPathError(
+      'MissingPath',
+      input,
+      0,
+      'expected an entity path before the suffix, found none',
+    );
   }
   if (tokens.length === 1 && tokens[0]!.text === '/') return [];
   if (tokens[0]!.text === '/') tokens = tokens.slice(1);
@@ -270,7 +285,12 @@ function partsFromTokensStrict(tokens: Token[], input: string): string[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.text === '/') {
-      throw new EntityPathError('DoubleSlash', input, token.start, 'expected a part between slashes, found "//"');
+      throw new EntityPathError(
+        'DoubleSlash',
+        input,
+        token.start,
+        'expected a part between slashes, found "//"',
+      );
     }
     parts.push(unescapePartStrict(token, input));
     const next = tokens[i + 1];
@@ -286,7 +306,12 @@ function partsFromTokensStrict(tokens: Token[], input: string): string[] {
     }
     i++;
     if (i === tokens.length - 1) {
-      throw new EntityPathError('TrailingSlash', input, next.start, 'expected a part after "/", found the end');
+      throw new EntityPathError(
+        'TrailingSlash',
+        input,
+        next.start,
+        'expected a part after "/", found the end',
+      );
     }
   }
   return parts;

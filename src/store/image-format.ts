@@ -148,9 +148,13 @@ export function pixelFormatByteSize(pf: PixelFormatName, width: number, height: 
 
 /** Bytes a buffer must have for this format (exact, as Rerun's viewer requires). */
 export function expectedByteLength(format: ImageFormat): number {
-  if (format.pixelFormat) return pixelFormatByteSize(format.pixelFormat, format.width, format.height);
+  if (format.pixelFormat)
+    return pixelFormatByteSize(format.pixelFormat, format.width, format.height);
   const bits =
-    format.width * format.height * channelCount(format.colorModel) * bitsPerChannel(format.channelDatatype);
+    format.width *
+    format.height *
+    channelCount(format.colorModel) *
+    bitsPerChannel(format.channelDatatype);
   return Math.ceil(bits / 8);
 }
 
@@ -163,7 +167,9 @@ export function describeFormat(format: ImageFormat): string {
 function dimension(name: string, value: unknown): number {
   const n = typeof value === 'string' ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0 || n > 0xffffffff) {
-    throw new ImageFormatError(`expected ${name} to be a positive integer, got ${JSON.stringify(value)}`);
+    throw new ImageFormatError(
+      `expected ${name} to be a positive integer, got ${JSON.stringify(value)}`,
+    );
   }
   return n;
 }
@@ -174,7 +180,9 @@ function dimension(name: string, value: unknown): number {
  */
 export function resolveImageFormat(input: ImageFormatInput | null | undefined): ImageFormat {
   if (!input || typeof input !== 'object') {
-    throw new ImageFormatError(`expected a format {width, height, …}, got ${JSON.stringify(input)}`);
+    throw new ImageFormatError(
+      `expected a format {width, height, …}, got ${JSON.stringify(input)}`,
+    );
   }
   const width = dimension('width', input.width);
   const height = dimension('height', input.height);
@@ -192,7 +200,8 @@ export type BufferInput = ArrayBuffer | ArrayBufferView;
 /** Views any ArrayBuffer/ArrayBufferView as bytes without copying. */
 export function asBytes(buffer: BufferInput): Uint8Array {
   if (buffer instanceof Uint8Array) return buffer;
-  if (ArrayBuffer.isView(buffer)) return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  if (ArrayBuffer.isView(buffer))
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   if (buffer instanceof ArrayBuffer) return new Uint8Array(buffer);
   // SharedArrayBuffer and friends.
   if (buffer && typeof (buffer as ArrayBufferLike).byteLength === 'number') {
@@ -210,13 +219,18 @@ export function asBytes(buffer: BufferInput): Uint8Array {
 function validatePixelFormatSize(format: ImageFormat): void {
   const pf = format.pixelFormat;
   if (!pf) return;
-  const halvesWidth = pf === 'YUY2' || pf === 'NV12' || pf.startsWith('Y_U_V16') || pf.startsWith('Y_U_V12');
+  const halvesWidth =
+    pf === 'YUY2' || pf === 'NV12' || pf.startsWith('Y_U_V16') || pf.startsWith('Y_U_V12');
   const halvesHeight = pf === 'NV12' || pf.startsWith('Y_U_V12');
   if (halvesWidth && format.width % 2) {
-    throw new ImageFormatError(`expected an even width for ${pf} (chroma is shared by pixel pairs), got ${describeFormat(format)}`);
+    throw new ImageFormatError(
+      `expected an even width for ${pf} (chroma is shared by pixel pairs), got ${describeFormat(format)}`,
+    );
   }
   if (halvesHeight && format.height % 2) {
-    throw new ImageFormatError(`expected an even height for ${pf} (chroma is shared by row pairs), got ${describeFormat(format)}`);
+    throw new ImageFormatError(
+      `expected an even height for ${pf} (chroma is shared by row pairs), got ${describeFormat(format)}`,
+    );
   }
 }
 
@@ -244,7 +258,8 @@ export function datatypeOfTypedArray(data: ArrayBufferView): ChannelDatatypeName
   if (data instanceof Float32Array) return 'F32';
   if (data instanceof Float64Array) return 'F64';
   // Float16Array where the browser has it.
-  if ((data as { constructor?: { name?: string } }).constructor?.name === 'Float16Array') return 'F16';
+  if ((data as { constructor?: { name?: string } }).constructor?.name === 'Float16Array')
+    return 'F16';
   throw new ImageFormatError(
     `expected a typed array for data, got ${(data as object)?.constructor?.name ?? typeof data}`,
   );
@@ -264,12 +279,18 @@ export function formatFromNdArray(
   value: NdArrayLike,
   options: { segmentation?: boolean } = {},
 ): { bytes: Uint8Array; format: ImageFormat } {
-  if (!value || typeof value !== 'object' || !ArrayBuffer.isView(value.data) || !Array.isArray(value.shape)) {
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    !ArrayBuffer.isView(value.data) ||
+    !Array.isArray(value.shape)
+  ) {
     throw new ImageFormatError('expected data as {data: TypedArray, shape: number[]}');
   }
   const shape = [...value.shape];
   for (const d of shape) {
-    if (!Number.isInteger(d) || d < 0) throw new ImageFormatError(`expected a shape of non-negative integers, got [${shape}]`);
+    if (!Number.isInteger(d) || d < 0)
+      throw new ImageFormatError(`expected a shape of non-negative integers, got [${shape}]`);
   }
   // Drop size-1 dimensions at either end, but keep at least two, and keep a trailing 3 or 4
   // that names the channels of a single-row image (H=1, W, C).
@@ -277,7 +298,12 @@ export function formatFromNdArray(
     const last = shape[shape.length - 1];
     if (shape.length > 2 && last === 1) shape.pop();
     else if (shape.length > 3 && shape[0] === 1) shape.shift();
-    else if (shape.length === 3 && shape[0] === 1 && (options.segmentation || (last !== 3 && last !== 4))) shape.shift();
+    else if (
+      shape.length === 3 &&
+      shape[0] === 1 &&
+      (options.segmentation || (last !== 3 && last !== 4))
+    )
+      shape.shift();
     else break;
   }
   const datatype = datatypeOfTypedArray(value.data);
@@ -292,8 +318,15 @@ export function formatFromNdArray(
   const elements = shape.reduce((a, b) => a * b, 1);
   const length = (value.data as unknown as { length: number }).length;
   if (length !== elements) {
-    throw new ImageFormatError(`expected ${elements} elements for shape [${value.shape.join(', ')}], got ${length}`);
+    throw new ImageFormatError(
+      `expected ${elements} elements for shape [${value.shape.join(', ')}], got ${length}`,
+    );
   }
-  const format = resolveImageFormat({ width: shape[1], height: shape[0], colorModel, channelDatatype: datatype });
+  const format = resolveImageFormat({
+    width: shape[1],
+    height: shape[0],
+    colorModel,
+    channelDatatype: datatype,
+  });
   return { bytes: asBytes(value.data), format };
 }

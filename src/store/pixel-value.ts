@@ -57,7 +57,7 @@ export function readPixelValue(
   const channels = channelCount(format.colorModel);
   const size = bitsPerChannel(format.channelDatatype) / 8;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const base = ((y * format.width + x) * channels) * size;
+  const base = (y * format.width + x) * channels * size;
   const values: number[] = [];
   for (let c = 0; c < channels; c++) values.push(readSample(view, format, base + c * size));
   return channels === 1 ? values[0] : values;

@@ -4,10 +4,10 @@
  * `<rr-context>` shares.
  */
 
-import {formatEntityPath, normalizeEntityPath, parseEntityPath} from './entity-path.js';
-import {toTimeInt, unwrapTimeKind} from './time.js';
-import type {KindTagged, TimeInput, TimelineKind, TimeValue} from './time.js';
-import type {RrdWriteOptions} from '../io/rrd-write.js';
+import { formatEntityPath, normalizeEntityPath, parseEntityPath } from './entity-path.js';
+import { toTimeInt, unwrapTimeKind } from './time.js';
+import type { KindTagged, TimeInput, TimelineKind, TimeValue } from './time.js';
+import type { RrdWriteOptions } from '../io/rrd-write.js';
 
 /** An entity given as a path string (parsed forgivingly) or as its unescaped parts. */
 export type EntityPathInput = string | readonly string[];
@@ -110,7 +110,7 @@ interface TemporalRow {
 }
 
 interface ComponentData {
-  static?: {rowId: number; value: unknown};
+  static?: { rowId: number; value: unknown };
   /** Per timeline, sorted by (time, rowId). */
   temporal: Map<string, TemporalRow[]>;
 }
@@ -120,7 +120,7 @@ interface EntityData {
   components: Map<string, ComponentData>;
 }
 
-type ResolvedTimes = Array<{timeline: string; kind: TimelineKind; time: bigint}>;
+type ResolvedTimes = Array<{ timeline: string; kind: TimelineKind; time: bigint }>;
 
 const ANNOTATION_CONTEXT = 'AnnotationContext:context';
 
@@ -171,11 +171,13 @@ function isPrefix(prefix: readonly string[], parts: readonly string[]): boolean 
 }
 
 function checkArchetype(row: unknown, method: string): asserts row is ArchetypeRow {
-  const name = (row as {archetype?: unknown} | null | undefined)?.archetype;
+  const name = (row as { archetype?: unknown } | null | undefined)?.archetype;
   if (typeof name !== 'string' || name === '') {
     throw new TypeError(
       `${method}: expected an object with an "archetype" name, e.g. {archetype: 'Image', buffer, format}, got ${
-        row === null || typeof row !== 'object' ? String(row) : `archetype ${typeof name === 'string' ? '""' : String(name)}`
+        row === null || typeof row !== 'object'
+          ? String(row)
+          : `archetype ${typeof name === 'string' ? '""' : String(name)}`
       }`,
     );
   }
@@ -246,11 +248,18 @@ export class Recording extends EventTarget {
    * Logs one row of components. Without `time` (or with `static: true`) the row is static.
    * `undefined` values are skipped; `null` values clear the component (see the class doc).
    */
-  logComponents(entity: EntityPathInput, components: Record<string, unknown>, options: LogOptions = {}): void {
+  logComponents(
+    entity: EntityPathInput,
+    components: Record<string, unknown>,
+    options: LogOptions = {},
+  ): void {
     if (components === null || typeof components !== 'object') {
-      throw new TypeError(`logComponents: expected an object of components, got ${String(components)}`);
+      throw new TypeError(
+        `logComponents: expected an object of components, got ${String(components)}`,
+      );
     }
-    const times = options.static === true || options.time === undefined ? [] : this.#resolveTimes(options.time);
+    const times =
+      options.static === true || options.time === undefined ? [] : this.#resolveTimes(options.time);
     // A row on no timeline is static, as a Rerun chunk without time columns is.
     const isStatic = times.length === 0;
     const before = this.#cursor();
@@ -261,7 +270,8 @@ export class Recording extends EventTarget {
     if (entries.length > 0) {
       const data = this.#entityData(parts, path);
       const rowId = this.#nextRowId++;
-      for (const [key, value] of entries) this.#insert(data, key, rowId, value, isStatic ? undefined : times);
+      for (const [key, value] of entries)
+        this.#insert(data, key, rowId, value, isStatic ? undefined : times);
       this.#noteTimes(times);
     }
     this.#afterWrite([path], before);
@@ -283,20 +293,28 @@ export class Recording extends EventTarget {
    * split evenly into N Uint8Array views without copying. Per-row scalars (opacity, draw
    * order, …) must therefore be plain arrays.
    */
-  sendColumns(entity: EntityPathInput, indexes: Record<string, TimeColumnInput>, columns: ArchetypeRow): void {
+  sendColumns(
+    entity: EntityPathInput,
+    indexes: Record<string, TimeColumnInput>,
+    columns: ArchetypeRow,
+  ): void {
     checkArchetype(columns, 'sendColumns');
     const names = Object.keys(indexes ?? {});
     if (names.length === 0) {
-      throw new TypeError('sendColumns: expected at least one index, e.g. {step: [0, 1, 2]}, got none');
+      throw new TypeError(
+        'sendColumns: expected at least one index, e.g. {step: [0, 1, 2]}, got none',
+      );
     }
 
     // Validate everything before storing anything, so a bad call leaves the recording as it was.
     let n: number | undefined;
-    const timeColumns: Array<{timeline: string; kind: TimelineKind; times: bigint[]}> = [];
+    const timeColumns: Array<{ timeline: string; kind: TimelineKind; times: bigint[] }> = [];
     for (const name of names) {
-      const {kind: given, value} = unwrapTimeKind(indexes[name]!);
+      const { kind: given, value } = unwrapTimeKind(indexes[name]!);
       if (value === null || typeof value !== 'object' || typeof value.length !== 'number') {
-        throw new TypeError(`sendColumns: expected index "${name}" to be an array of times, got ${String(value)}`);
+        throw new TypeError(
+          `sendColumns: expected index "${name}" to be an array of times, got ${String(value)}`,
+        );
       }
       if (n !== undefined && value.length !== n) {
         throw new RangeError(
@@ -311,14 +329,17 @@ export class Recording extends EventTarget {
           throw withContext(e, `sendColumns: index "${name}" row ${i}: `);
         }
       });
-      timeColumns.push({timeline: name, kind: this.#kindFor(name, given), times});
+      timeColumns.push({ timeline: name, kind: this.#kindFor(name, given), times });
     }
     const rows = n!;
 
-    const fieldColumns: Array<{key: string; values: ArrayLike<unknown>}> = [];
+    const fieldColumns: Array<{ key: string; values: ArrayLike<unknown> }> = [];
     for (const [field, column] of Object.entries(columns)) {
       if (field === 'archetype' || column === undefined) continue;
-      fieldColumns.push({key: componentKey(columns.archetype, field), values: splitColumn(field, column, rows)});
+      fieldColumns.push({
+        key: componentKey(columns.archetype, field),
+        values: splitColumn(field, column, rows),
+      });
     }
 
     const before = this.#cursor();
@@ -326,9 +347,13 @@ export class Recording extends EventTarget {
     const path = formatEntityPath(parts);
     for (let i = 0; i < rows; i++) {
       const rowId = this.#nextRowId++;
-      const times: ResolvedTimes = timeColumns.map((c) => ({timeline: c.timeline, kind: c.kind, time: c.times[i]!}));
+      const times: ResolvedTimes = timeColumns.map((c) => ({
+        timeline: c.timeline,
+        kind: c.kind,
+        time: c.times[i]!,
+      }));
       let stored = false;
-      for (const {key, values} of fieldColumns) {
+      for (const { key, values } of fieldColumns) {
         const value = values[i];
         if (value === undefined) continue;
         this.#insert(this.#entityData(parts, path), key, rowId, value, times);
@@ -364,7 +389,8 @@ export class Recording extends EventTarget {
       if (entries.length === 0) continue;
       const data = this.#entityData(parts, path);
       const rowId = this.#nextRowId++;
-      for (const [key, value] of entries) this.#insert(data, key, rowId, value, times.length === 0 ? undefined : times);
+      for (const [key, value] of entries)
+        this.#insert(data, key, rowId, value, times.length === 0 ? undefined : times);
       this.#noteTimes(times);
       touched.add(path);
     }
@@ -386,7 +412,8 @@ export class Recording extends EventTarget {
         return row;
       };
       for (const [key, column] of data.components) {
-        if (column.static) rowFor(column.static.rowId, true).components.set(key, column.static.value);
+        if (column.static)
+          rowFor(column.static.rowId, true).components.set(key, column.static.value);
         for (const [timeline, rows] of column.temporal) {
           for (const r of rows) {
             const row = rowFor(r.rowId, false);
@@ -415,17 +442,27 @@ export class Recording extends EventTarget {
    * greatest time ≤ `time` on `timeline`, last logged winning ties. No timeline: static only;
    * a timeline but no time: the latest row on it.
    */
-  latestAt(entity: EntityPathInput, component: string, timeline?: string, time?: TimeValue): unknown {
+  latestAt(
+    entity: EntityPathInput,
+    component: string,
+    timeline?: string,
+    time?: TimeValue,
+  ): unknown {
     return this.latestAtRow(entity, component, timeline, time)?.value;
   }
 
   /** Like {@link latestAt}, but with the row's RowId, time and whether it is static. */
-  latestAtRow(entity: EntityPathInput, component: string, timeline?: string, time?: TimeValue): LatestAtRow | undefined {
+  latestAtRow(
+    entity: EntityPathInput,
+    component: string,
+    timeline?: string,
+    time?: TimeValue,
+  ): LatestAtRow | undefined {
     const column = this.#entities.get(this.#key(entity))?.components.get(component);
     if (!column) return undefined;
     if (column.static) {
-      const {rowId, value} = column.static;
-      return value === null ? undefined : {value, rowId, static: true};
+      const { rowId, value } = column.static;
+      return value === null ? undefined : { value, rowId, static: true };
     }
     if (timeline === undefined) return undefined;
     const rows = column.temporal.get(timeline);
@@ -435,14 +472,18 @@ export class Recording extends EventTarget {
     const i = time === undefined ? rows.length - 1 : upperBound(rows, toTimeInt(time)) - 1;
     const row = rows[i];
     if (!row || row.value === null) return undefined;
-    return {value: row.value, rowId: row.rowId, static: false, time: row.time};
+    return { value: row.value, rowId: row.rowId, static: false, time: row.time };
   }
 
   /**
    * The annotation context that applies to an entity (SPEC §4.1): the nearest of the entity
    * itself and its ancestors holding one at the given time (default: the cursor). Not merged.
    */
-  annotationContextFor(entity: EntityPathInput, timeline?: string, time?: TimeValue): AnnotationContextMatch | undefined {
+  annotationContextFor(
+    entity: EntityPathInput,
+    timeline?: string,
+    time?: TimeValue,
+  ): AnnotationContextMatch | undefined {
     if (timeline === undefined && time === undefined) {
       timeline = this.timeline;
       time = this.time;
@@ -452,7 +493,7 @@ export class Recording extends EventTarget {
       const path = formatEntityPath(parts.slice(0, n));
       if (!this.#entities.has(path)) continue;
       const context = this.latestAt(path, ANNOTATION_CONTEXT, timeline, time);
-      if (context !== undefined) return {entity: path, context};
+      if (context !== undefined) return { entity: path, context };
     }
     return undefined;
   }
@@ -483,7 +524,7 @@ export class Recording extends EventTarget {
       if (data.parts.length > parts.length && isPrefix(parts, data.parts)) {
         const childParts = data.parts.slice(0, parts.length + 1);
         const key = formatEntityPath(childParts);
-        if (!seen.has(key)) seen.set(key, {parts: childParts, components: new Map()});
+        if (!seen.has(key)) seen.set(key, { parts: childParts, components: new Map() });
       }
     }
     return [...seen.values()].sort(comparePaths).map((e) => formatEntityPath(e.parts));
@@ -502,7 +543,7 @@ export class Recording extends EventTarget {
 
   /** Timelines holding data, in first-use order, with kind and time range. */
   timelines(): Map<string, TimelineInfo> {
-    return new Map([...this.#timelines].map(([name, info]) => [name, {...info}]));
+    return new Map([...this.#timelines].map(([name, info]) => [name, { ...info }]));
   }
 
   /** The distinct times holding data on a timeline, ascending (what stepping moves between). */
@@ -573,13 +614,17 @@ export class Recording extends EventTarget {
   #entityData(parts: readonly string[], path: string): EntityData {
     let data = this.#entities.get(path);
     if (!data) {
-      data = {parts, components: new Map()};
+      data = { parts, components: new Map() };
       this.#entities.set(path, data);
     }
     return data;
   }
 
-  #kindFor(timeline: string, given: TimelineKind | undefined, pending?: Map<string, TimelineKind>): TimelineKind {
+  #kindFor(
+    timeline: string,
+    given: TimelineKind | undefined,
+    pending?: Map<string, TimelineKind>,
+  ): TimelineKind {
     const existing = this.#timelines.get(timeline)?.kind ?? pending?.get(timeline);
     if (given !== undefined && existing !== undefined && given !== existing) {
       throw new TypeError(`timeline "${timeline}" holds ${existing} times; got a ${given} time`);
@@ -587,37 +632,46 @@ export class Recording extends EventTarget {
     return given ?? existing ?? 'sequence';
   }
 
-  #resolveTimes(time: Record<string, TimeInput>, pending?: Map<string, TimelineKind>): ResolvedTimes {
+  #resolveTimes(
+    time: Record<string, TimeInput>,
+    pending?: Map<string, TimelineKind>,
+  ): ResolvedTimes {
     if (time === null || typeof time !== 'object') {
       throw new TypeError(`expected \`time\` to be an object like {step: 3}, got ${String(time)}`);
     }
     return Object.entries(time).map(([timeline, input]) => {
       try {
-        const {kind, value} = unwrapTimeKind(input);
-        return {timeline, kind: this.#kindFor(timeline, kind, pending), time: toTimeInt(value)};
+        const { kind, value } = unwrapTimeKind(input);
+        return { timeline, kind: this.#kindFor(timeline, kind, pending), time: toTimeInt(value) };
       } catch (e) {
         throw withContext(e, `timeline "${timeline}": `);
       }
     });
   }
 
-  #insert(data: EntityData, key: string, rowId: number, value: unknown, times: ResolvedTimes | undefined): void {
+  #insert(
+    data: EntityData,
+    key: string,
+    rowId: number,
+    value: unknown,
+    times: ResolvedTimes | undefined,
+  ): void {
     let column = data.components.get(key);
     if (!column) {
-      column = {temporal: new Map()};
+      column = { temporal: new Map() };
       data.components.set(key, column);
     }
     if (times === undefined) {
-      column.static = {rowId, value};
+      column.static = { rowId, value };
       return;
     }
-    for (const {timeline, time} of times) {
+    for (const { timeline, time } of times) {
       let rows = column.temporal.get(timeline);
       if (!rows) {
         rows = [];
         column.temporal.set(timeline, rows);
       }
-      const row = {time, rowId, value};
+      const row = { time, rowId, value };
       // rowId exceeds every stored one, so the row goes after all rows at the same time;
       // in-order logging (the common case) is a plain push.
       if (rows.length === 0 || rows[rows.length - 1]!.time <= time) rows.push(row);
@@ -626,10 +680,10 @@ export class Recording extends EventTarget {
   }
 
   #noteTimes(times: ResolvedTimes): void {
-    for (const {timeline, kind, time} of times) {
+    for (const { timeline, kind, time } of times) {
       const info = this.#timelines.get(timeline);
       if (!info) {
-        this.#timelines.set(timeline, {kind, min: time, max: time});
+        this.#timelines.set(timeline, { kind, min: time, max: time });
       } else {
         if (time < info.min) info.min = time;
         if (time > info.max) info.max = time;
@@ -638,7 +692,7 @@ export class Recording extends EventTarget {
   }
 
   #recomputeTimelines(): void {
-    const ranges = new Map<string, {min: bigint; max: bigint}>();
+    const ranges = new Map<string, { min: bigint; max: bigint }>();
     for (const data of this.#entities.values()) {
       for (const column of data.components.values()) {
         for (const [timeline, rows] of column.temporal) {
@@ -646,7 +700,7 @@ export class Recording extends EventTarget {
           const lo = rows[0]!.time;
           const hi = rows[rows.length - 1]!.time;
           const r = ranges.get(timeline);
-          if (!r) ranges.set(timeline, {min: lo, max: hi});
+          if (!r) ranges.set(timeline, { min: lo, max: hi });
           else {
             if (lo < r.min) r.min = lo;
             if (hi > r.max) r.max = hi;
@@ -663,18 +717,18 @@ export class Recording extends EventTarget {
   }
 
   #cursor(): TimeChangeDetail {
-    return {timeline: this.timeline, time: this.time};
+    return { timeline: this.timeline, time: this.time };
   }
 
   #afterWrite(entities: string[], before: TimeChangeDetail): void {
-    this.dispatchEvent(new CustomEvent<RecordingChangeDetail>('change', {detail: {entities}}));
+    this.dispatchEvent(new CustomEvent<RecordingChangeDetail>('change', { detail: { entities } }));
     this.#maybeTimeChange(before);
   }
 
   #maybeTimeChange(before: TimeChangeDetail): void {
     const now = this.#cursor();
     if (now.timeline !== before.timeline || now.time !== before.time) {
-      this.dispatchEvent(new CustomEvent<TimeChangeDetail>('time-change', {detail: now}));
+      this.dispatchEvent(new CustomEvent<TimeChangeDetail>('time-change', { detail: now }));
     }
   }
 }
@@ -683,7 +737,9 @@ export class Recording extends EventTarget {
 function splitColumn(field: string, column: unknown, rows: number): ArrayLike<unknown> {
   if (Array.isArray(column)) {
     if (column.length !== rows) {
-      throw new RangeError(`sendColumns: expected "${field}" to hold ${rows} rows (the index length), got ${column.length}`);
+      throw new RangeError(
+        `sendColumns: expected "${field}" to hold ${rows} rows (the index length), got ${column.length}`,
+      );
     }
     return column;
   }
@@ -705,7 +761,7 @@ function splitColumn(field: string, column: unknown, rows: number): ArrayLike<un
     );
   }
   const size = rows === 0 ? 0 : bytes.byteLength / rows;
-  return Array.from({length: rows}, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+  return Array.from({ length: rows }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
 }
 
 let pageRecording: Recording | undefined;

@@ -1,5 +1,5 @@
-import {expect} from '@open-wc/testing';
-import {TIME_INT_MAX, TIME_INT_MIN, toTimeInt, unwrapTimeKind} from './time.js';
+import { expect } from '@open-wc/testing';
+import { TIME_INT_MAX, TIME_INT_MIN, toTimeInt, unwrapTimeKind } from './time.js';
 
 describe('time values', () => {
   describe('toTimeInt', () => {
@@ -40,19 +40,25 @@ describe('time values', () => {
 
   describe('unwrapTimeKind', () => {
     it('infers the kind from the object key', () => {
-      expect(unwrapTimeKind({sequence: 3})).to.deep.equal({kind: 'sequence', value: 3});
-      expect(unwrapTimeKind({duration: 5n})).to.deep.equal({kind: 'duration', value: 5n});
-      expect(unwrapTimeKind({timestamp: 1})).to.deep.equal({kind: 'timestamp', value: 1});
+      expect(unwrapTimeKind({ sequence: 3 })).to.deep.equal({ kind: 'sequence', value: 3 });
+      expect(unwrapTimeKind({ duration: 5n })).to.deep.equal({ kind: 'duration', value: 5n });
+      expect(unwrapTimeKind({ timestamp: 1 })).to.deep.equal({ kind: 'timestamp', value: 1 });
     });
 
     it('leaves bare values and arrays without a kind', () => {
-      expect(unwrapTimeKind(3)).to.deep.equal({kind: undefined, value: 3});
-      expect(unwrapTimeKind<ArrayLike<number>>([1, 2])).to.deep.equal({kind: undefined, value: [1, 2]});
+      expect(unwrapTimeKind(3)).to.deep.equal({ kind: undefined, value: 3 });
+      expect(unwrapTimeKind<ArrayLike<number>>([1, 2])).to.deep.equal({
+        kind: undefined,
+        value: [1, 2],
+      });
     });
 
     it('rejects objects naming no kind or several', () => {
-      expect(() => unwrapTimeKind({seconds: 3} as unknown as number)).to.throw(TypeError, /seconds/);
-      expect(() => unwrapTimeKind({sequence: 1, duration: 2} as unknown as number)).to.throw(
+      expect(() => unwrapTimeKind({ seconds: 3 } as unknown as number)).to.throw(
+        TypeError,
+        /seconds/,
+      );
+      expect(() => unwrapTimeKind({ sequence: 1, duration: 2 } as unknown as number)).to.throw(
         TypeError,
         /sequence and duration/,
       );

@@ -11,13 +11,10 @@ export type TimeValue = number | bigint;
 
 /** A time on one timeline; the object forms name the timeline's kind. */
 export type TimeInput =
-  | TimeValue
-  | {sequence: TimeValue}
-  | {duration: TimeValue}
-  | {timestamp: TimeValue};
+  TimeValue | { sequence: TimeValue } | { duration: TimeValue } | { timestamp: TimeValue };
 
 /** A value tagged with a timeline kind, or the bare value (kind unknown). */
-export type KindTagged<T> = T | {sequence: T} | {duration: T} | {timestamp: T};
+export type KindTagged<T> = T | { sequence: T } | { duration: T } | { timestamp: T };
 
 /** The smallest valid time: i64::MIN + 1, since Rerun reserves i64::MIN for static data. */
 export const TIME_INT_MIN = -(2n ** 63n) + 1n;
@@ -56,9 +53,12 @@ export function toTimeInt(v: TimeValue): bigint {
  * Splits `{sequence: x}` / `{duration: x}` / `{timestamp: x}` into kind and value; anything
  * else is returned as the value with no kind. Throws when an object names no kind or several.
  */
-export function unwrapTimeKind<T>(input: KindTagged<T>): {kind: TimelineKind | undefined; value: T} {
+export function unwrapTimeKind<T>(input: KindTagged<T>): {
+  kind: TimelineKind | undefined;
+  value: T;
+} {
   if (typeof input !== 'object' || input === null || 'length' in input) {
-    return {kind: undefined, value: input as T};
+    return { kind: undefined, value: input as T };
   }
   const found = KINDS.filter((k) => k in input);
   if (found.length !== 1) {
@@ -69,7 +69,7 @@ export function unwrapTimeKind<T>(input: KindTagged<T>): {kind: TimelineKind | u
     );
   }
   const kind = found[0]!;
-  return {kind, value: (input as Record<TimelineKind, T>)[kind]};
+  return { kind, value: (input as Record<TimelineKind, T>)[kind] };
 }
 
 function describe(v: unknown): string {

@@ -1,7 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { dataRangeHeuristic, datatypeLimits, decodeSrgbHeuristic, parseValueRange, valueStats } from './value-range.js';
+import {
+  dataRangeHeuristic,
+  datatypeLimits,
+  decodeSrgbHeuristic,
+  parseValueRange,
+  valueStats,
+} from './value-range.js';
 
-describe('value statistics and Rerun\'s range heuristics (SPEC §2.2–§2.4)', () => {
+describe("value statistics and Rerun's range heuristics (SPEC §2.2–§2.4)", () => {
   it('takes min/max over every sample, NaN ignored, ±inf only in the full range', () => {
     const stats = valueStats(Float32Array.from([3, NaN, -Infinity, 7, Infinity, -2]), 'F32');
     expect(stats.range).to.deep.equal([-Infinity, Infinity]);

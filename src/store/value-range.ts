@@ -60,7 +60,8 @@ export function valueStats(samples: Samples, dt: ChannelDatatypeName): ValueStat
       if (lo === undefined || v < lo) lo = v;
       if (hi === undefined || v > hi) hi = v;
     }
-    if (lo === undefined || hi === undefined) return { range: undefined, finiteRange: datatypeLimits(dt) };
+    if (lo === undefined || hi === undefined)
+      return { range: undefined, finiteRange: datatypeLimits(dt) };
     const r: [number, number] = [Number(lo), Number(hi)];
     return { range: r, finiteRange: [...r] };
   }
@@ -94,7 +95,10 @@ export function valueStats(samples: Samples, dt: ChannelDatatypeName): ValueStat
 }
 
 /** Rerun's `data_range_heuristic` on the finite range (SPEC §2.3). */
-export function dataRangeHeuristic([min, max]: readonly [number, number], isFloat: boolean): [number, number] {
+export function dataRangeHeuristic(
+  [min, max]: readonly [number, number],
+  isFloat: boolean,
+): [number, number] {
   if (isFloat && min >= 0 && max <= 1) return [0, 1];
   if (min >= 0 && max <= 255) return [0, 255];
   // A uniform image would divide by zero: widen so it shows mid gray.
@@ -103,7 +107,10 @@ export function dataRangeHeuristic([min, max]: readonly [number, number], isFloa
 }
 
 /** Rerun's `image_decode_srgb_gamma_heuristic` for non-U8 data (SPEC §2.4). */
-export function decodeSrgbHeuristic([min, max]: readonly [number, number], isFloat: boolean): boolean {
+export function decodeSrgbHeuristic(
+  [min, max]: readonly [number, number],
+  isFloat: boolean,
+): boolean {
   if (min >= 0 && max <= 255) return true;
   return isFloat && min >= 0 && max <= 1;
 }
@@ -111,9 +118,16 @@ export function decodeSrgbHeuristic([min, max]: readonly [number, number], isFlo
 /** Parses a `value-range` attribute: two finite numbers, `"min max"` (commas allowed), min ≠ max. */
 export function parseValueRange(value: unknown): [number, number] | undefined {
   if (value == null || value === '') return undefined;
-  const parts = Array.isArray(value) ? value.map(Number) : String(value).trim().split(/[\s,]+/).map(Number);
+  const parts = Array.isArray(value)
+    ? value.map(Number)
+    : String(value)
+        .trim()
+        .split(/[\s,]+/)
+        .map(Number);
   if (parts.length !== 2 || !parts.every(Number.isFinite) || parts[0] === parts[1]) {
-    throw new RangeError(`expected value-range as two different numbers "min max", got ${JSON.stringify(value)}`);
+    throw new RangeError(
+      `expected value-range as two different numbers "min max", got ${JSON.stringify(value)}`,
+    );
   }
   return [parts[0], parts[1]];
 }

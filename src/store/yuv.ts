@@ -6,7 +6,13 @@
 import type { ImageFormat, PixelFormatName } from './image-format.js';
 
 /** Byte offsets of the Y, U, V samples of pixel (x, y); U and V are undefined for Y8. */
-export function yuvOffsets(pf: PixelFormatName, w: number, h: number, x: number, y: number): [number, number?, number?] {
+export function yuvOffsets(
+  pf: PixelFormatName,
+  w: number,
+  h: number,
+  x: number,
+  y: number,
+): [number, number?, number?] {
   const n = w * h;
   const hw = w >> 1;
   const hx = x >> 1;
@@ -32,7 +38,12 @@ export function yuvOffsets(pf: PixelFormatName, w: number, h: number, x: number,
 }
 
 /** The RGB bytes Rerun's CPU conversion gives for pixel (x, y) of a YUV image. */
-export function yuvPixelRgb(bytes: Uint8Array, format: ImageFormat, x: number, y: number): [number, number, number] | undefined {
+export function yuvPixelRgb(
+  bytes: Uint8Array,
+  format: ImageFormat,
+  x: number,
+  y: number,
+): [number, number, number] | undefined {
   const pf = format.pixelFormat;
   if (!pf || x < 0 || y < 0 || x >= format.width || y >= format.height) return undefined;
   const [yo, uo, vo] = yuvOffsets(pf, format.width, format.height, x, y);

@@ -1,8 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { until } from '../helpers/hover.js';
-import { builtBundle, CDN_URL, expectHoverReachesHandler, expectImageSimple } from '../frameworks/scenario.js';
+import {
+  builtBundle,
+  CDN_URL,
+  expectHoverReachesHandler,
+  expectImageSimple,
+} from '../frameworks/scenario.js';
 
-type ViewElement = HTMLElement & { snapshot(): Promise<ImageData>; renderComplete(): Promise<void> };
+type ViewElement = HTMLElement & {
+  snapshot(): Promise<ImageData>;
+  renderComplete(): Promise<void>;
+};
 
 /** The snippet's element once its page script has given it data, else undefined. */
 function withData(doc: Document): ViewElement | undefined {
@@ -23,15 +31,21 @@ describe('CDN: dist/cdn/rr-elements.js from a plain <script type="module"> tag',
     frame.style.cssText = 'width: 400px; height: 300px; border: 0';
     frame.srcdoc = page.replace(CDN_URL, new URL(bundle, location.href).href);
     document.body.append(frame);
-    return until(() => frame!.contentDocument?.getElementById('picture') && frame!.contentDocument, 'the page to load');
+    return until(
+      () => frame!.contentDocument?.getElementById('picture') && frame!.contentDocument,
+      'the page to load',
+    );
   }
 
   it('registers every element from the one file, with lit inside (no other request)', async () => {
     const doc = await openSnippet();
     const win = doc.defaultView as typeof window;
     await until(() => win.customElements.get('rr-image'), 'rr-image to be defined');
-    for (const tag of ['rr-context', 'rr-view', 'rr-image']) expect(win.customElements.get(tag), tag).to.not.equal(undefined);
-    const scripts = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+    for (const tag of ['rr-context', 'rr-view', 'rr-image'])
+      expect(win.customElements.get(tag), tag).to.not.equal(undefined);
+    const scripts = win.performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname);
     // The dev server adds its own socket script to what it serves; that is not the library.
     const library = scripts.filter((p) => p.endsWith('.js') && !p.startsWith('/__web-dev-server'));
     expect(library).to.deep.equal(['/dist/cdn/rr-elements.js']);
@@ -39,13 +53,19 @@ describe('CDN: dist/cdn/rr-elements.js from a plain <script type="module"> tag',
 
   it("shows Rerun's image_simple with the exact pixels", async () => {
     const doc = await openSnippet();
-    const picture = await until(() => withData(doc), 'the page script to give the element its data');
+    const picture = await until(
+      () => withData(doc),
+      'the page script to give the element its data',
+    );
     await expectImageSimple(picture);
   });
 
   it("delivers rr-hover to the page's listener", async () => {
     const doc = await openSnippet();
-    const picture = await until(() => withData(doc), 'the page script to give the element its data');
+    const picture = await until(
+      () => withData(doc),
+      'the page script to give the element its data',
+    );
     await picture.snapshot();
     const received: Array<Array<{ entity: string; value: unknown }>> = [];
     picture.addEventListener('rr-hover', (e) => received.push((e as CustomEvent).detail.picks));

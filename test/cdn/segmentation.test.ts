@@ -3,7 +3,10 @@ import { until } from '../helpers/hover.js';
 import { builtBundle } from '../frameworks/scenario.js';
 import { expectClassHover, expectSegmentationSimple } from '../frameworks/segmentation-scene.js';
 
-type ViewElement = HTMLElement & { snapshot(): Promise<ImageData>; renderComplete(): Promise<void> };
+type ViewElement = HTMLElement & {
+  snapshot(): Promise<ImageData>;
+  renderComplete(): Promise<void>;
+};
 
 describe('CDN bundle, segmentation_image_simple: context as JSON text, ids as a property', () => {
   let frame: HTMLIFrameElement | undefined;
@@ -15,9 +18,17 @@ describe('CDN bundle, segmentation_image_simple: context as JSON text, ids as a 
     frame.style.cssText = 'width: 400px; height: 400px; border: 0';
     frame.src = '/test/cdn/segmentation-page.html';
     document.body.append(frame);
-    const doc = await until(() => frame!.contentDocument?.getElementById('mask') && frame!.contentDocument, 'the page');
+    const doc = await until(
+      () => frame!.contentDocument?.getElementById('mask') && frame!.contentDocument,
+      'the page',
+    );
     const win = doc.defaultView as typeof window;
-    await until(() => win.customElements.get('rr-segmentation') && (doc.getElementById('mask') as { buffer?: unknown }).buffer, 'rr-segmentation with its ids');
+    await until(
+      () =>
+        win.customElements.get('rr-segmentation') &&
+        (doc.getElementById('mask') as { buffer?: unknown }).buffer,
+      'rr-segmentation with its ids',
+    );
     return { doc, view: doc.getElementById('view') as ViewElement };
   }
 

@@ -4,18 +4,29 @@ import { expectPixel, pixelAt } from '../helpers/pixels.js';
 type ImageElement = HTMLElement & { snapshot(): Promise<ImageData>; buffer?: unknown };
 
 /** Loads a demo page in an iframe and waits for `count` upgraded `<rr-image>`s with data. */
-async function demoImages(page: string, count: number): Promise<{ frame: HTMLIFrameElement; images: ImageElement[] }> {
+async function demoImages(
+  page: string,
+  count: number,
+): Promise<{ frame: HTMLIFrameElement; images: ImageElement[] }> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 1100px; height: 900px; border: 0';
   frame.src = `/demo/${page}`;
   document.body.append(frame);
   const deadline = performance.now() + 15000;
   for (;;) {
-    const found = [...(frame.contentDocument?.querySelectorAll('rr-image') ?? [])] as ImageElement[];
-    if (found.length >= count && found.every((el) => typeof el.snapshot === 'function' && el.buffer)) {
+    const found = [
+      ...(frame.contentDocument?.querySelectorAll('rr-image') ?? []),
+    ] as ImageElement[];
+    if (
+      found.length >= count &&
+      found.every((el) => typeof el.snapshot === 'function' && el.buffer)
+    ) {
       return { frame, images: found };
     }
-    if (performance.now() > deadline) throw new Error(`demo/${page}: expected ${count} <rr-image> with data, found ${found.length}`);
+    if (performance.now() > deadline)
+      throw new Error(
+        `demo/${page}: expected ${count} <rr-image> with data, found ${found.length}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -28,7 +39,12 @@ describe('demo gallery: image format pages', () => {
     const loaded = await demoImages('image-formats.html', 4);
     frame = loaded.frame;
     const [rgb, green, bgr, yuv] = await Promise.all(loaded.images.map((el) => el.snapshot()));
-    for (const [x, y] of [[0, 0], [200, 30], [40, 250], [255, 255]]) {
+    for (const [x, y] of [
+      [0, 0],
+      [200, 30],
+      [40, 250],
+      [255, 255],
+    ]) {
       expectPixel(rgb, x, y, [x, Math.min(255, x + y), y, 255]);
       expectPixel(bgr, x, y, [x, Math.min(255, x + y), y, 255]);
       const g = Math.min(255, x + y);
@@ -45,7 +61,12 @@ describe('demo gallery: image format pages', () => {
     const original = shots[0];
     // Flat regions (the discs' centres, a smooth spot of the sweep) survive every encoding;
     // Y8 keeps only luma, so it is compared on gray level.
-    const spots: Array<[number, number]> = [[48, 64], [96, 64], [144, 64], [20, 110]];
+    const spots: Array<[number, number]> = [
+      [48, 64],
+      [96, 64],
+      [144, 64],
+      [20, 110],
+    ];
     shots.slice(1).forEach((shot, i) => {
       const label = loaded.images[i + 1].nextElementSibling?.textContent ?? String(i);
       expect([shot.width, shot.height], label).to.deep.equal([original.width, original.height]);
@@ -55,7 +76,14 @@ describe('demo gallery: image format pages', () => {
         if (label.startsWith('Y8')) {
           expect(got[0], `${label} gray at (${x}, ${y})`).to.equal(got[2]);
         } else {
-          want.slice(0, 3).forEach((v, k) => expect(Math.abs(got[k] - v), `${label} (${x}, ${y}) channel ${k}: ${got} vs ${want}`).to.be.at.most(4));
+          want
+            .slice(0, 3)
+            .forEach((v, k) =>
+              expect(
+                Math.abs(got[k] - v),
+                `${label} (${x}, ${y}) channel ${k}: ${got} vs ${want}`,
+              ).to.be.at.most(4),
+            );
         }
       }
     });

@@ -47,10 +47,17 @@ class Model implements WidgetModel {
   }
 }
 
-const dataView = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+const dataView = (bytes: Uint8Array) =>
+  new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 function imageSimpleTrait() {
-  return [{ entity: 'image', buffer: dataView(imageSimple()), format: { width: 300, height: 200, color_model: 'RGB', channel_datatype: 'U8' } }];
+  return [
+    {
+      entity: 'image',
+      buffer: dataView(imageSimple()),
+      format: { width: 300, height: 200, color_model: 'RGB', channel_datatype: 'U8' },
+    },
+  ];
 }
 
 describe('anywidget front end (rr-elements/anywidget)', () => {
@@ -89,7 +96,13 @@ describe('anywidget front end (rr-elements/anywidget)', () => {
     cleanup = render({ model, el });
     const view = rendered<RrImage>(el, 'rr-view');
     await view.snapshot();
-    model.set('images', [{ entity: 'image', buffer: dataView(new Uint8Array([0, 0, 255, 0, 0, 255])), format: { width: 2, height: 1, color_model: 'RGB' } }]);
+    model.set('images', [
+      {
+        entity: 'image',
+        buffer: dataView(new Uint8Array([0, 0, 255, 0, 0, 255])),
+        format: { width: 2, height: 1, color_model: 'RGB' },
+      },
+    ]);
     const shot = await view.snapshot();
     expect([shot.width, shot.height]).to.deep.equal([2, 1]);
     expectImage(shot, () => [0, 0, 255, 255]);
@@ -108,7 +121,15 @@ describe('anywidget front end (rr-elements/anywidget)', () => {
   });
 
   it('reports bad bytes through the error trait, naming what was expected', async () => {
-    const model = new Model({ images: [{ entity: 'bad', buffer: dataView(new Uint8Array(5)), format: { width: 2, height: 1, color_model: 'RGB' } }] });
+    const model = new Model({
+      images: [
+        {
+          entity: 'bad',
+          buffer: dataView(new Uint8Array(5)),
+          format: { width: 2, height: 1, color_model: 'RGB' },
+        },
+      ],
+    });
     const error = nextEvent(el, 'rr-error');
     cleanup = render({ model, el });
     await error;

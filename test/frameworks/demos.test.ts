@@ -2,7 +2,10 @@ import { expect } from '@open-wc/testing';
 import { until } from '../helpers/hover.js';
 import { builtBundle, expectImageSimple } from './scenario.js';
 
-type ViewElement = HTMLElement & { snapshot(): Promise<ImageData>; renderComplete(): Promise<void> };
+type ViewElement = HTMLElement & {
+  snapshot(): Promise<ImageData>;
+  renderComplete(): Promise<void>;
+};
 
 /** The environment pages of the demo gallery, and how many image_simple views each shows. */
 const DEMOS: Array<[string, number]> = [
@@ -26,11 +29,20 @@ describe('demo gallery: the environment pages run', () => {
       frame.src = `/demo/${page}`;
       document.body.append(frame);
       const images = await until(() => {
-        const found = [...(frame!.contentDocument?.querySelectorAll('rr-image') ?? [])] as ViewElement[];
-        return found.length >= count && found.every((el) => typeof el.snapshot === 'function' && (el as { buffer?: unknown }).buffer) && found;
+        const found = [
+          ...(frame!.contentDocument?.querySelectorAll('rr-image') ?? []),
+        ] as ViewElement[];
+        return (
+          found.length >= count &&
+          found.every(
+            (el) => typeof el.snapshot === 'function' && (el as { buffer?: unknown }).buffer,
+          ) &&
+          found
+        );
       }, `${count} upgraded <rr-image> with data in demo/${page}`);
       expect(images.length).to.equal(count);
-      for (const image of images) await expectImageSimple((image.closest('rr-view') as ViewElement | null) ?? image);
+      for (const image of images)
+        await expectImageSimple((image.closest('rr-view') as ViewElement | null) ?? image);
     });
   }
 });

@@ -4,7 +4,10 @@ import define from '../../docs/snippets/observable-notebook.js';
 import { hoverCanvas } from '../helpers/hover.js';
 import { builtBundle, expectImageSimple } from './scenario.js';
 
-type ViewElement = HTMLElement & { snapshot(): Promise<ImageData>; renderComplete(): Promise<void> };
+type ViewElement = HTMLElement & {
+  snapshot(): Promise<ImageData>;
+  renderComplete(): Promise<void>;
+};
 
 /** Runs the documented notebook, with its `rr` cell pointed at the local build of the bundle. */
 async function runNotebook() {
@@ -25,7 +28,8 @@ async function runNotebook() {
   }));
   // Observable's own way of replacing a cell, as "import … with" does.
   module.redefine('rr', () => import(/* @vite-ignore */ bundle));
-  const next = (name: string) => new Promise<unknown>((resolve) => waiters.set(name, [...(waiters.get(name) ?? []), resolve]));
+  const next = (name: string) =>
+    new Promise<unknown>((resolve) => waiters.set(name, [...(waiters.get(name) ?? []), resolve]));
   return { runtime, module, values, next, errors };
 }
 

@@ -13,7 +13,10 @@ interface SnapshotHost extends HTMLElement {
 /** Finds `selector` under `root`, failing with what the framework rendered instead. */
 export function rendered<E extends Element = SnapshotHost>(root: ParentNode, selector: string): E {
   const el = root.querySelector<E>(selector);
-  if (!el) throw new Error(`nothing matches ${selector}; rendered: ${(root as Element).innerHTML?.slice(0, 300)}`);
+  if (!el)
+    throw new Error(
+      `nothing matches ${selector}; rendered: ${(root as Element).innerHTML?.slice(0, 300)}`,
+    );
   return el;
 }
 
@@ -28,10 +31,17 @@ export async function expectImageSimple(el: SnapshotHost): Promise<void> {
  * Hovers a third across and half way down the image_simple view (scene ≈ (100, 100), in the
  * green square) and waits for the framework's handler to have received the picks.
  */
-export async function expectHoverReachesHandler(el: SnapshotHost, received: PickResult[][], entity = '/image'): Promise<void> {
+export async function expectHoverReachesHandler(
+  el: SnapshotHost,
+  received: PickResult[][],
+  entity = '/image',
+): Promise<void> {
   await el.renderComplete();
   hoverCanvas(el, 1 / 3, 0.5);
-  const [hit] = await until(() => received.find((p) => p.length), 'the framework handler to receive rr-hover picks');
+  const [hit] = await until(
+    () => received.find((p) => p.length),
+    'the framework handler to receive rr-hover picks',
+  );
   expect(hit.entity).to.equal(entity);
   expect(hit.value).to.deep.equal([0, 255, 0]);
 }
@@ -40,7 +50,10 @@ export async function expectHoverReachesHandler(el: SnapshotHost, received: Pick
 export async function builtBundle(): Promise<string> {
   const url = '/dist/cdn/rr-elements.js';
   const response = await fetch(url, { method: 'HEAD' });
-  if (!response.ok) throw new Error(`${url} is missing (HTTP ${response.status}): run \`npm run build\` before the browser tests`);
+  if (!response.ok)
+    throw new Error(
+      `${url} is missing (HTTP ${response.status}): run \`npm run build\` before the browser tests`,
+    );
   return url;
 }
 

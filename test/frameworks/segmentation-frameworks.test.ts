@@ -7,7 +7,13 @@ import 'rr-elements';
 import type { PickResult, RrView } from 'rr-elements';
 import { render, type WidgetModel } from 'rr-elements/anywidget';
 import SegmentationView from './SegmentationView.svelte';
-import { CONTEXT, SEGMENTATION_FORMAT, expectClassHover, expectSegmentationSimple, segmentationSimple } from './segmentation-scene.js';
+import {
+  CONTEXT,
+  SEGMENTATION_FORMAT,
+  expectClassHover,
+  expectSegmentationSimple,
+  segmentationSimple,
+} from './segmentation-scene.js';
 import { rendered } from './scenario.js';
 import '../../src/elements/rr-segmentation/rr-segmentation.js';
 import '../../src/elements/rr-annotation-context/rr-annotation-context.js';
@@ -26,7 +32,12 @@ afterEach(() => {
 
 function vueScene(onPick: (picks: PickResult[]) => void): App {
   const app = createApp({
-    setup: () => ({ ids: segmentationSimple(), format: SEGMENTATION_FORMAT, context: CONTEXT, onPick }),
+    setup: () => ({
+      ids: segmentationSimple(),
+      format: SEGMENTATION_FORMAT,
+      context: CONTEXT,
+      onPick,
+    }),
     template: `
       <rr-context>
         <rr-annotation-context entity="/" :context="context"></rr-annotation-context>
@@ -42,7 +53,10 @@ function vueScene(onPick: (picks: PickResult[]) => void): App {
 }
 
 function svelteScene(onpick: (picks: PickResult[]) => void): void {
-  const component = mount(SegmentationView, { target, props: { ids: segmentationSimple(), format: SEGMENTATION_FORMAT, context: CONTEXT, onpick } });
+  const component = mount(SegmentationView, {
+    target,
+    props: { ids: segmentationSimple(), format: SEGMENTATION_FORMAT, context: CONTEXT, onpick },
+  });
   flushSync();
   cleanup = () => unmount(component);
 }
@@ -83,14 +97,24 @@ function model(values: Record<string, unknown>): WidgetModel & { values: Map<str
       for (const h of handlers.get(`change:${k}`) ?? []) h();
     },
     on: (e, h) => handlers.set(e, [...(handlers.get(e) ?? []), h]),
-    off: (e, h) => handlers.set(e ?? '', (handlers.get(e ?? '') ?? []).filter((g) => g !== h)),
+    off: (e, h) =>
+      handlers.set(
+        e ?? '',
+        (handlers.get(e ?? '') ?? []).filter((g) => g !== h),
+      ),
     save_changes: () => {},
   };
 }
 
 describe('anywidget front end, segmentation_image_simple', () => {
   const traits = () => ({
-    segmentations: [{ entity: 'image', buffer: new DataView(segmentationSimple().buffer), format: { width: 12, height: 8, channel_datatype: 'U8' } }],
+    segmentations: [
+      {
+        entity: 'image',
+        buffer: new DataView(segmentationSimple().buffer),
+        format: { width: 12, height: 8, channel_datatype: 'U8' },
+      },
+    ],
     contexts: [{ entity: '/', context: CONTEXT }],
   });
 
@@ -116,22 +140,39 @@ describe('Observable runtime, segmentation_image_simple', () => {
         const m = rt.module();
         m.variable(observer('view')).define('view', [], () => {
           const context = document.createElement('rr-context');
-          const annotation = Object.assign(document.createElement('rr-annotation-context'), { context: CONTEXT });
+          const annotation = Object.assign(document.createElement('rr-annotation-context'), {
+            context: CONTEXT,
+          });
           annotation.setAttribute('entity', '/');
           const view = document.createElement('rr-view');
           view.style.width = '300px';
-          const layer = Object.assign(document.createElement('rr-segmentation'), { buffer: segmentationSimple(), format: SEGMENTATION_FORMAT });
+          const layer = Object.assign(document.createElement('rr-segmentation'), {
+            buffer: segmentationSimple(),
+            format: SEGMENTATION_FORMAT,
+          });
           layer.setAttribute('entity', 'image');
           view.append(layer);
           context.append(annotation, view);
           return context;
         });
-        m.variable(observer('hover')).define('hover', ['view'], async function* (context: HTMLElement) {
-          for (;;) yield await new Promise((resolve) => context.addEventListener('rr-hover', (e) => resolve((e as CustomEvent).detail.picks), { once: true }));
-        });
+        m.variable(observer('hover')).define(
+          'hover',
+          ['view'],
+          async function* (context: HTMLElement) {
+            for (;;)
+              yield await new Promise((resolve) =>
+                context.addEventListener(
+                  'rr-hover',
+                  (e) => resolve((e as CustomEvent).detail.picks),
+                  { once: true },
+                ),
+              );
+          },
+        );
         return m;
       },
-      (name) => (name === 'hover' ? { fulfilled: (v: unknown) => onPicks(v as PickResult[]) } : undefined),
+      (name) =>
+        name === 'hover' ? { fulfilled: (v: unknown) => onPicks(v as PickResult[]) } : undefined,
     );
     return { runtime, main };
   }

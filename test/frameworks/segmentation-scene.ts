@@ -48,6 +48,9 @@ export async function expectClassHover(
 ): Promise<void> {
   await view.renderComplete();
   hoverCanvas(view, 0.25, 0.25);
-  const [hit] = await until(() => received.find((p) => p.length), 'the handler to receive rr-hover picks');
+  const [hit] = await until(
+    () => received.find((p) => p.length),
+    'the handler to receive rr-hover picks',
+  );
   expect(hit).to.deep.include({ entity, classId: 1, label: 'red' });
 }

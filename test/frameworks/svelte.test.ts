@@ -23,7 +23,10 @@ describe('Svelte 5 (the documented component, compiled by svelte/compiler)', () 
   });
 
   function show(onpick: (picks: PickResult[]) => void): RrImage {
-    component = mount(ImageView, { target, props: { pixels: imageSimple(), width: 300, height: 200, onpick } });
+    component = mount(ImageView, {
+      target,
+      props: { pixels: imageSimple(), width: 300, height: 200, onpick },
+    });
     flushSync();
     return rendered<RrImage>(target, 'rr-image');
   }
@@ -38,6 +41,9 @@ describe('Svelte 5 (the documented component, compiled by svelte/compiler)', () 
 
   it('delivers rr-hover to the onrr-hover handler', async () => {
     const received: PickResult[][] = [];
-    await expectHoverReachesHandler(show((p) => received.push(p)), received);
+    await expectHoverReachesHandler(
+      show((p) => received.push(p)),
+      received,
+    );
   });
 });

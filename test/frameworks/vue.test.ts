@@ -22,17 +22,32 @@ describe('Vue 3 (the documented snippet, with Vue’s own template compiler)', (
   });
 
   it("shows Rerun's image_simple with the exact pixels, the typed array set as a property", async () => {
-    app = mountImageView(target, { pixels: imageSimple(), width: 300, height: 200, onPick: () => {} });
+    app = mountImageView(target, {
+      pixels: imageSimple(),
+      width: 300,
+      height: 200,
+      onPick: () => {},
+    });
     const el = rendered<RrImage>(target, 'rr-image');
     expect(el.buffer).to.be.instanceOf(Uint8Array);
-    expect(el.format).to.deep.equal({ width: 300, height: 200, colorModel: 'RGB', channelDatatype: 'U8' });
+    expect(el.format).to.deep.equal({
+      width: 300,
+      height: 200,
+      colorModel: 'RGB',
+      channelDatatype: 'U8',
+    });
     expect(el.entityPath).to.equal('/image');
     await expectImageSimple(el);
   });
 
   it('delivers rr-hover to the @rr-hover handler', async () => {
     const received: PickResult[][] = [];
-    app = mountImageView(target, { pixels: imageSimple(), width: 300, height: 200, onPick: (p) => received.push(p) });
+    app = mountImageView(target, {
+      pixels: imageSimple(),
+      width: 300,
+      height: 200,
+      onPick: (p) => received.push(p),
+    });
     await expectHoverReachesHandler(rendered<RrImage>(target, 'rr-image'), received);
   });
 });

@@ -5,7 +5,8 @@ export function hoverCanvas(host: Element, fx: number, fy: number): void {
   const canvas = host.shadowRoot?.querySelector('canvas');
   if (!canvas) throw new Error(`${host.localName} has no canvas in its shadow root`);
   const rect = canvas.getBoundingClientRect();
-  if (!rect.width || !rect.height) throw new Error(`the canvas of ${host.localName} has no size (${rect.width}×${rect.height})`);
+  if (!rect.width || !rect.height)
+    throw new Error(`the canvas of ${host.localName} has no size (${rect.width}×${rect.height})`);
   // The event class of the canvas' own window: the element may live in an iframe.
   const View = (canvas.ownerDocument.defaultView ?? window) as typeof window;
   canvas.dispatchEvent(
@@ -20,12 +21,17 @@ export function hoverCanvas(host: Element, fx: number, fy: number): void {
 }
 
 /** Resolves when `condition()` is true (checked each frame), or rejects after `timeout` ms. */
-export async function until<T>(condition: () => T | undefined | null | false, what: string, timeout = 10000): Promise<T> {
+export async function until<T>(
+  condition: () => T | undefined | null | false,
+  what: string,
+  timeout = 10000,
+): Promise<T> {
   const start = performance.now();
   for (;;) {
     const value = condition();
     if (value) return value;
-    if (performance.now() - start > timeout) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    if (performance.now() - start > timeout)
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
     await new Promise((r) => requestAnimationFrame(r));
   }
 }

@@ -17,7 +17,13 @@ function close(a: RGBA, b: RGBA, tolerance: number): boolean {
 }
 
 /** Asserts the pixel at (x, y) equals `expected` within `tolerance` per channel. */
-export function expectPixel(image: ImageData, x: number, y: number, expected: RGBA, tolerance = 0): void {
+export function expectPixel(
+  image: ImageData,
+  x: number,
+  y: number,
+  expected: RGBA,
+  tolerance = 0,
+): void {
   const actual = pixelAt(image, x, y);
   if (!close(actual, expected, tolerance)) {
     throw new Error(
@@ -42,17 +48,21 @@ export function expectImage(
       const got = pixelAt(image, x, y);
       if (!close(got, want, tolerance)) {
         count++;
-        if (bad.length < 5) bad.push(`(${x}, ${y}) expected rgba(${want.join(', ')}) got rgba(${got.join(', ')})`);
+        if (bad.length < 5)
+          bad.push(`(${x}, ${y}) expected rgba(${want.join(', ')}) got rgba(${got.join(', ')})`);
       }
     }
   }
-  if (count) throw new Error(`${count} of ${image.width * image.height} pixels differ: ${bad.join('; ')}`);
+  if (count)
+    throw new Error(`${count} of ${image.width * image.height} pixels differ: ${bad.join('; ')}`);
 }
 
 /** Asserts two images are identical in size and bytes. */
 export function expectSameImage(actual: ImageData, expected: ImageData): void {
   if (actual.width !== expected.width || actual.height !== expected.height) {
-    throw new Error(`expected a ${expected.width}×${expected.height} image, got ${actual.width}×${actual.height}`);
+    throw new Error(
+      `expected a ${expected.width}×${expected.height} image, got ${actual.width}×${actual.height}`,
+    );
   }
   expectImage(actual, (x, y) => pixelAt(expected, x, y));
 }

@@ -27,7 +27,10 @@ describe('Jupyter: a notebook executed by nbconvert, as HTML', () => {
     }
     frame = open(PAGE);
     const view = await until(
-      () => frame!.contentDocument?.querySelector('rr-view:has(rr-image)') as (HTMLElement & { snapshot(): Promise<ImageData>; renderComplete(): Promise<void> }) | null,
+      () =>
+        frame!.contentDocument?.querySelector('rr-view:has(rr-image)') as
+          | (HTMLElement & { snapshot(): Promise<ImageData>; renderComplete(): Promise<void> })
+          | null,
       'the notebook output to create <rr-view> with its <rr-image>',
       20000,
     );

@@ -11,19 +11,29 @@ describe('Jupyter HTML output, segmentation_image_simple', () => {
   it('shows the quadrants exactly: rre.AnnotationContext + rre.Segmentation through nbconvert', async () => {
     const response = await fetch(PAGE, { method: 'HEAD' });
     if (!response.ok) {
-      throw new Error(`${PAGE} is missing (HTTP ${response.status}): it is made by \`node scripts/prepare-notebook.mjs\` (after \`npm run build\`)`);
+      throw new Error(
+        `${PAGE} is missing (HTTP ${response.status}): it is made by \`node scripts/prepare-notebook.mjs\` (after \`npm run build\`)`,
+      );
     }
     frame = document.createElement('iframe');
     frame.style.cssText = 'width: 640px; height: 480px; border: 0';
     frame.src = PAGE;
     document.body.append(frame);
-    const view = await until(() => {
-      const doc = frame!.contentDocument;
-      const win = doc?.defaultView;
-      const found = doc?.querySelector('rr-view:has(rr-segmentation)') as (HTMLElement & { snapshot(): Promise<ImageData>; renderComplete(): Promise<void> }) | null;
-      return found && win?.customElements.get('rr-segmentation') && found;
-    }, 'the notebook output to create <rr-view> with a defined <rr-segmentation>', 20000);
-    expect(frame.contentDocument!.querySelector('rr-annotation-context')!.getAttribute('entity')).to.equal('/');
+    const view = await until(
+      () => {
+        const doc = frame!.contentDocument;
+        const win = doc?.defaultView;
+        const found = doc?.querySelector('rr-view:has(rr-segmentation)') as
+          | (HTMLElement & { snapshot(): Promise<ImageData>; renderComplete(): Promise<void> })
+          | null;
+        return found && win?.customElements.get('rr-segmentation') && found;
+      },
+      'the notebook output to create <rr-view> with a defined <rr-segmentation>',
+      20000,
+    );
+    expect(
+      frame.contentDocument!.querySelector('rr-annotation-context')!.getAttribute('entity'),
+    ).to.equal('/');
     await expectSegmentationSimple(view);
   });
 });

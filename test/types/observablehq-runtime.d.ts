@@ -17,7 +17,10 @@ declare module '@observablehq/runtime' {
   }
   export class Runtime {
     constructor(builtins?: Record<string, unknown>);
-    module(define?: (runtime: Runtime, observer: (name: string) => Observer | undefined) => unknown, observer?: (name: string) => Observer | undefined): Module;
+    module(
+      define?: (runtime: Runtime, observer: (name: string) => Observer | undefined) => unknown,
+      observer?: (name: string) => Observer | undefined,
+    ): Module;
     dispose(): void;
   }
 }

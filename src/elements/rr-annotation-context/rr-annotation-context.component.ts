@@ -1,6 +1,9 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseAnnotationContext, type AnnotationContextData } from '../../store/annotation-context.js';
+import {
+  parseAnnotationContext,
+  type AnnotationContextData,
+} from '../../store/annotation-context.js';
 import { formatEntityPath, parseEntityPath } from '../../store/entity-path.js';
 import type { Recording } from '../../store/recording.js';
 import type { ErrorDetail } from '../shared/layer-element.js';
@@ -96,10 +99,14 @@ export class RrAnnotationContext extends RecordingElement {
         let text: string;
         try {
           const response = await fetch(url);
-          if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+          if (!response.ok)
+            throw new Error(
+              `could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim(),
+            );
           text = await response.text();
         } catch (error) {
-          if (generation === this.#generation) this.#fail(`could not load ${url}: ${errorMessage(error)}`);
+          if (generation === this.#generation)
+            this.#fail(`could not load ${url}: ${errorMessage(error)}`);
           return;
         }
         if (generation === this.#generation) this.#apply(() => parseJson(text, url));
@@ -126,7 +133,8 @@ export class RrAnnotationContext extends RecordingElement {
     }
     const recording = this.recording;
     const entity = this.entityPath;
-    if (this.#logged && (this.#logged.entity !== entity || this.#logged.recording !== recording)) this.#unlog();
+    if (this.#logged && (this.#logged.entity !== entity || this.#logged.recording !== recording))
+      this.#unlog();
     this.parsed = data;
     recording.logComponents(entity, { [COMPONENT]: data }, { static: true });
     this.#logged = { recording, entity };
@@ -144,7 +152,8 @@ export class RrAnnotationContext extends RecordingElement {
     this.#logged = undefined;
     this.parsed = undefined;
     // Only the context component: the entity may hold an image too.
-    if (logged) logged.recording.logComponents(logged.entity, { [COMPONENT]: null }, { static: true });
+    if (logged)
+      logged.recording.logComponents(logged.entity, { [COMPONENT]: null }, { static: true });
   }
 
   #setError(message: string | undefined): void {
@@ -171,6 +180,8 @@ function parseJson(text: string, where: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`expected JSON in ${where}, got text that does not parse (${errorMessage(error)})`);
+    throw new Error(
+      `expected JSON in ${where}, got text that does not parse (${errorMessage(error)})`,
+    );
   }
 }

@@ -3,7 +3,10 @@ import '../../index.js';
 import type { RrContext } from '../rr-context/rr-context.js';
 import type { RrSegmentation } from '../rr-segmentation/rr-segmentation.js';
 import type { RrAnnotationContext } from './rr-annotation-context.js';
-import { isAnnotationContextData, type AnnotationContextData } from '../../store/annotation-context.js';
+import {
+  isAnnotationContextData,
+  type AnnotationContextData,
+} from '../../store/annotation-context.js';
 import { expectPixel } from '../../../test/helpers/pixels.js';
 import { nextEvent } from '../../../test/helpers/fixtures.js';
 
@@ -15,20 +18,32 @@ function contextAt(ctx: RrContext, entity: string): AnnotationContextData | unde
 describe('<rr-annotation-context>', () => {
   it('logs its text content as a static context at / by default, and draws nothing', async () => {
     const ctx = await fixture<RrContext>(
-      html`<rr-context><rr-annotation-context>[[1, "red", [255, 0, 0]], [2, "green", "#00ff00"]]</rr-annotation-context></rr-context>`,
+      html`<rr-context
+        ><rr-annotation-context
+          >[[1, "red", [255, 0, 0]], [2, "green", "#00ff00"]]</rr-annotation-context
+        ></rr-context
+      >`,
     );
     const el = ctx.querySelector('rr-annotation-context')!;
     await el.updateComplete;
     const context = contextAt(ctx, '/');
-    expect(context!.classes.get(2)!.info).to.deep.equal({ id: 2, label: 'green', color: [0, 255, 0, 255] });
+    expect(context!.classes.get(2)!.info).to.deep.equal({
+      id: 2,
+      label: 'green',
+      color: [0, 255, 0, 255],
+    });
     expect(ctx.recording.latestAtRow('/', 'AnnotationContext:context')!.static).to.equal(true);
     expect(getComputedStyle(el).display).to.equal('none');
   });
 
   it('takes the context property and a src URL; the property wins', async () => {
-    const url = URL.createObjectURL(new Blob([JSON.stringify([[7, 'from src']])], { type: 'application/json' }));
+    const url = URL.createObjectURL(
+      new Blob([JSON.stringify([[7, 'from src']])], { type: 'application/json' }),
+    );
     const ctx = await fixture<RrContext>(
-      html`<rr-context><rr-annotation-context entity="a/b" src=${url}></rr-annotation-context></rr-context>`,
+      html`<rr-context
+        ><rr-annotation-context entity="a/b" src=${url}></rr-annotation-context
+      ></rr-context>`,
     );
     const el = ctx.querySelector('rr-annotation-context') as RrAnnotationContext;
     await el.loaded();
@@ -69,7 +84,9 @@ describe('<rr-annotation-context>', () => {
 
     const entryError = nextEvent<{ message: string }>(el, 'rr-error');
     el.textContent = '[[1, "red", [255, 0, 0]], [2, "green", [0, 999, 0]]]';
-    expect((await entryError).detail.message).to.match(/class entry 1 .*expected a colour.*got \[0,999,0\]/);
+    expect((await entryError).detail.message).to.match(
+      /class entry 1 .*expected a colour.*got \[0,999,0\]/,
+    );
     expect(contextAt(ctx, '/')).to.equal(undefined);
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.match(/class entry 1/);

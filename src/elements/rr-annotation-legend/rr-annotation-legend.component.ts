@@ -106,7 +106,8 @@ export class RrAnnotationLegend extends RecordingElement {
   /** Entity whose applicable context is shown (nearest ancestor holding one). Default `/`. */
   @property() entity: string | undefined;
   /** Ids of hidden classes; attribute as a space-separated list (`"1 3"`). */
-  @property({ attribute: 'hidden-classes', converter: hiddenConverter }) hiddenClasses: number[] = [];
+  @property({ attribute: 'hidden-classes', converter: hiddenConverter }) hiddenClasses: number[] =
+    [];
 
   @state() private filter = '';
   @state() private listScroll = 0;
@@ -204,8 +205,14 @@ export class RrAnnotationLegend extends RecordingElement {
     if (!state) return;
     const ids = this.#context ? [...this.#context.classes.keys()] : [];
     const hidden =
-      state.solo !== undefined ? ids.filter((id) => id !== state.solo).sort((a, b) => a - b) : [...state.hidden].sort((a, b) => a - b);
-    if (hidden.length === this.hiddenClasses.length && hidden.every((id, i) => id === this.hiddenClasses[i])) return;
+      state.solo !== undefined
+        ? ids.filter((id) => id !== state.solo).sort((a, b) => a - b)
+        : [...state.hidden].sort((a, b) => a - b);
+    if (
+      hidden.length === this.hiddenClasses.length &&
+      hidden.every((id, i) => id === this.hiddenClasses[i])
+    )
+      return;
     this.#syncingHidden = true;
     this.hiddenClasses = hidden;
   }
@@ -218,7 +225,8 @@ export class RrAnnotationLegend extends RecordingElement {
     let hovered: number | null = null;
     for (const pick of picks) {
       if (pick.classId === undefined) continue;
-      const recording = (pick.layer as Element & { recording?: Recording }).recording ?? this.recording;
+      const recording =
+        (pick.layer as Element & { recording?: Recording }).recording ?? this.recording;
       if (recording !== this.recording) continue;
       if (recording.annotationContextFor(pick.entity)?.entity !== this.#contextEntity) continue;
       hovered = pick.classId;
@@ -238,7 +246,11 @@ export class RrAnnotationLegend extends RecordingElement {
     if (!state) return;
     state.setVisible(id, visible, this.#context?.classes.keys() ?? []);
     this.dispatchEvent(
-      new CustomEvent<ClassToggleDetail>('rr-class-toggle', { detail: { classId: id, visible }, bubbles: true, composed: true }),
+      new CustomEvent<ClassToggleDetail>('rr-class-toggle', {
+        detail: { classId: id, visible },
+        bubbles: true,
+        composed: true,
+      }),
     );
   }
 
@@ -266,7 +278,13 @@ export class RrAnnotationLegend extends RecordingElement {
     const state = this.#classState;
     if (!state || state.highlighted === id) return;
     state.highlighted = id;
-    this.dispatchEvent(new CustomEvent<ClassHoverDetail>('rr-class-hover', { detail: { classId: id }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<ClassHoverDetail>('rr-class-hover', {
+        detail: { classId: id },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   #rowId(event: Event): number | undefined {
@@ -302,11 +320,14 @@ export class RrAnnotationLegend extends RecordingElement {
       // Bring the row into the rendered window before focusing it.
       const top = index * ROW_HEIGHT;
       if (top < scroller.scrollTop) scroller.scrollTop = top;
-      else if (top + 2 * ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = top + 2 * ROW_HEIGHT - scroller.clientHeight;
+      else if (top + 2 * ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight)
+        scroller.scrollTop = top + 2 * ROW_HEIGHT - scroller.clientHeight;
       this.listScroll = scroller.scrollTop;
       await this.updateComplete;
     }
-    this.renderRoot.querySelector<HTMLElement>(`tr[data-class-id="${rows[index]!.id}"] button`)?.focus();
+    this.renderRoot
+      .querySelector<HTMLElement>(`tr[data-class-id="${rows[index]!.id}"] button`)
+      ?.focus();
   }
 
   #onRowEnter = (event: Event): void => {
@@ -350,9 +371,14 @@ export class RrAnnotationLegend extends RecordingElement {
   }
 
   #swatch(color: Rgba8, auto: boolean): TemplateResult {
-    return html`<span class="swatch" style="--swatch: ${cssColor(color)}" title=${hex(color)}></span>${auto
-        ? html`<span class="auto" title="Color chosen automatically, since it was not logged">(auto)</span>`
-        : nothing}`;
+    return html`<span class="swatch" style="--swatch: ${cssColor(color)}" title=${hex(color)}></span
+      >${
+        auto
+          ? html`<span class="auto" title="Color chosen automatically, since it was not logged"
+              >(auto)</span
+            >`
+          : nothing
+      }`;
   }
 
   #classRow(row: Row, index: number): TemplateResult {
@@ -390,23 +416,30 @@ export class RrAnnotationLegend extends RecordingElement {
     let end = rows.length;
     if (lazy) {
       start = Math.max(0, Math.floor(this.listScroll / ROW_HEIGHT) - OVERSCAN);
-      end = Math.min(rows.length, Math.ceil((this.listScroll + this.viewportHeight) / ROW_HEIGHT) + OVERSCAN);
+      end = Math.min(
+        rows.length,
+        Math.ceil((this.listScroll + this.viewportHeight) / ROW_HEIGHT) + OVERSCAN,
+      );
     }
     const before = start * ROW_HEIGHT;
     const after = (rows.length - end) * ROW_HEIGHT;
-    return html`${lazy
-        ? html`<input
-            type="search"
-            part="filter"
-            aria-label="Filter classes by id or label"
-            placeholder="Filter ${all.length} classes"
-            .value=${this.filter}
-            @input=${this.#onFilter}
-          />`
-        : nothing}
+    return html`${
+        lazy
+          ? html`<input
+              type="search"
+              part="filter"
+              aria-label="Filter classes by id or label"
+              placeholder="Filter ${all.length} classes"
+              .value=${this.filter}
+              @input=${this.#onFilter}
+            />`
+          : nothing
+      }
       <div class="scroller" @scroll=${this.#onScroll}>
         <table part="classes" aria-rowcount=${rows.length + 1}>
-          <caption>Classes</caption>
+          <caption>
+            Classes
+          </caption>
           <thead>
             <tr aria-rowindex="1">
               <th class="id" scope="col">Class Id</th>
@@ -440,7 +473,9 @@ export class RrAnnotationLegend extends RecordingElement {
     const id = description.info.id;
     const keypoints = [...description.keypoints].sort((a, b) => a.id - b.id);
     return html`<table part="keypoints">
-        <caption>Keypoints Annotation for Class ${id}</caption>
+        <caption>
+          Keypoints Annotation for Class ${id}
+        </caption>
         <thead>
           <tr>
             <th class="id" scope="col">Keypoint Id</th>
@@ -459,31 +494,38 @@ export class RrAnnotationLegend extends RecordingElement {
           })}
         </tbody>
       </table>
-      ${description.connections.length
-        ? html`<table part="connections">
-            <caption>Keypoint Connections for Class ${id}</caption>
-            <thead>
-              <tr>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${description.connections.map(
-                ([a, b]) => html`<tr>
-                  <td>${this.#keypointName(description, a)}</td>
-                  <td>${this.#keypointName(description, b)}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`
-        : nothing}`;
+      ${
+        description.connections.length
+          ? html`<table part="connections">
+              <caption>
+                Keypoint Connections for Class ${id}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">From</th>
+                  <th scope="col">To</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${description.connections.map(
+                  ([a, b]) =>
+                    html`<tr>
+                      <td>${this.#keypointName(description, a)}</td>
+                      <td>${this.#keypointName(description, b)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : nothing
+      }`;
   }
 
   protected override render(): TemplateResult {
-    if (this.#contextError) return html`<p class="empty" part="error" role="alert">${this.#contextError}</p>`;
+    if (this.#contextError)
+      return html`<p class="empty" part="error" role="alert">${this.#contextError}</p>`;
     const context = this.#context;
-    if (!context) return html`<p class="empty">No annotation context applies to ${this.entityPath}.</p>`;
+    if (!context)
+      return html`<p class="empty">No annotation context applies to ${this.entityPath}.</p>`;
     const withKeypoints = [...context.classes.values()]
       .filter((d) => d.keypoints.length || d.connections.length)
       .sort((a, b) => a.info.id - b.info.id);

@@ -97,7 +97,9 @@ export const legendStyles = css`
     background-image:
       linear-gradient(var(--swatch), var(--swatch)),
       conic-gradient(#bbb 25%, #fff 0 50%, #bbb 0 75%, #fff 0);
-    background-size: 100% 100%, 8px 8px;
+    background-size:
+      100% 100%,
+      8px 8px;
   }
   .auto {
     opacity: 0.75;

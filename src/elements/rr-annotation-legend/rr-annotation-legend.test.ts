@@ -16,7 +16,9 @@ function cells(row: Element): string[] {
   return [...row.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
 }
 
-async function linked(context: unknown[]): Promise<{ ctx: RrContext; legend: RrAnnotationLegend; seg: RrSegmentation }> {
+async function linked(
+  context: unknown[],
+): Promise<{ ctx: RrContext; legend: RrAnnotationLegend; seg: RrSegmentation }> {
   const ctx = await fixture<RrContext>(
     html`<rr-context>
       <rr-annotation-legend entity="masks"></rr-annotation-legend>
@@ -34,7 +36,9 @@ async function linked(context: unknown[]): Promise<{ ctx: RrContext; legend: RrA
 describe('<rr-annotation-legend>', () => {
   it('shows the tutorial context: rows sorted by id with "(auto)" where no colour was logged', async () => {
     const ctx = await fixture<RrContext>(
-      html`<rr-context><rr-annotation-legend entity="masks/frame"></rr-annotation-legend></rr-context>`,
+      html`<rr-context
+        ><rr-annotation-legend entity="masks/frame"></rr-annotation-legend
+      ></rr-context>`,
     );
     ctx.recording.log('masks', { archetype: 'AnnotationContext', context: TUTORIAL_MASKS });
     const legend = ctx.querySelector('rr-annotation-legend')!;
@@ -50,13 +54,22 @@ describe('<rr-annotation-legend>', () => {
   });
 
   it('shows keypoint tables and connections by label, else "id N"', async () => {
-    const ctx = await fixture<RrContext>(html`<rr-context><rr-annotation-legend entity="detections"></rr-annotation-legend></rr-context>`);
-    ctx.recording.log('detections', { archetype: 'AnnotationContext', context: TUTORIAL_DETECTIONS });
+    const ctx = await fixture<RrContext>(
+      html`<rr-context
+        ><rr-annotation-legend entity="detections"></rr-annotation-legend
+      ></rr-context>`,
+    );
+    ctx.recording.log('detections', {
+      archetype: 'AnnotationContext',
+      context: TUTORIAL_DETECTIONS,
+    });
     const legend = ctx.querySelector('rr-annotation-legend')!;
     await legend.updateComplete;
     expect(cells(rows(legend)[0]!)).to.deep.equal(['0', 'Snake', '(auto)']);
     const keypoints = legend.shadowRoot!.querySelector('table[part="keypoints"]')!;
-    expect(keypoints.querySelector('caption')!.textContent).to.equal('Keypoints Annotation for Class 0');
+    expect(keypoints.querySelector('caption')!.textContent).to.equal(
+      'Keypoints Annotation for Class 0',
+    );
     const kpRows = [...keypoints.querySelectorAll('tbody tr')];
     expect(kpRows).to.have.length(10);
     expect(kpRows[3]!.querySelector('.swatch')!.getAttribute('title')).to.equal('#005400');
@@ -69,7 +82,10 @@ describe('<rr-annotation-legend>', () => {
   });
 
   it('toggling a class in the legend makes its pixels transparent in the view, and back', async () => {
-    const { legend, seg } = await linked([[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]]);
+    const { legend, seg } = await linked([
+      [1, 'red', [255, 0, 0]],
+      [2, 'green', [0, 255, 0]],
+    ]);
     expectPixel(await seg.snapshot(), 1, 0, [255, 0, 0, 255]);
     const ids = seg.segmentationLayer!.drawable.idUploads;
     const row = rows(legend).find((r) => r.dataset.classId === '1')!;
@@ -87,7 +103,9 @@ describe('<rr-annotation-legend>', () => {
     expect(hiddenRow.querySelector('button')!.getAttribute('aria-pressed')).to.equal('false');
 
     // Enter on the row's button toggles it back (buttons click on Enter and Space).
-    const button = rows(legend).find((r) => r.dataset.classId === '1')!.querySelector('button')!;
+    const button = rows(legend)
+      .find((r) => r.dataset.classId === '1')!
+      .querySelector('button')!;
     button.focus();
     button.click();
     shot = await seg.snapshot();
@@ -96,15 +114,26 @@ describe('<rr-annotation-legend>', () => {
   });
 
   it('legends of the same context share visibility: a later legend shows what an earlier one hid', async () => {
-    const { ctx, legend, seg } = await linked([[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]]);
-    rows(legend).find((r) => r.dataset.classId === '2')!.click();
+    const { ctx, legend, seg } = await linked([
+      [1, 'red', [255, 0, 0]],
+      [2, 'green', [0, 255, 0]],
+    ]);
+    rows(legend)
+      .find((r) => r.dataset.classId === '2')!
+      .click();
     const second = document.createElement('rr-annotation-legend');
     second.entity = 'masks/other';
     ctx.append(second);
     await second.updateComplete;
     expect(second.hiddenClasses).to.deep.equal([2]);
-    expect(rows(second).find((r) => r.dataset.classId === '2')!.hasAttribute('data-hidden')).to.equal(true);
-    rows(second).find((r) => r.dataset.classId === '2')!.click();
+    expect(
+      rows(second)
+        .find((r) => r.dataset.classId === '2')!
+        .hasAttribute('data-hidden'),
+    ).to.equal(true);
+    rows(second)
+      .find((r) => r.dataset.classId === '2')!
+      .click();
     expectPixel(await seg.snapshot(), 2, 0, [0, 255, 0, 255]);
     await legend.updateComplete;
     expect(legend.hiddenClasses).to.deep.equal([]);
@@ -119,7 +148,14 @@ describe('<rr-annotation-legend>', () => {
     );
     const seg = ctx.querySelector('rr-segmentation')!;
     seg.data = { data: new Uint8Array([1, 2, 3]), shape: [1, 3] };
-    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'a', 'red'], [2, 'b', 'lime'], [3, 'c', 'blue']] });
+    ctx.recording.log('/', {
+      archetype: 'AnnotationContext',
+      context: [
+        [1, 'a', 'red'],
+        [2, 'b', 'lime'],
+        [3, 'c', 'blue'],
+      ],
+    });
     const shot = await seg.snapshot();
     expectPixel(shot, 0, 0, [0, 0, 0, 0]);
     expectPixel(shot, 1, 0, [0, 255, 0, 255]);
@@ -127,7 +163,11 @@ describe('<rr-annotation-legend>', () => {
   });
 
   it('Alt-click shows only that class; hidden-classes sets visibility', async () => {
-    const { legend, seg } = await linked([[0, 'bg'], [1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]]);
+    const { legend, seg } = await linked([
+      [0, 'bg'],
+      [1, 'red', [255, 0, 0]],
+      [2, 'green', [0, 255, 0]],
+    ]);
     const row = rows(legend).find((r) => r.dataset.classId === '2')!;
     row.dispatchEvent(new MouseEvent('click', { bubbles: true, altKey: true }));
     let shot = await seg.snapshot();
@@ -145,10 +185,15 @@ describe('<rr-annotation-legend>', () => {
   });
 
   it('hovering a row highlights the class in the view and dims the others', async () => {
-    const { legend, seg } = await linked([[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]]);
+    const { legend, seg } = await linked([
+      [1, 'red', [255, 0, 0]],
+      [2, 'green', [0, 255, 0]],
+    ]);
     const row = rows(legend).find((r) => r.dataset.classId === '2')!;
     const hover = nextEvent<{ classId: number | null }>(legend, 'rr-class-hover');
-    row.querySelector('td')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    row
+      .querySelector('td')!
+      .dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
     expect((await hover).detail.classId).to.equal(2);
     let shot = await seg.snapshot();
     expectPixel(shot, 2, 0, [0, 255, 0, 255]);
@@ -161,13 +206,20 @@ describe('<rr-annotation-legend>', () => {
   });
 
   it('marks the row of the class under the pointer in a view', async () => {
-    const { legend, seg } = await linked([[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]]);
+    const { legend, seg } = await linked([
+      [1, 'red', [255, 0, 0]],
+      [2, 'green', [0, 255, 0]],
+    ]);
     await seg.renderComplete();
     const canvas = seg.shadowRoot!.querySelector('canvas')!;
     const rect = canvas.getBoundingClientRect();
     // Pixel 2 of 4 (class 2).
     canvas.dispatchEvent(
-      new PointerEvent('pointermove', { clientX: rect.left + rect.width * 0.6, clientY: rect.top + rect.height / 2, bubbles: true }),
+      new PointerEvent('pointermove', {
+        clientX: rect.left + rect.width * 0.6,
+        clientY: rect.top + rect.height / 2,
+        bubbles: true,
+      }),
     );
     await legend.updateComplete;
     const marked = rows(legend).filter((r) => r.hasAttribute('data-hovered'));
@@ -178,8 +230,13 @@ describe('<rr-annotation-legend>', () => {
   });
 
   it('renders labels as text, never HTML', async () => {
-    const ctx = await fixture<RrContext>(html`<rr-context><rr-annotation-legend></rr-annotation-legend></rr-context>`);
-    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, '<img src=x onerror=alert(1)>']] });
+    const ctx = await fixture<RrContext>(
+      html`<rr-context><rr-annotation-legend></rr-annotation-legend></rr-context>`,
+    );
+    ctx.recording.log('/', {
+      archetype: 'AnnotationContext',
+      context: [[1, '<img src=x onerror=alert(1)>']],
+    });
     const legend = ctx.querySelector('rr-annotation-legend')!;
     await legend.updateComplete;
     const label = rows(legend)[0]!.querySelector('td.label')!;
@@ -188,7 +245,9 @@ describe('<rr-annotation-legend>', () => {
   });
 
   it('above 50 classes: a filter box and lazily rendered rows; 10 000 classes stay usable', async () => {
-    const ctx = await fixture<RrContext>(html`<rr-context><rr-annotation-legend></rr-annotation-legend></rr-context>`);
+    const ctx = await fixture<RrContext>(
+      html`<rr-context><rr-annotation-legend></rr-annotation-legend></rr-context>`,
+    );
     const context = Array.from({ length: 10000 }, (_, i) => [i, `class ${i}`]);
     ctx.recording.log('/', { archetype: 'AnnotationContext', context });
     const legend = ctx.querySelector('rr-annotation-legend')!;
@@ -215,8 +274,13 @@ describe('<rr-annotation-legend>', () => {
   });
 
   it('with 50 classes or fewer there is no filter box', async () => {
-    const ctx = await fixture<RrContext>(html`<rr-context><rr-annotation-legend></rr-annotation-legend></rr-context>`);
-    ctx.recording.log('/', { archetype: 'AnnotationContext', context: Array.from({ length: 50 }, (_, i) => i) });
+    const ctx = await fixture<RrContext>(
+      html`<rr-context><rr-annotation-legend></rr-annotation-legend></rr-context>`,
+    );
+    ctx.recording.log('/', {
+      archetype: 'AnnotationContext',
+      context: Array.from({ length: 50 }, (_, i) => i),
+    });
     const legend = ctx.querySelector('rr-annotation-legend')!;
     await legend.updateComplete;
     expect(rows(legend)).to.have.length(50);
@@ -224,7 +288,11 @@ describe('<rr-annotation-legend>', () => {
   });
 
   it('is keyboard-usable: Enter and Space toggle, arrows move between rows', async () => {
-    const { legend, seg } = await linked([[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]], [3, 'c']]);
+    const { legend, seg } = await linked([
+      [1, 'red', [255, 0, 0]],
+      [2, 'green', [0, 255, 0]],
+      [3, 'c'],
+    ]);
     const first = rows(legend)[0]!.querySelector('button')!;
     first.focus();
     await sendKeys({ press: 'Enter' });

@@ -47,11 +47,15 @@ export class RrContext extends LitElement {
     new ContextProvider(this, { context: recordingContext, initialValue: this.recording });
     this.recording.addEventListener('change', (event) => {
       const detail = (event as CustomEvent).detail;
-      this.dispatchEvent(new CustomEvent('rr-data-change', { detail, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('rr-data-change', { detail, bubbles: true, composed: true }),
+      );
     });
     this.recording.addEventListener('time-change', (event) => {
       const detail = (event as CustomEvent).detail;
-      this.dispatchEvent(new CustomEvent('rr-time-change', { detail, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('rr-time-change', { detail, bubbles: true, composed: true }),
+      );
     });
   }
 
@@ -72,13 +76,19 @@ export class RrContext extends LitElement {
         // A newer load replaced this one while it was parsing.
         if (generation !== this.#loadGeneration) return undefined;
         this.recording.logRows(rows);
-        const entities = [...new Set(rows.map((r) => (typeof r.entity === 'string' ? r.entity : `/${r.entity.join('/')}`)))];
+        const entities = [
+          ...new Set(
+            rows.map((r) => (typeof r.entity === 'string' ? r.entity : `/${r.entity.join('/')}`)),
+          ),
+        ];
         const detail: LoadResult = { ...result, rows: rows.length, entities };
         this.dispatchEvent(new CustomEvent('rr-load', { detail, bubbles: true, composed: true }));
         return detail;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        this.dispatchEvent(new CustomEvent('rr-error', { detail: { message }, bubbles: true, composed: true }));
+        this.dispatchEvent(
+          new CustomEvent('rr-error', { detail: { message }, bubbles: true, composed: true }),
+        );
         return undefined;
       }
     })();
@@ -102,11 +112,14 @@ export class RrContext extends LitElement {
       try {
         const timeline = this.timeline ?? this.recording.timeline;
         if (!timeline) return;
-        if (this.time === undefined || this.time === null || this.time === '') this.recording.setTimeline(timeline);
+        if (this.time === undefined || this.time === null || this.time === '')
+          this.recording.setTimeline(timeline);
         else this.recording.setTime(timeline, BigInt(this.time));
       } catch (error) {
         const message = `expected an integer time, got ${JSON.stringify(this.time)} (${(error as Error).message})`;
-        this.dispatchEvent(new CustomEvent('rr-error', { detail: { message }, bubbles: true, composed: true }));
+        this.dispatchEvent(
+          new CustomEvent('rr-error', { detail: { message }, bubbles: true, composed: true }),
+        );
       }
     }
   }
@@ -117,7 +130,11 @@ export class RrContext extends LitElement {
   }
 
   /** Logs many rows at once, like Rerun's `send_columns`. */
-  sendColumns(entity: EntityPathInput, indexes: Record<string, TimeColumnInput>, columns: ArchetypeRow): void {
+  sendColumns(
+    entity: EntityPathInput,
+    indexes: Record<string, TimeColumnInput>,
+    columns: ArchetypeRow,
+  ): void {
     this.recording.sendColumns(entity, indexes, columns);
   }
 

@@ -7,7 +7,19 @@ import { canvasPixels, expectPixel, type RGBA } from '../../../test/helpers/pixe
 import { nextEvent } from '../../../test/helpers/fixtures.js';
 import { bytesOf, showImage, srgbByte } from '../../../test/helpers/image-data.js';
 
-const ALL: ChannelDatatypeName[] = ['U8', 'I8', 'U16', 'I16', 'U32', 'I32', 'U64', 'I64', 'F16', 'F32', 'F64'];
+const ALL: ChannelDatatypeName[] = [
+  'U8',
+  'I8',
+  'U16',
+  'I16',
+  'U32',
+  'I32',
+  'U64',
+  'I64',
+  'F16',
+  'F32',
+  'F64',
+];
 const FLOATS: ChannelDatatypeName[] = ['F16', 'F32', 'F64'];
 const SIGNED: ChannelDatatypeName[] = ['I8', 'I16', 'I32', 'I64', 'F16', 'F32', 'F64'];
 const MAGENTA: RGBA = [255, 0, 255, 255];
@@ -68,18 +80,28 @@ function gray(v: number): RGBA {
   return [v, v, v, 255];
 }
 
-describe('<rr-image> every ColorModel × ChannelDatatype with Rerun\'s range heuristics', () => {
+describe("<rr-image> every ColorModel × ChannelDatatype with Rerun's range heuristics", () => {
   for (const c of CASES) {
     for (const dt of c.types) {
       it(`${dt}: ${c.name}`, async () => {
         const values = c.values(dt);
-        const single = await showImage(bytesOf(dt, values), { width: 3, height: 1, colorModel: 'L', channelDatatype: dt });
+        const single = await showImage(bytesOf(dt, values), {
+          width: 3,
+          height: 1,
+          colorModel: 'L',
+          channelDatatype: dt,
+        });
         const shot = await single.snapshot();
         const wantSingle = typeof c.single === 'function' ? c.single(dt) : c.single;
         const wantMulti = typeof c.multi === 'function' ? c.multi(dt) : c.multi;
         wantSingle.forEach((v, x) => expectPixel(shot, x, 0, gray(v), 1));
         const rgb = values.flatMap((v) => [v, v, v]);
-        const multi = await showImage(bytesOf(dt, rgb), { width: 3, height: 1, colorModel: 'RGB', channelDatatype: dt });
+        const multi = await showImage(bytesOf(dt, rgb), {
+          width: 3,
+          height: 1,
+          colorModel: 'RGB',
+          channelDatatype: dt,
+        });
         const multiShot = await multi.snapshot();
         wantMulti.forEach((v, x) => expectPixel(multiShot, x, 0, gray(v), 1));
       });
@@ -88,10 +110,20 @@ describe('<rr-image> every ColorModel × ChannelDatatype with Rerun\'s range heu
 
   it('reads BGR and BGRA of every datatype in the right channel order', async () => {
     for (const dt of ALL) {
-      const bgr = await showImage(bytesOf(dt, [0, 100, 20]), { width: 1, height: 1, colorModel: 'BGR', channelDatatype: dt });
+      const bgr = await showImage(bytesOf(dt, [0, 100, 20]), {
+        width: 1,
+        height: 1,
+        colorModel: 'BGR',
+        channelDatatype: dt,
+      });
       expectPixel(await bgr.snapshot(), 0, 0, [20, 100, 0, 255], 1);
     }
-    const bgra = await showImage(bytesOf('U16', [0, 100, 20, 255]), { width: 1, height: 1, colorModel: 'BGRA', channelDatatype: 'U16' });
+    const bgra = await showImage(bytesOf('U16', [0, 100, 20, 255]), {
+      width: 1,
+      height: 1,
+      colorModel: 'BGRA',
+      channelDatatype: 'U16',
+    });
     expectPixel(await bgra.snapshot(), 0, 0, [20, 100, 0, 255], 1);
   });
 
@@ -99,21 +131,35 @@ describe('<rr-image> every ColorModel × ChannelDatatype with Rerun\'s range heu
     // Colour 1000 with alpha 2000: the range is [0, 2000], so t = 0.5 (shown linear: 188) and
     // alpha 1. Were alpha left out, colour 1000 would be t = 1 (255).
     const bytes = bytesOf('U16', [1000, 1000, 1000, 2000, 0, 0, 0, 2000]);
-    const el = await showImage(bytes, { width: 2, height: 1, colorModel: 'RGBA', channelDatatype: 'U16' });
+    const el = await showImage(bytes, {
+      width: 2,
+      height: 1,
+      colorModel: 'RGBA',
+      channelDatatype: 'U16',
+    });
     const shot = await el.snapshot();
     expectPixel(shot, 0, 0, [188, 188, 188, 255], 1);
     expectPixel(shot, 1, 0, [0, 0, 0, 255], 1);
   });
 
   it('premultiplies float RGBA alpha in [0, 1]', async () => {
-    const el = await showImage(bytesOf('F32', [1, 0, 0, 0.5]), { width: 1, height: 1, colorModel: 'RGBA', channelDatatype: 'F32' });
+    const el = await showImage(bytesOf('F32', [1, 0, 0, 0.5]), {
+      width: 1,
+      height: 1,
+      colorModel: 'RGBA',
+      channelDatatype: 'F32',
+    });
     expectPixel(await el.snapshot(), 0, 0, [255, 0, 0, 128], 1);
   });
 
-  it('shows NaN and ±inf as Rerun\'s error colour where it decodes sRGB: magenta for RGB, its red (white) for L', async () => {
+  it("shows NaN and ±inf as Rerun's error colour where it decodes sRGB: magenta for RGB, its red (white) for L", async () => {
     for (const dt of FLOATS) {
       // L: the error colour (1, 0, 1) goes through the gray mapper (r, r, r), as in Rerun.
-      const el = await showImage(bytesOf(dt, [0, 0.5, NaN, Infinity, -Infinity]), { width: 5, height: 1, channelDatatype: dt });
+      const el = await showImage(bytesOf(dt, [0, 0.5, NaN, Infinity, -Infinity]), {
+        width: 5,
+        height: 1,
+        channelDatatype: dt,
+      });
       const shot = await el.snapshot();
       expectPixel(shot, 0, 0, gray(0));
       expectPixel(shot, 1, 0, gray(128), 1);
@@ -132,7 +178,11 @@ describe('<rr-image> every ColorModel × ChannelDatatype with Rerun\'s range heu
   });
 
   it('ignores ±inf in the range and clamps them through the gray map outside sRGB ranges', async () => {
-    const el = await showImage(bytesOf('F32', [0, 1000, Infinity, -Infinity]), { width: 4, height: 1, channelDatatype: 'F32' });
+    const el = await showImage(bytesOf('F32', [0, 1000, Infinity, -Infinity]), {
+      width: 4,
+      height: 1,
+      channelDatatype: 'F32',
+    });
     const shot = await el.snapshot();
     expectPixel(shot, 0, 0, gray(0));
     expectPixel(shot, 1, 0, gray(255));
@@ -144,7 +194,11 @@ describe('<rr-image> every ColorModel × ChannelDatatype with Rerun\'s range heu
     // 2^60 and 2^60 + 2^20 are one f32 value, two f64/u64 values: Rerun's range is [2^60, 2^60 + 2^20],
     // so both narrowed samples sit at t = 0. From narrowed values the image would be uniform (gray).
     for (const dt of ['U64', 'I64', 'F64'] as const) {
-      const el = await showImage(bytesOf(dt, [2 ** 60, 2 ** 60 + 2 ** 20]), { width: 2, height: 1, channelDatatype: dt });
+      const el = await showImage(bytesOf(dt, [2 ** 60, 2 ** 60 + 2 ** 20]), {
+        width: 2,
+        height: 1,
+        channelDatatype: dt,
+      });
       const shot = await el.snapshot();
       expectPixel(shot, 0, 0, gray(0));
       expectPixel(shot, 1, 0, gray(0));
@@ -153,11 +207,21 @@ describe('<rr-image> every ColorModel × ChannelDatatype with Rerun\'s range heu
 
   it('keeps GPU memory at the raw byte size (no RGBA expansion of U16 L or F32 RGB)', async () => {
     const renderer = getRenderer();
-    for (const [dt, model, channels] of [['U16', 'L', 1], ['F32', 'RGB', 3], ['F16', 'L', 1], ['I8', 'RGBA', 4]] as const) {
+    for (const [dt, model, channels] of [
+      ['U16', 'L', 1],
+      ['F32', 'RGB', 3],
+      ['F16', 'L', 1],
+      ['I8', 'RGBA', 4],
+    ] as const) {
       const before = renderer.stats.textureBytes;
       const values = Array.from({ length: 64 * 32 * channels }, (_, i) => i % 200);
       const bytes = bytesOf(dt, values);
-      const el = await showImage(bytes, { width: 64, height: 32, colorModel: model, channelDatatype: dt });
+      const el = await showImage(bytes, {
+        width: 64,
+        height: 32,
+        colorModel: model,
+        channelDatatype: dt,
+      });
       await el.snapshot();
       expect(renderer.stats.textureBytes - before, `${model} ${dt}`).to.equal(bytes.length);
       el.remove();
@@ -167,11 +231,31 @@ describe('<rr-image> every ColorModel × ChannelDatatype with Rerun\'s range heu
 
 /** Published values at t = 0, 0.5 and 1 (matplotlib's `_cm_listed.py` entries 0, n/2, n−1). */
 const PUBLISHED: Record<string, [number, number, number][]> = {
-  inferno: [[0.001462, 0.000466, 0.013866], [0.735683, 0.215906, 0.330245], [0.988362, 0.998364, 0.644924]],
-  magma: [[0.001462, 0.000466, 0.013866], [0.716387, 0.214982, 0.47529], [0.987053, 0.991438, 0.749504]],
-  plasma: [[0.050383, 0.029803, 0.527975], [0.798216, 0.280197, 0.469538], [0.940015, 0.975158, 0.131326]],
-  viridis: [[0.267004, 0.004874, 0.329415], [0.127568, 0.566949, 0.550556], [0.993248, 0.906157, 0.143936]],
-  turbo: [[0.18995, 0.07176, 0.23217], [0.64362, 0.98999, 0.23356], [0.4796, 0.01583, 0.01055]],
+  inferno: [
+    [0.001462, 0.000466, 0.013866],
+    [0.735683, 0.215906, 0.330245],
+    [0.988362, 0.998364, 0.644924],
+  ],
+  magma: [
+    [0.001462, 0.000466, 0.013866],
+    [0.716387, 0.214982, 0.47529],
+    [0.987053, 0.991438, 0.749504],
+  ],
+  plasma: [
+    [0.050383, 0.029803, 0.527975],
+    [0.798216, 0.280197, 0.469538],
+    [0.940015, 0.975158, 0.131326],
+  ],
+  viridis: [
+    [0.267004, 0.004874, 0.329415],
+    [0.127568, 0.566949, 0.550556],
+    [0.993248, 0.906157, 0.143936],
+  ],
+  turbo: [
+    [0.18995, 0.07176, 0.23217],
+    [0.64362, 0.98999, 0.23356],
+    [0.4796, 0.01583, 0.01055],
+  ],
   twilight: [
     [0.8857501584075443, 0.8500092494306783, 0.8879736506427196],
     [0.18488035509396164, 0.07942573027972388, 0.21307651648984993],
@@ -181,8 +265,17 @@ const PUBLISHED: Record<string, [number, number, number][]> = {
 
 /** ColorBrewer Spectral (11 classes), as matplotlib's `_Spectral_data` lists it. */
 const SPECTRAL = [
-  [158, 1, 66], [213, 62, 79], [244, 109, 67], [253, 174, 97], [254, 224, 139], [255, 255, 191],
-  [230, 245, 152], [171, 221, 164], [102, 194, 165], [50, 136, 189], [94, 79, 162],
+  [158, 1, 66],
+  [213, 62, 79],
+  [244, 109, 67],
+  [253, 174, 97],
+  [254, 224, 139],
+  [255, 255, 191],
+  [230, 245, 152],
+  [171, 221, 164],
+  [102, 194, 165],
+  [50, 136, 189],
+  [94, 79, 162],
 ];
 
 /** matplotlib's 256-entry sampling of a linear segmented map at entry i. */
@@ -190,7 +283,11 @@ function spectralAt(i: number): [number, number, number] {
   const x = (i / 255) * 10;
   const j = Math.min(9, Math.floor(x));
   const f = x - j;
-  return [0, 1, 2].map((k) => (SPECTRAL[j][k] * (1 - f) + SPECTRAL[j + 1][k] * f) / 255) as [number, number, number];
+  return [0, 1, 2].map((k) => (SPECTRAL[j][k] * (1 - f) + SPECTRAL[j + 1][k] * f) / 255) as [
+    number,
+    number,
+    number,
+  ];
 }
 
 function expected(name: string): RGBA[] {
@@ -199,45 +296,80 @@ function expected(name: string): RGBA[] {
     // Rerun's colormap.wgsl: u = 2t − 1, rgb = saturate((1 + 3u, 1 + 3u², 1 − 3u) / 4).
     return [0, 0.5, 1].map((t) => {
       const u = 2 * t - 1;
-      const c = [1 + 3 * u, 1 + 3 * u * u, 1 - 3 * u].map((v) => Math.round(Math.min(1, Math.max(0, v / 4)) * 255));
+      const c = [1 + 3 * u, 1 + 3 * u * u, 1 - 3 * u].map((v) =>
+        Math.round(Math.min(1, Math.max(0, v / 4)) * 255),
+      );
       return [c[0], c[1], c[2], 255] as RGBA;
     });
   }
-  const table = name === 'spectral' ? [spectralAt(0), spectralAt(128), spectralAt(255)] : PUBLISHED[name];
+  const table =
+    name === 'spectral' ? [spectralAt(0), spectralAt(128), spectralAt(255)] : PUBLISHED[name];
   return table.map((c) => [...c.map((v) => Math.round(v * 255)), 255] as unknown as RGBA);
 }
 
 describe('<rr-image> value-range and colormap (beyond Rerun)', () => {
   // First in its file, so that the tables are not loaded yet.
   it('draws a colour map on screen too (the tables load lazily, then the view redraws)', async () => {
-    const el = await showImage(new Uint8Array([255, 255]), { width: 2, height: 1 }, { colormap: 'magma' });
+    const el = await showImage(
+      new Uint8Array([255, 255]),
+      { width: 2, height: 1 },
+      { colormap: 'magma' },
+    );
     await el.renderComplete();
     const screen = canvasPixels(el);
     const [r, g, b] = expected('magma')[2];
-    expectPixel(screen, Math.floor(screen.width / 2), Math.floor(screen.height / 2), [r, g, b, 255], 1);
+    expectPixel(
+      screen,
+      Math.floor(screen.width / 2),
+      Math.floor(screen.height / 2),
+      [r, g, b, 255],
+      1,
+    );
   });
 
-    for (const name of ['grayscale', 'inferno', 'magma', 'plasma', 'turbo', 'viridis', 'cyan-to-yellow', 'spectral', 'twilight']) {
+  for (const name of [
+    'grayscale',
+    'inferno',
+    'magma',
+    'plasma',
+    'turbo',
+    'viridis',
+    'cyan-to-yellow',
+    'spectral',
+    'twilight',
+  ]) {
     it(`maps 0, 0.5 and 1 through ${name} as its published definition`, async () => {
-      const el = await showImage(bytesOf('F32', [0, 0.5, 1]), { width: 3, height: 1, channelDatatype: 'F32' }, {
-        colormap: name,
-        'value-range': '0 1',
-      });
+      const el = await showImage(
+        bytesOf('F32', [0, 0.5, 1]),
+        { width: 3, height: 1, channelDatatype: 'F32' },
+        {
+          colormap: name,
+          'value-range': '0 1',
+        },
+      );
       const shot = await el.snapshot();
       expected(name).forEach((rgba, x) => expectPixel(shot, x, 0, rgba, 1));
     });
   }
 
   it('colour-maps U8 values v/255 without a value range', async () => {
-    const el = await showImage(new Uint8Array([0, 128, 255]), { width: 3, height: 1 }, { colormap: 'viridis' });
+    const el = await showImage(
+      new Uint8Array([0, 128, 255]),
+      { width: 3, height: 1 },
+      { colormap: 'viridis' },
+    );
     const shot = await el.snapshot();
     expected('viridis').forEach((rgba, x) => expectPixel(shot, x, 0, rgba, 1));
   });
 
   it('maps a value range to black..white and clamps values outside it', async () => {
-    const el = await showImage(bytesOf('U16', [0, 100, 200, 300, 1000]), { width: 5, height: 1, channelDatatype: 'U16' }, {
-      'value-range': '100 300',
-    });
+    const el = await showImage(
+      bytesOf('U16', [0, 100, 200, 300, 1000]),
+      { width: 5, height: 1, channelDatatype: 'U16' },
+      {
+        'value-range': '100 300',
+      },
+    );
     const shot = await el.snapshot();
     [0, 0, 128, 255, 255].forEach((v, x) => expectPixel(shot, x, 0, gray(v), 1));
     // Changing the attribute re-renders with the new range.
@@ -248,10 +380,14 @@ describe('<rr-image> value-range and colormap (beyond Rerun)', () => {
   });
 
   it('ignores the colour map on RGB images but applies their value range', async () => {
-    const el = await showImage(bytesOf('U16', [0, 500, 1000]), { width: 1, height: 1, colorModel: 'RGB', channelDatatype: 'U16' }, {
-      colormap: 'viridis',
-      'value-range': '0 1000',
-    });
+    const el = await showImage(
+      bytesOf('U16', [0, 500, 1000]),
+      { width: 1, height: 1, colorModel: 'RGB', channelDatatype: 'U16' },
+      {
+        colormap: 'viridis',
+        'value-range': '0 1000',
+      },
+    );
     // Multi-channel data outside [0, 255] shows t as linear: (0, 0.5, 1) → (0, 188, 255).
     expectPixel(await el.snapshot(), 0, 0, [0, 188, 255, 255], 1);
   });
@@ -261,11 +397,15 @@ describe('<rr-image> value-range and colormap (beyond Rerun)', () => {
     let error = nextEvent<{ message: string }>(el, 'rr-error');
     el.format = { width: 1, height: 1 };
     el.buffer = new Uint8Array([7]);
-    expect((await error).detail.message).to.equal('expected value-range as two different numbers "min max", got "5"');
+    expect((await error).detail.message).to.equal(
+      'expected value-range as two different numbers "min max", got "5"',
+    );
     error = nextEvent<{ message: string }>(el, 'rr-error');
     el.removeAttribute('value-range');
     el.setAttribute('colormap', 'jet');
-    expect((await error).detail.message).to.contain('unknown colormap "jet": expected one of grayscale, inferno');
+    expect((await error).detail.message).to.contain(
+      'unknown colormap "jet": expected one of grayscale, inferno',
+    );
     el.removeAttribute('colormap');
     await el.renderComplete();
     expectPixel(await el.snapshot(), 0, 0, gray(7));

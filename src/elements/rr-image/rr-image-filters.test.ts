@@ -28,7 +28,12 @@ function catmullRom(t: number): number[] {
 }
 
 /** What SPEC §2.6 says output pixel (px, py) of a snapshot at `scale` shows. */
-function filtered(filter: 'nearest' | 'linear' | 'bicubic', scale: number, px: number, py: number): RGBA {
+function filtered(
+  filter: 'nearest' | 'linear' | 'bicubic',
+  scale: number,
+  px: number,
+  py: number,
+): RGBA {
   const u = (px + 0.5) / scale;
   const v = (py + 0.5) / scale;
   let rgb: number[];
@@ -54,7 +59,8 @@ function filtered(filter: 'nearest' | 'linear' | 'bicubic', scale: number, px: n
       const wx = catmullRom(fx);
       const wy = catmullRom(fy);
       for (let j = 0; j < 4; j++) {
-        for (let i = 0; i < 4; i++) texel(x0 + i - 1, y0 + j - 1).forEach((c, k) => (rgb[k] += wx[i] * wy[j] * c));
+        for (let i = 0; i < 4; i++)
+          texel(x0 + i - 1, y0 + j - 1).forEach((c, k) => (rgb[k] += wx[i] * wy[j] * c));
       }
       rgb = rgb.map((c) => Math.min(1, Math.max(0, c)));
     }
@@ -65,9 +71,13 @@ function filtered(filter: 'nearest' | 'linear' | 'bicubic', scale: number, px: n
 describe('<rr-image> magnification filters (SPEC §2.6)', () => {
   for (const filter of ['nearest', 'linear', 'bicubic'] as const) {
     it(`${filter}: a 2×2 image at snapshot({scale: 8}) matches the formula on decoded texels`, async () => {
-      const el = await showImage(Uint8Array.from(TWO_BY_TWO.flat()), { width: 2, height: 2, colorModel: 'RGB' }, {
-        'magnification-filter': filter,
-      });
+      const el = await showImage(
+        Uint8Array.from(TWO_BY_TWO.flat()),
+        { width: 2, height: 2, colorModel: 'RGB' },
+        {
+          'magnification-filter': filter,
+        },
+      );
       const shot = await el.snapshot({ scale: 8 });
       expect([shot.width, shot.height]).to.deep.equal([16, 16]);
       expectImage(shot, (x, y) => filtered(filter, 8, x, y), 1);
@@ -75,7 +85,11 @@ describe('<rr-image> magnification filters (SPEC §2.6)', () => {
 
     it(`${filter}: changes no pixel at scale 1`, async () => {
       const bytes = randomBytes(9 * 7 * 3, 11);
-      const el = await showImage(bytes, { width: 9, height: 7, colorModel: 'RGB' }, { 'magnification-filter': filter });
+      const el = await showImage(
+        bytes,
+        { width: 9, height: 7, colorModel: 'RGB' },
+        { 'magnification-filter': filter },
+      );
       expectImage(await el.snapshot(), (x, y) => {
         const i = (y * 9 + x) * 3;
         return [bytes[i], bytes[i + 1], bytes[i + 2], 255];
@@ -83,14 +97,22 @@ describe('<rr-image> magnification filters (SPEC §2.6)', () => {
     });
   }
 
-  it('minifies with Rerun\'s rule: linear for colour images, nearest for colour-mapped ones', async () => {
+  it("minifies with Rerun's rule: linear for colour images, nearest for colour-mapped ones", async () => {
     // At scale 0.5 each output pixel centre sits on the edge between texels 2x and 2x + 1.
     const row = [0, 255, 0, 255];
-    const rgb = await showImage(Uint8Array.from(row.flatMap((v) => [v, v, v])), { width: 4, height: 1, colorModel: 'RGB' });
+    const rgb = await showImage(Uint8Array.from(row.flatMap((v) => [v, v, v])), {
+      width: 4,
+      height: 1,
+      colorModel: 'RGB',
+    });
     // Linear min filter on decoded texels: the mean of 0 and 1 in linear light → sRGB 188.
     expectImage(await rgb.snapshot({ scale: 0.5 }), () => [188, 188, 188, 255], 1);
     // U16 0/1000 is outside [0, 255]: gray-mapped, so nearest; the sample point x = 2px + 1 → texel 1, 3.
-    const u16 = await showImage(new Uint8Array(Uint16Array.from([0, 1000, 0, 1000]).buffer), { width: 4, height: 1, channelDatatype: 'U16' });
+    const u16 = await showImage(new Uint8Array(Uint16Array.from([0, 1000, 0, 1000]).buffer), {
+      width: 4,
+      height: 1,
+      channelDatatype: 'U16',
+    });
     expectImage(await u16.snapshot({ scale: 0.5 }), () => [255, 255, 255, 255]);
   });
 
@@ -98,14 +120,22 @@ describe('<rr-image> magnification filters (SPEC §2.6)', () => {
     // [0, 1000] → t 0 and 1; bilinear halfway between is t = 0.5 → gray byte 128 (t as sRGB),
     // not the 188 that filtering decoded colours would give.
     const bytes = new Uint8Array(Uint16Array.from([0, 1000]).buffer);
-    const el = await showImage(bytes, { width: 2, height: 1, channelDatatype: 'U16' }, { 'magnification-filter': 'linear' });
+    const el = await showImage(
+      bytes,
+      { width: 2, height: 1, channelDatatype: 'U16' },
+      { 'magnification-filter': 'linear' },
+    );
     const shot = await el.snapshot({ scale: 8 });
     // Output pixel 7 and 8 sit at scene x 0.9375 and 1.0625: t = 0.4375 and 0.5625.
-    expectImage(shot, (x) => {
-      const t = Math.min(1, Math.max(0, (x + 0.5) / 8 - 0.5));
-      const g = Math.round(t * 255);
-      return [g, g, g, 255];
-    }, 1);
+    expectImage(
+      shot,
+      (x) => {
+        const t = Math.min(1, Math.max(0, (x + 0.5) / 8 - 0.5));
+        const g = Math.round(t * 255);
+        return [g, g, g, 255];
+      },
+      1,
+    );
   });
 });
 
@@ -119,7 +149,11 @@ describe('<rr-image> images larger than the GPU texture limit (rerun issue #3782
     renderer.maxTextureSizeOverride = 8192;
     const color = (x: number, y: number) => [x & 255, (x >> 8) * 7, (y * 6) & 255];
     const before = renderer.stats.textures;
-    const el = await showImage(rgbImage(9000, 40, color), { width: 9000, height: 40, colorModel: 'RGB' });
+    const el = await showImage(rgbImage(9000, 40, color), {
+      width: 9000,
+      height: 40,
+      colorModel: 'RGB',
+    });
     const shot = await el.snapshot();
     expect(renderer.stats.textures - before, 'tiles').to.equal(2);
     expect([shot.width, shot.height]).to.deep.equal([9000, 40]);
@@ -130,7 +164,9 @@ describe('<rr-image> images larger than the GPU texture limit (rerun issue #3782
     it(`${filter} filtering is identical across tile seams (limit forced to 16 texels)`, async () => {
       const bytes = randomBytes(40 * 22 * 3, 5);
       const format = { width: 40, height: 22, colorModel: 'RGB' };
-      const whole = await (await showImage(bytes, format, { 'magnification-filter': filter })).snapshot({ scale: 3 });
+      const whole = await (
+        await showImage(bytes, format, { 'magnification-filter': filter })
+      ).snapshot({ scale: 3 });
       const renderer = getRenderer();
       renderer.maxTextureSizeOverride = 16;
       const before = renderer.stats.textures;
@@ -146,9 +182,13 @@ describe('<rr-image> images larger than the GPU texture limit (rerun issue #3782
     const values = Uint16Array.from({ length: 20 * 10 }, (_, i) => 300 + ((i * 37) % 1000));
     const bytes = new Uint8Array(values.buffer);
     const format = { width: 20, height: 10, channelDatatype: 'U16' };
-    const whole = await (await showImage(bytes, format, { 'magnification-filter': 'bicubic' })).snapshot({ scale: 2 });
+    const whole = await (
+      await showImage(bytes, format, { 'magnification-filter': 'bicubic' })
+    ).snapshot({ scale: 2 });
     getRenderer().maxTextureSizeOverride = 8;
-    const tiled = await (await showImage(bytes, format, { 'magnification-filter': 'bicubic' })).snapshot({ scale: 2 });
+    const tiled = await (
+      await showImage(bytes, format, { 'magnification-filter': 'bicubic' })
+    ).snapshot({ scale: 2 });
     expectSameImage(tiled, whole);
   });
 });

@@ -9,7 +9,13 @@ import { randomBytes, showImage } from '../../../test/helpers/image-data.js';
 
 // A plain CPU implementation of SPEC §1.4 (byte offsets) and §2.7 (conversion), written
 // independently of the shader, as the reference the GPU must match.
-function offsets(pf: PixelFormatName, w: number, h: number, x: number, y: number): [number, number, number] | [number] {
+function offsets(
+  pf: PixelFormatName,
+  w: number,
+  h: number,
+  x: number,
+  y: number,
+): [number, number, number] | [number] {
   const n = w * h;
   const hw = w / 2;
   const hx = Math.floor(x / 2);
@@ -34,7 +40,14 @@ function offsets(pf: PixelFormatName, w: number, h: number, x: number, y: number
   }
 }
 
-function cpuYuvToRgb(pf: PixelFormatName, bytes: Uint8Array, w: number, h: number, x: number, y: number): [number, number, number, number] {
+function cpuYuvToRgb(
+  pf: PixelFormatName,
+  bytes: Uint8Array,
+  w: number,
+  h: number,
+  x: number,
+  y: number,
+): [number, number, number, number] {
   const o = offsets(pf, w, h, x, y);
   const Y = bytes[o[0]];
   const U = o.length === 3 ? bytes[o[1]] : 128;
@@ -108,7 +121,11 @@ describe('<rr-image> image_formats scene and YUV pixel formats', () => {
         bytes[256 * 256 + 128 * 256 + row * 128 + col] = row;
       }
     }
-    const el = await showImage(bytes, { width: 256, height: 256, pixelFormat: 'Y_U_V16_FullRange' });
+    const el = await showImage(bytes, {
+      width: 256,
+      height: 256,
+      pixelFormat: 'Y_U_V16_FullRange',
+    });
     const shot = await el.snapshot();
     expectPixel(shot, 0, 0, [0, 212, 0, 255], 1);
     expectPixel(shot, 255, 0, [0, 164, 255, 255], 1);
@@ -148,7 +165,11 @@ describe('<rr-image> image_formats scene and YUV pixel formats', () => {
       const [w, h] = [4, 100];
       const bytes = randomBytes(w * h * 3, 3);
       const el = await showImage(bytes, { width: w, height: h, pixelFormat: 'Y_U_V24_FullRange' });
-      expectImage(await el.snapshot(), (x, y) => cpuYuvToRgb('Y_U_V24_FullRange', bytes, w, h, x, y), 1);
+      expectImage(
+        await el.snapshot(),
+        (x, y) => cpuYuvToRgb('Y_U_V24_FullRange', bytes, w, h, x, y),
+        1,
+      );
     } finally {
       renderer.maxTextureSizeOverride = undefined;
     }
@@ -160,7 +181,9 @@ describe('<rr-image> image_formats scene and YUV pixel formats', () => {
     el.format = { width: 5, height: 4, pixelFormat: 'YUY2' };
     el.buffer = new Uint8Array(40);
     const { detail } = await error;
-    expect(detail.message).to.equal('expected an even width for YUY2 (chroma is shared by pixel pairs), got 5×4 YUY2');
+    expect(detail.message).to.equal(
+      'expected an even width for YUY2 (chroma is shared by pixel pairs), got 5×4 YUY2',
+    );
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="error"]')).to.not.equal(null);
     let failed = false;

@@ -1,5 +1,9 @@
 import { property } from 'lit/decorators.js';
-import { ImageLayer, parseMagnificationFilter, type ImageOverrides } from '../../render/image-layer.js';
+import {
+  ImageLayer,
+  parseMagnificationFilter,
+  type ImageOverrides,
+} from '../../render/image-layer.js';
 import { parseColormap } from '../../render/colormaps.js';
 import { parseValueRange } from '../../store/value-range.js';
 import { isNpy, npyToImageRow } from '../../io/npy.js';
@@ -44,7 +48,11 @@ export class RrImage extends LayerElement {
   /** Colour map for single-channel images: grayscale, inferno, magma, plasma, turbo, viridis, cyan-to-yellow, spectral, twilight. */
   @property() colormap: string | undefined;
 
-  protected static override overrideProperties = new Set<PropertyKey>(['magnificationFilter', 'valueRange', 'colormap']);
+  protected static override overrideProperties = new Set<PropertyKey>([
+    'magnificationFilter',
+    'valueRange',
+    'colormap',
+  ]);
 
   protected static override dataProperties = new Set<PropertyKey>([
     ...LayerElement.dataProperties,
@@ -57,7 +65,9 @@ export class RrImage extends LayerElement {
   }
 
   protected override extraOverrides(): Record<string, unknown> {
-    const overrides: ImageOverrides = { magnificationFilter: parseMagnificationFilter(this.magnificationFilter) };
+    const overrides: ImageOverrides = {
+      magnificationFilter: parseMagnificationFilter(this.magnificationFilter),
+    };
     try {
       overrides.valueRange = parseValueRange(this.valueRange);
       overrides.colormap = parseColormap(this.colormap);
@@ -90,7 +100,9 @@ export class RrImage extends LayerElement {
       pixelFormat: this.pixelFormat,
     };
     if (!this.format && (this.width === undefined || this.height === undefined)) {
-      throw new ImageFormatError('expected a format (or width and height attributes) for the buffer, got none');
+      throw new ImageFormatError(
+        'expected a format (or width and height attributes) for the buffer, got none',
+      );
     }
     const format = resolveImageFormat(input);
     const bytes = asBytes(this.buffer);
@@ -103,7 +115,8 @@ export class RrImage extends LayerElement {
       const { bytes: raw, format } = npyToImageRow(bytes);
       return { 'Image:buffer': raw, 'Image:format': format };
     }
-    const mediaType = contentType && contentType.startsWith('image/') ? contentType.split(';')[0] : undefined;
+    const mediaType =
+      contentType && contentType.startsWith('image/') ? contentType.split(';')[0] : undefined;
     const row: OwnRow = { 'EncodedImage:blob': bytes };
     if (mediaType) row['EncodedImage:media_type'] = mediaType;
     return row;

@@ -2,7 +2,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../index.js';
 import type { RrImage } from './rr-image.js';
 import { expectImage, expectPixel, canvasPixels, pixelAt } from '../../../test/helpers/pixels.js';
-import { convertRgb, imageSimple, imageSimpleColor, nextEvent, pngUrl, rgbImage } from '../../../test/helpers/fixtures.js';
+import {
+  convertRgb,
+  imageSimple,
+  imageSimpleColor,
+  nextEvent,
+  pngUrl,
+  rgbImage,
+} from '../../../test/helpers/fixtures.js';
 
 async function imageWith(buffer: Uint8Array, format: object): Promise<RrImage> {
   const el = await fixture<RrImage>(html`<rr-image style="width: 300px"></rr-image>`);
@@ -12,8 +19,13 @@ async function imageWith(buffer: Uint8Array, format: object): Promise<RrImage> {
 }
 
 describe('<rr-image>', () => {
-  it('shows Rerun\'s image_simple scene exactly: red with a green square at rows/cols 50–149', async () => {
-    const el = await imageWith(imageSimple(), { width: 300, height: 200, colorModel: 'RGB', channelDatatype: 'U8' });
+  it("shows Rerun's image_simple scene exactly: red with a green square at rows/cols 50–149", async () => {
+    const el = await imageWith(imageSimple(), {
+      width: 300,
+      height: 200,
+      colorModel: 'RGB',
+      channelDatatype: 'U8',
+    });
     const shot = await el.snapshot();
     expect([shot.width, shot.height]).to.deep.equal([300, 200]);
     expectImage(shot, imageSimpleColor);
@@ -33,25 +45,44 @@ describe('<rr-image>', () => {
 
   it('gives the same pixels for RGB, BGR, RGBA and BGRA data of one picture', async () => {
     const rgb = rgbImage(16, 8, (x, y) => [x * 16, y * 32, (x * y) % 256]);
-    const reference = await (await imageWith(rgb, { width: 16, height: 8, colorModel: 'RGB' })).snapshot();
+    const reference = await (
+      await imageWith(rgb, { width: 16, height: 8, colorModel: 'RGB' })
+    ).snapshot();
     // The reference itself must show the gradient, not a blank picture.
     expectPixel(reference, 15, 7, [240, 224, 105, 255]);
     for (const layout of ['BGR', 'RGBA', 'BGRA'] as const) {
-      const el = await imageWith(convertRgb(rgb, layout), { width: 16, height: 8, colorModel: layout });
+      const el = await imageWith(convertRgb(rgb, layout), {
+        width: 16,
+        height: 8,
+        colorModel: layout,
+      });
       const shot = await el.snapshot();
       expectImage(shot, (x, y) => {
         const i = (y * 16 + x) * 4;
-        return [reference.data[i], reference.data[i + 1], reference.data[i + 2], reference.data[i + 3]];
+        return [
+          reference.data[i],
+          reference.data[i + 1],
+          reference.data[i + 2],
+          reference.data[i + 3],
+        ];
       });
     }
   });
 
-  it('minifies RGB with the texture unit exactly as the shader\'s decoded bilinear does', async () => {
+  it("minifies RGB with the texture unit exactly as the shader's decoded bilinear does", async () => {
     // RGB U8 minified is filtered by the texture unit (one fetch); RGBA goes through the shader's
     // four decoded taps. With alpha 255 both must give Rerun's result, in linear light.
-    const rgb = rgbImage(32, 16, (x, y) => [(x * 37) % 256, (y * 71 + x * 13) % 256, x % 2 ? 255 : 0]);
-    const viaUnit = await (await imageWith(rgb, { width: 32, height: 16, colorModel: 'RGB' })).snapshot({ scale: 0.37 });
-    const viaShader = await (await imageWith(convertRgb(rgb, 'RGBA'), { width: 32, height: 16, colorModel: 'RGBA' })).snapshot({ scale: 0.37 });
+    const rgb = rgbImage(32, 16, (x, y) => [
+      (x * 37) % 256,
+      (y * 71 + x * 13) % 256,
+      x % 2 ? 255 : 0,
+    ]);
+    const viaUnit = await (
+      await imageWith(rgb, { width: 32, height: 16, colorModel: 'RGB' })
+    ).snapshot({ scale: 0.37 });
+    const viaShader = await (
+      await imageWith(convertRgb(rgb, 'RGBA'), { width: 32, height: 16, colorModel: 'RGBA' })
+    ).snapshot({ scale: 0.37 });
     expect([viaUnit.width, viaUnit.height]).to.deep.equal([12, 6]);
     // Alternate columns of 0 and 255 blue average in linear light: about 188, not 128.
     expect(pixelAt(viaShader, 5, 3)[3]).to.equal(255);
@@ -62,7 +93,10 @@ describe('<rr-image>', () => {
   it('writes a new frame of the same format into the texture it has, and keeps it through a context loss', async () => {
     const { getRenderer } = await import('../../render/renderer.js');
     const renderer = getRenderer();
-    const el = await imageWith(rgbImage(8, 4, () => [10, 20, 30]), { width: 8, height: 4, colorModel: 'RGB' });
+    const el = await imageWith(
+      rgbImage(8, 4, () => [10, 20, 30]),
+      { width: 8, height: 4, colorModel: 'RGB' },
+    );
     expectImage(await el.snapshot(), () => [10, 20, 30, 255]);
     const { textures, allocations, uploads } = renderer.stats;
     el.buffer = rgbImage(8, 4, (x) => [x * 30, 200, 7]);
@@ -98,8 +132,10 @@ describe('<rr-image>', () => {
     [0, 1, 128, 255].forEach((v, x) => expectPixel(shot, x, 0, [v, v, v, 255]));
   });
 
-  it('accepts the format as attributes, with Rerun\'s names in any case or its numbers', async () => {
-    const el = await fixture<RrImage>(html`<rr-image width="2" height="1" color-model="bgr" channel-datatype="6"></rr-image>`);
+  it("accepts the format as attributes, with Rerun's names in any case or its numbers", async () => {
+    const el = await fixture<RrImage>(
+      html`<rr-image width="2" height="1" color-model="bgr" channel-datatype="6"></rr-image>`,
+    );
     el.buffer = new Uint8Array([255, 0, 0, 0, 0, 255]);
     const shot = await el.snapshot();
     expectPixel(shot, 0, 0, [0, 0, 255, 255]);
@@ -108,7 +144,7 @@ describe('<rr-image>', () => {
     expect(el.pick(0, 0)[0]).to.deep.include({ value: [255, 0, 0], valueName: 'BGR' });
   });
 
-  it('infers the format of ndarray-like data as Rerun\'s Python SDK does', async () => {
+  it("infers the format of ndarray-like data as Rerun's Python SDK does", async () => {
     const el = await fixture<RrImage>(html`<rr-image></rr-image>`);
     el.data = { data: new Uint8Array([255, 0, 0, 0, 0, 255]), shape: [1, 2, 3] };
     const shot = await el.snapshot();
@@ -181,7 +217,9 @@ describe('<rr-image>', () => {
   });
 
   it('reports bytes that are not an image', async () => {
-    const url = URL.createObjectURL(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], { type: 'image/png' }));
+    const url = URL.createObjectURL(
+      new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], { type: 'image/png' }),
+    );
     const el = await fixture<RrImage>(html`<rr-image></rr-image>`);
     const error = nextEvent<{ message: string }>(el, 'rr-error');
     el.src = url;

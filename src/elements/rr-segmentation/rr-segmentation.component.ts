@@ -20,7 +20,12 @@ import { LayerElement, type OwnRow } from '../shared/layer-element.js';
  * rule (H×W only, SPEC §1.3). Replaceable for tests.
  */
 export let npySegmentationReader:
-  | ((bytes: Uint8Array, url: string) => Promise<{ bytes: Uint8Array; format: ImageFormat }> | { bytes: Uint8Array; format: ImageFormat })
+  | ((
+      bytes: Uint8Array,
+      url: string,
+    ) =>
+      | Promise<{ bytes: Uint8Array; format: ImageFormat }>
+      | { bytes: Uint8Array; format: ImageFormat })
   | undefined = (bytes) => npyToImageRow(bytes, { segmentation: true });
 
 /** @internal Installs the `.npy` reader (called once the npy module exists). */
@@ -29,7 +34,10 @@ export function setNpySegmentationReader(reader: typeof npySegmentationReader): 
 }
 
 function isNpy(bytes: Uint8Array, url: string): boolean {
-  return (bytes[0] === 0x93 && String.fromCharCode(...bytes.subarray(1, 6)) === 'NUMPY') || /\.npy(\?|#|$)/i.test(url);
+  return (
+    (bytes[0] === 0x93 && String.fromCharCode(...bytes.subarray(1, 6)) === 'NUMPY') ||
+    /\.npy(\?|#|$)/i.test(url)
+  );
 }
 
 /**
@@ -87,13 +95,21 @@ export class RrSegmentation extends LayerElement {
     }
     if (this.buffer === undefined || this.buffer === null) return undefined;
     if (!this.format && (this.width === undefined || this.height === undefined)) {
-      throw new ImageFormatError('expected a format (or width and height attributes) for the buffer, got none');
+      throw new ImageFormatError(
+        'expected a format (or width and height attributes) for the buffer, got none',
+      );
     }
     const format = resolveImageFormat(
-      this.format ?? { width: this.width as number, height: this.height as number, channelDatatype: this.channelDatatype },
+      this.format ?? {
+        width: this.width as number,
+        height: this.height as number,
+        channelDatatype: this.channelDatatype,
+      },
     );
     if (format.pixelFormat || format.colorModel !== 'L') {
-      throw new ImageFormatError(`expected a single-channel (L) segmentation image, got ${describeFormat(format)}`);
+      throw new ImageFormatError(
+        `expected a single-channel (L) segmentation image, got ${describeFormat(format)}`,
+      );
     }
     const bytes = asBytes(this.buffer);
     validateImageBuffer(format, bytes);
@@ -110,14 +126,20 @@ export class RrSegmentation extends LayerElement {
       const read = await npySegmentationReader(bytes, url);
       return this.#row(read.bytes, read.format);
     }
-    throw new ImageFormatError(`expected an 8- or 16-bit grayscale PNG or an .npy file at ${url}, got something else`);
+    throw new ImageFormatError(
+      `expected an 8- or 16-bit grayscale PNG or an .npy file at ${url}, got something else`,
+    );
   }
 
   #row(bytes: Uint8Array, format: ImageFormat): OwnRow {
     // Rerun's SDK logs only the datatype for segmentation formats (segmentation_image_ext.py).
     return {
       'SegmentationImage:buffer': bytes,
-      'SegmentationImage:format': { width: format.width, height: format.height, channelDatatype: format.channelDatatype },
+      'SegmentationImage:format': {
+        width: format.width,
+        height: format.height,
+        channelDatatype: format.channelDatatype,
+      },
     };
   }
 }

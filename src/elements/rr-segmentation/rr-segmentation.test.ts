@@ -8,21 +8,32 @@ import type { RrSegmentation } from './rr-segmentation.js';
 import { autoColor } from '../../store/auto-color.js';
 import { expectImage, expectPixel, pixelAt, type RGBA } from '../../../test/helpers/pixels.js';
 import { nextEvent, rgbImage } from '../../../test/helpers/fixtures.js';
-import { annotationContextSegmentation, segmentationImageSimple } from '../../../test/helpers/segmentation.js';
+import {
+  annotationContextSegmentation,
+  segmentationImageSimple,
+} from '../../../test/helpers/segmentation.js';
 
 const RED: RGBA = [255, 0, 0, 255];
 const GREEN: RGBA = [0, 255, 0, 255];
 const AUTO0: RGBA = [188, 77, 77, 255];
 
 /** A fresh recording holding `content`, so tests do not share the page's default recording. */
-async function inContext<T extends Element>(content: ReturnType<typeof html>, selector: string): Promise<{ ctx: RrContext; el: T }> {
+async function inContext<T extends Element>(
+  content: ReturnType<typeof html>,
+  selector: string,
+): Promise<{ ctx: RrContext; el: T }> {
   const ctx = await fixture<RrContext>(html`<rr-context>${content}</rr-context>`);
   const el = ctx.querySelector(selector) as unknown as T;
   await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
   return { ctx, el };
 }
 
-function segmentation(ctx: RrContext, el: RrSegmentation, buffer: ArrayBufferView, format: object): void {
+function segmentation(
+  ctx: RrContext,
+  el: RrSegmentation,
+  buffer: ArrayBufferView,
+  format: object,
+): void {
   el.format = format as RrSegmentation['format'];
   el.buffer = buffer;
   void ctx;
@@ -34,8 +45,18 @@ describe('<rr-segmentation>', () => {
       html`<rr-segmentation entity="image" style="width: 240px"></rr-segmentation>`,
       'rr-segmentation',
     );
-    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]] });
-    segmentation(ctx, el, segmentationImageSimple(), { width: 12, height: 8, channelDatatype: 'U8' });
+    ctx.recording.log('/', {
+      archetype: 'AnnotationContext',
+      context: [
+        [1, 'red', [255, 0, 0]],
+        [2, 'green', [0, 255, 0]],
+      ],
+    });
+    segmentation(ctx, el, segmentationImageSimple(), {
+      width: 12,
+      height: 8,
+      channelDatatype: 'U8',
+    });
     const shot = await el.snapshot();
     expect([shot.width, shot.height]).to.deep.equal([12, 8]);
     expectImage(shot, (x, y) => (y < 4 && x < 6 ? RED : y >= 4 && x >= 6 ? GREEN : AUTO0));
@@ -54,7 +75,13 @@ describe('<rr-segmentation>', () => {
       html`<rr-segmentation entity="segmentation/image"></rr-segmentation>`,
       'rr-segmentation',
     );
-    ctx.recording.log('segmentation', { archetype: 'AnnotationContext', context: [[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]] });
+    ctx.recording.log('segmentation', {
+      archetype: 'AnnotationContext',
+      context: [
+        [1, 'red', [255, 0, 0]],
+        [2, 'green', [0, 255, 0]],
+      ],
+    });
     segmentation(ctx, el, annotationContextSegmentation(), { width: 300, height: 200 });
     let shot = await el.snapshot();
     expectPixel(shot, 10, 10, AUTO0);
@@ -67,7 +94,10 @@ describe('<rr-segmentation>', () => {
 
     // A context on the entity itself only defines class 2: class 1 falls back to its auto colour
     // and nothing is merged from the parent's context.
-    ctx.recording.log('segmentation/image', { archetype: 'AnnotationContext', context: [[2, 'blue', [0, 0, 255]]] });
+    ctx.recording.log('segmentation/image', {
+      archetype: 'AnnotationContext',
+      context: [[2, 'blue', [0, 0, 255]]],
+    });
     shot = await el.snapshot();
     expectPixel(shot, 60, 60, [...autoColor(1)] as unknown as RGBA);
     expectPixel(shot, 200, 150, [0, 0, 255, 255]);
@@ -98,7 +128,9 @@ describe('<rr-segmentation>', () => {
     const { el: view } = await inContext<RrView>(
       html`<rr-view>
         <rr-image entity="photo"></rr-image>
-        <rr-annotation-context>[[0, "background", [0, 0, 0, 0]], [1, "red", "#ff0000"]]</rr-annotation-context>
+        <rr-annotation-context
+          >[[0, "background", [0, 0, 0, 0]], [1, "red", "#ff0000"]]</rr-annotation-context
+        >
         <rr-segmentation entity="mask" opacity="1"></rr-segmentation>
       </rr-view>`,
       'rr-view',
@@ -115,14 +147,20 @@ describe('<rr-segmentation>', () => {
   });
 
   it('alone in a view it is opaque by default; with a colour image it defaults to 0.5', async () => {
-    const { el } = await inContext<RrSegmentation>(html`<rr-segmentation></rr-segmentation>`, 'rr-segmentation');
+    const { el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation></rr-segmentation>`,
+      'rr-segmentation',
+    );
     el.format = { width: 1, height: 1 };
     el.buffer = new Uint8Array([0]);
     expectPixel(await el.snapshot(), 0, 0, AUTO0);
   });
 
   it('renders float ids 1.4 and 1.6 as classes 1 and 2', async () => {
-    const { el } = await inContext<RrSegmentation>(html`<rr-segmentation></rr-segmentation>`, 'rr-segmentation');
+    const { el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation></rr-segmentation>`,
+      'rr-segmentation',
+    );
     el.data = { data: new Float32Array([1.4, 1.6, 0.4, 2.5]), shape: [1, 4] };
     const shot = await el.snapshot();
     expectPixel(shot, 0, 0, [...autoColor(1)] as unknown as RGBA);
@@ -134,7 +172,10 @@ describe('<rr-segmentation>', () => {
   });
 
   it('indexes the table with round(v): ids 128, 129, 255 use their own colours (SPEC §3.4 fix)', async () => {
-    const { el } = await inContext<RrSegmentation>(html`<rr-segmentation></rr-segmentation>`, 'rr-segmentation');
+    const { el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation></rr-segmentation>`,
+      'rr-segmentation',
+    );
     el.data = { data: new Uint8Array([128, 129, 255]), shape: [1, 3] };
     const shot = await el.snapshot();
     expectPixel(shot, 0, 0, [188, 160, 77, 255]);
@@ -143,8 +184,14 @@ describe('<rr-segmentation>', () => {
   });
 
   it('colours U16, I32 and U64 ids, including ids above 65535 (auto and annotated)', async () => {
-    const { ctx, el } = await inContext<RrSegmentation>(html`<rr-segmentation entity="big"></rr-segmentation>`, 'rr-segmentation');
-    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[200001, 'far', [1, 2, 3]]] });
+    const { ctx, el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation entity="big"></rr-segmentation>`,
+      'rr-segmentation',
+    );
+    ctx.recording.log('/', {
+      archetype: 'AnnotationContext',
+      context: [[200001, 'far', [1, 2, 3]]],
+    });
     el.data = { data: new Uint32Array([0, 65535, 200000, 200001, 4000000000]), shape: [1, 5] };
     let shot = await el.snapshot();
     expectPixel(shot, 0, 0, AUTO0);
@@ -201,8 +248,13 @@ describe('<rr-segmentation>', () => {
   it('decodes 8- and 16-bit grayscale PNG src with exact ids', async () => {
     const data16 = new Uint16Array([0, 1, 1000, 65535]);
     const png16 = encode({ width: 4, height: 1, data: data16, depth: 16, channels: 1 });
-    const url16 = URL.createObjectURL(new Blob([png16 as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
-    const { el } = await inContext<RrSegmentation>(html`<rr-segmentation src=${url16}></rr-segmentation>`, 'rr-segmentation');
+    const url16 = URL.createObjectURL(
+      new Blob([png16 as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
+    );
+    const { el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation src=${url16}></rr-segmentation>`,
+      'rr-segmentation',
+    );
     let shot = await el.snapshot();
     expectPixel(shot, 0, 0, AUTO0);
     expectPixel(shot, 1, 0, [77, 123, 188, 255]);
@@ -210,16 +262,32 @@ describe('<rr-segmentation>', () => {
     expectPixel(shot, 3, 0, [188, 77, 176, 255]);
     expect(el.pick(2.5, 0.5)[0]).to.include({ classId: 1000, value: 1000 });
 
-    const png8 = encode({ width: 2, height: 1, data: new Uint8Array([129, 2]), depth: 8, channels: 1 });
-    el.src = URL.createObjectURL(new Blob([png8 as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
+    const png8 = encode({
+      width: 2,
+      height: 1,
+      data: new Uint8Array([129, 2]),
+      depth: 8,
+      channels: 1,
+    });
+    el.src = URL.createObjectURL(
+      new Blob([png8 as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
+    );
     shot = await el.snapshot();
     expectPixel(shot, 0, 0, [131, 77, 188, 255]);
     expectPixel(shot, 1, 0, [154, 188, 77, 255]);
   });
 
   it('rejects an RGB PNG and .npy with rr-error and draws nothing', async () => {
-    const rgb = encode({ width: 1, height: 1, data: new Uint8Array([1, 2, 3]), depth: 8, channels: 3 });
-    const url = URL.createObjectURL(new Blob([rgb as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
+    const rgb = encode({
+      width: 1,
+      height: 1,
+      data: new Uint8Array([1, 2, 3]),
+      depth: 8,
+      channels: 3,
+    });
+    const url = URL.createObjectURL(
+      new Blob([rgb as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
+    );
     const ctx = await fixture<RrContext>(html`<rr-context></rr-context>`);
     const el = document.createElement('rr-segmentation');
     const error = nextEvent<{ message: string }>(el, 'rr-error');
@@ -231,7 +299,9 @@ describe('<rr-segmentation>', () => {
 
     const npyError = nextEvent<{ message: string }>(el, 'rr-error');
     el.src = URL.createObjectURL(new Blob([new Uint8Array([0x93, 78, 85, 77, 80, 89])]));
-    expect((await npyError).detail.message).to.equal('malformed .npy file: expected at least 10 bytes of preamble, got 6');
+    expect((await npyError).detail.message).to.equal(
+      'malformed .npy file: expected at least 10 bytes of preamble, got 6',
+    );
   });
 
   it('rejects a colour model other than L with a message saying what came', async () => {
@@ -241,16 +311,23 @@ describe('<rr-segmentation>', () => {
     const error = nextEvent<{ message: string }>(el, 'rr-error');
     el.format = { width: 1, height: 1, colorModel: 'RGB' };
     el.buffer = new Uint8Array(3);
-    expect((await error).detail.message).to.equal('expected a single-channel (L) segmentation image, got 1×1 RGB U8');
+    expect((await error).detail.message).to.equal(
+      'expected a single-channel (L) segmentation image, got 1×1 RGB U8',
+    );
   });
 
   it('reports a malformed context logged from JS as an error naming the entry, then recovers', async () => {
-    const { ctx, el } = await inContext<RrSegmentation>(html`<rr-segmentation entity="m"></rr-segmentation>`, 'rr-segmentation');
+    const { ctx, el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation entity="m"></rr-segmentation>`,
+      'rr-segmentation',
+    );
     el.data = { data: new Uint8Array([1]), shape: [1, 1] };
     await el.renderComplete();
     const error = nextEvent<{ message: string }>(el, 'rr-error');
     ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'x', 'not-a-colour']] });
-    expect((await error).detail.message).to.match(/^annotation context at \/: class entry 0 .*got "not-a-colour"/);
+    expect((await error).detail.message).to.match(
+      /^annotation context at \/: class entry 0 .*got "not-a-colour"/,
+    );
     ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'x', 'blue']] });
     expectPixel(await el.snapshot(), 0, 0, [0, 0, 255, 255]);
   });
@@ -258,7 +335,10 @@ describe('<rr-segmentation>', () => {
   it('rejects an image wider than the GPU allows instead of drawing nothing silently', async () => {
     const { getRenderer } = await import('../../render/renderer.js');
     const max = getRenderer().maxTextureSize;
-    const { el } = await inContext<RrSegmentation>(html`<rr-segmentation></rr-segmentation>`, 'rr-segmentation');
+    const { el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation></rr-segmentation>`,
+      'rr-segmentation',
+    );
     const error = nextEvent<{ message: string }>(el, 'rr-error');
     el.data = { data: new Uint8Array(max + 1), shape: [1, max + 1] };
     expect((await error).detail.message).to.equal(
@@ -267,8 +347,17 @@ describe('<rr-segmentation>', () => {
   });
 
   it('toggling a class changes only the lookup table, never re-uploads the id image', async () => {
-    const { ctx, el } = await inContext<RrSegmentation>(html`<rr-segmentation entity="m"></rr-segmentation>`, 'rr-segmentation');
-    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]] });
+    const { ctx, el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation entity="m"></rr-segmentation>`,
+      'rr-segmentation',
+    );
+    ctx.recording.log('/', {
+      archetype: 'AnnotationContext',
+      context: [
+        [1, 'red', [255, 0, 0]],
+        [2, 'green', [0, 255, 0]],
+      ],
+    });
     el.data = { data: new Uint8Array([1, 2]), shape: [1, 2] };
     await el.renderComplete();
     expectPixel(await el.snapshot(), 0, 0, RED);
@@ -299,9 +388,20 @@ describe('<rr-segmentation>', () => {
   });
 
   it('follows a temporal context as the time cursor moves', async () => {
-    const { ctx, el } = await inContext<RrSegmentation>(html`<rr-segmentation entity="m"></rr-segmentation>`, 'rr-segmentation');
-    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'a', [255, 0, 0]]] }, { time: { step: 0 } });
-    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'b', [0, 0, 255]]] }, { time: { step: 5 } });
+    const { ctx, el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation entity="m"></rr-segmentation>`,
+      'rr-segmentation',
+    );
+    ctx.recording.log(
+      '/',
+      { archetype: 'AnnotationContext', context: [[1, 'a', [255, 0, 0]]] },
+      { time: { step: 0 } },
+    );
+    ctx.recording.log(
+      '/',
+      { archetype: 'AnnotationContext', context: [[1, 'b', [0, 0, 255]]] },
+      { time: { step: 5 } },
+    );
     el.data = { data: new Uint8Array([1]), shape: [1, 1] };
     ctx.recording.setTime('step', 2);
     expectPixel(await el.snapshot(), 0, 0, RED);
@@ -315,14 +415,25 @@ describe('<rr-segmentation>', () => {
       html`<rr-segmentation entity="image" style="width: 120px; height: 80px"></rr-segmentation>`,
       'rr-segmentation',
     );
-    ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'red', [255, 0, 0]], [2, 'green', [0, 255, 0]]] });
+    ctx.recording.log('/', {
+      archetype: 'AnnotationContext',
+      context: [
+        [1, 'red', [255, 0, 0]],
+        [2, 'green', [0, 255, 0]],
+      ],
+    });
     el.data = { data: segmentationImageSimple(), shape: [8, 12] };
     await el.renderComplete();
     const canvas = el.shadowRoot!.querySelector('canvas')!;
     const rect = canvas.getBoundingClientRect();
     const hover = nextEvent<{ picks: Array<{ classId?: number; label?: string }> }>(el, 'rr-hover');
     canvas.dispatchEvent(
-      new PointerEvent('pointermove', { clientX: rect.left + 5, clientY: rect.top + 5, bubbles: true, pointerId: 1 }),
+      new PointerEvent('pointermove', {
+        clientX: rect.left + 5,
+        clientY: rect.top + 5,
+        bubbles: true,
+        pointerId: 1,
+      }),
     );
     const { detail } = await hover;
     expect(detail.picks[0]).to.include({ classId: 1, label: 'red' });
@@ -333,7 +444,11 @@ describe('<rr-segmentation>', () => {
 
   it('an <rr-view> with no layer children shows SegmentationImage entities', async () => {
     const ctx = await fixture<RrContext>(html`<rr-context><rr-view></rr-view></rr-context>`);
-    ctx.recording.log('seg', { archetype: 'SegmentationImage', buffer: new Uint8Array([0, 2]), format: { width: 2, height: 1 } });
+    ctx.recording.log('seg', {
+      archetype: 'SegmentationImage',
+      buffer: new Uint8Array([0, 2]),
+      format: { width: 2, height: 1 },
+    });
     const view = ctx.querySelector('rr-view')!;
     const shot = await view.snapshot();
     expectPixel(shot, 0, 0, AUTO0);

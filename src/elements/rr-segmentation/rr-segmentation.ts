@@ -8,7 +8,8 @@ if (!customElements.get('rr-segmentation')) {
   customElements.define('rr-segmentation', RrSegmentation);
   // Automatic views (`<rr-view>` without layer children) show SegmentationImage entities too.
   registerLayerKind({
-    matches: (recording, entity) => recording.components(entity).includes('SegmentationImage:buffer'),
+    matches: (recording, entity) =>
+      recording.components(entity).includes('SegmentationImage:buffer'),
     create: (renderer, onAsyncChange) => new SegmentationLayer(renderer, onAsyncChange),
   });
 }

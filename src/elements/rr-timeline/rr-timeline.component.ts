@@ -24,7 +24,15 @@ function floorIndex(times: readonly bigint[], t: bigint): number {
 
 /** A 16×16 icon in the text colour; SVG rather than symbol glyphs, which not every font has. */
 function icon(path: string) {
-  return html`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" fill="currentColor"><path d=${path} /></svg>`;
+  return html`<svg
+    viewBox="0 0 16 16"
+    width="14"
+    height="14"
+    aria-hidden="true"
+    fill="currentColor"
+  >
+    <path d=${path} />
+  </svg>`;
 }
 
 /**

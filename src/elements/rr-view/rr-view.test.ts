@@ -4,12 +4,29 @@ import type { RrImage } from '../rr-image/rr-image.js';
 import type { RrView } from './rr-view.js';
 import type { RrContext } from '../rr-context/rr-context.js';
 import { getRenderer } from '../../render/renderer.js';
-import { canvasPixels, expectImage, expectPixel, expectSameImage, pixelAt } from '../../../test/helpers/pixels.js';
-import { imageSimple, imageSimpleColor, nextEvent, rgbImage } from '../../../test/helpers/fixtures.js';
+import {
+  canvasPixels,
+  expectImage,
+  expectPixel,
+  expectSameImage,
+  pixelAt,
+} from '../../../test/helpers/pixels.js';
+import {
+  imageSimple,
+  imageSimpleColor,
+  nextEvent,
+  rgbImage,
+} from '../../../test/helpers/fixtures.js';
 
 const solid = (w: number, h: number, rgb: readonly number[]) => rgbImage(w, h, () => rgb);
 
-function setImage(el: RrImage, bytes: Uint8Array, width: number, height: number, colorModel = 'RGB'): void {
+function setImage(
+  el: RrImage,
+  bytes: Uint8Array,
+  width: number,
+  height: number,
+  colorModel = 'RGB',
+): void {
   el.format = { width, height, colorModel };
   el.buffer = bytes;
 }
@@ -18,10 +35,12 @@ async function twoLayers(
   redOrder: number,
   blueOrder: number,
 ): Promise<{ view: RrView; red: RrImage; blue: RrImage }> {
-  const view = await fixture<RrView>(html`<rr-view style="width: 200px">
-    <rr-image class="red" opacity="0.5" draw-order=${redOrder}></rr-image>
-    <rr-image class="blue" draw-order=${blueOrder}></rr-image>
-  </rr-view>`);
+  const view = await fixture<RrView>(
+    html`<rr-view style="width: 200px">
+      <rr-image class="red" opacity="0.5" draw-order=${redOrder}></rr-image>
+      <rr-image class="blue" draw-order=${blueOrder}></rr-image>
+    </rr-view>`,
+  );
   const red = view.querySelector<RrImage>('.red')!;
   const blue = view.querySelector<RrImage>('.blue')!;
   setImage(red, solid(4, 4, [255, 0, 0]), 4, 4);
@@ -55,13 +74,21 @@ describe('<rr-view> compositing', () => {
     await view.renderComplete();
     const screen = canvasPixels(view);
     expect(screen.width).to.be.greaterThan(0);
-    expectPixel(screen, Math.floor(screen.width / 2), Math.floor(screen.height / 2), [188, 0, 188, 255], 1);
+    expectPixel(
+      screen,
+      Math.floor(screen.width / 2),
+      Math.floor(screen.height / 2),
+      [188, 0, 188, 255],
+      1,
+    );
     const shot = await view.snapshot();
     expectPixel(shot, 0, 0, [188, 0, 188, 255], 1);
   });
 
   it('snapshots at a scale independent of the on-screen size and zoom', async () => {
-    const view = await fixture<RrView>(html`<rr-view style="width: 123px; height: 77px"><rr-image></rr-image></rr-view>`);
+    const view = await fixture<RrView>(
+      html`<rr-view style="width: 123px; height: 77px"><rr-image></rr-image></rr-view>`,
+    );
     setImage(view.querySelector('rr-image')!, imageSimple(), 300, 200);
     await view.renderComplete();
     view.dispatchEvent(new KeyboardEvent('keydown', { key: '+' }));
@@ -88,7 +115,11 @@ describe('<rr-view> compositing', () => {
     const rect = canvas.getBoundingClientRect();
     const hover = nextEvent<{ x: number; y: number; picks: unknown[] }>(view, 'rr-hover');
     canvas.dispatchEvent(
-      new PointerEvent('pointermove', { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true }),
+      new PointerEvent('pointermove', {
+        clientX: rect.left + rect.width / 2,
+        clientY: rect.top + rect.height / 2,
+        bubbles: true,
+      }),
     );
     const { detail } = await hover;
     expect(detail.picks).to.have.length(2);
@@ -105,7 +136,9 @@ describe('<rr-view> compositing', () => {
   });
 
   it('zooms with the keyboard and resets with 0', async () => {
-    const view = await fixture<RrView>(html`<rr-view style="width: 200px; height: 100px"><rr-image></rr-image></rr-view>`);
+    const view = await fixture<RrView>(
+      html`<rr-view style="width: 200px; height: 100px"><rr-image></rr-image></rr-view>`,
+    );
     // Left half black, right half white: zooming about the centre shifts the visible edge.
     const img = rgbImage(2, 1, (x) => (x === 0 ? [0, 0, 0] : [255, 255, 255]));
     setImage(view.querySelector('rr-image')!, img, 2, 1);
@@ -127,15 +160,24 @@ describe('<rr-view> compositing', () => {
   });
 
   it('reports a bad layer without affecting the other layers', async () => {
-    const view = await fixture<RrView>(html`<rr-view><rr-image class="good"></rr-image><rr-image class="bad" entity="broken"></rr-image></rr-view>`);
+    const view = await fixture<RrView>(
+      html`<rr-view
+        ><rr-image class="good"></rr-image><rr-image class="bad" entity="broken"></rr-image
+      ></rr-view>`,
+    );
     setImage(view.querySelector('.good')!, solid(3, 2, [10, 200, 30]), 3, 2);
     const error = nextEvent<{ entity: string; message: string }>(view, 'rr-error');
     setImage(view.querySelector('.bad')!, new Uint8Array(5), 3, 2);
     const { detail } = await error;
-    expect(detail).to.deep.equal({ entity: '/broken', message: 'expected 18 bytes for 3×2 RGB U8, got 5' });
+    expect(detail).to.deep.equal({
+      entity: '/broken',
+      message: 'expected 18 bytes for 3×2 RGB U8, got 5',
+    });
     const bad = view.querySelector<RrImage>('.bad')!;
     await bad.updateComplete;
-    expect(bad.shadowRoot!.querySelector('[part="error"]')?.textContent).to.contain('expected 18 bytes');
+    expect(bad.shadowRoot!.querySelector('[part="error"]')?.textContent).to.contain(
+      'expected 18 bytes',
+    );
     expectImage(await view.snapshot(), () => [10, 200, 30, 255]);
   });
 });
@@ -159,7 +201,9 @@ describe('<rr-view> accessibility', () => {
   });
 
   it('keeps a label the page gave it', async () => {
-    const view = await fixture<RrView>(html`<rr-view aria-label="Camera 1"><rr-image entity="cam"></rr-image></rr-view>`);
+    const view = await fixture<RrView>(
+      html`<rr-view aria-label="Camera 1"><rr-image entity="cam"></rr-image></rr-view>`,
+    );
     setImage(view.querySelector('rr-image')!, solid(2, 2, [1, 2, 3]), 2, 2);
     await view.renderComplete();
     expect(view.getAttribute('aria-label')).to.equal('Camera 1');
@@ -172,18 +216,28 @@ describe('<rr-view> and the shared renderer', () => {
     const contexts = new Set<HTMLCanvasElement | OffscreenCanvas>();
     const original = HTMLCanvasElement.prototype.getContext;
     const originalOffscreen = OffscreenCanvas.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+    HTMLCanvasElement.prototype.getContext = function (
+      this: HTMLCanvasElement,
+      type: string,
+      ...rest: unknown[]
+    ) {
       const ctx = (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
       if (ctx && /webgl/.test(type)) contexts.add(this);
       return ctx;
     } as typeof original;
-    OffscreenCanvas.prototype.getContext = function (this: OffscreenCanvas, type: string, ...rest: unknown[]) {
+    OffscreenCanvas.prototype.getContext = function (
+      this: OffscreenCanvas,
+      type: string,
+      ...rest: unknown[]
+    ) {
       const ctx = (originalOffscreen as (...a: unknown[]) => unknown).call(this, type, ...rest);
       if (ctx && /webgl/.test(type)) contexts.add(this);
       return ctx;
     } as typeof originalOffscreen;
     try {
-      const container = await fixture<HTMLDivElement>(html`<div style="display: grid; grid-template-columns: repeat(8, 60px)"></div>`);
+      const container = await fixture<HTMLDivElement>(
+        html`<div style="display: grid; grid-template-columns: repeat(8, 60px)"></div>`,
+      );
       const colors: number[][] = [];
       for (let i = 0; i < 40; i++) {
         const color = [(i * 37) % 256, (i * 91) % 256, 255 - i * 5];
@@ -213,12 +267,19 @@ describe('<rr-view> and the shared renderer', () => {
   });
 
   it('looks the same after a context loss and restore', async () => {
-    const view = await fixture<RrView>(html`<rr-view style="width: 300px">
-      <rr-image></rr-image><rr-image opacity="0.5" draw-order="1"></rr-image>
-    </rr-view>`);
+    const view = await fixture<RrView>(
+      html`<rr-view style="width: 300px">
+        <rr-image></rr-image><rr-image opacity="0.5" draw-order="1"></rr-image>
+      </rr-view>`,
+    );
     const [bottom, top] = view.querySelectorAll('rr-image');
     setImage(bottom, imageSimple(), 300, 200);
-    setImage(top, rgbImage(300, 200, (x, y) => [x % 256, y, 128]), 300, 200);
+    setImage(
+      top,
+      rgbImage(300, 200, (x, y) => [x % 256, y, 128]),
+      300,
+      200,
+    );
     await view.renderComplete();
     const before = await view.snapshot();
     const screenBefore = canvasPixels(view);
@@ -246,7 +307,9 @@ describe('<rr-view> and the shared renderer', () => {
 
   it('releases its textures when an element leaves the page', async () => {
     const renderer = getRenderer();
-    const view = await fixture<RrView>(html`<rr-view><rr-image></rr-image><rr-image></rr-image></rr-view>`);
+    const view = await fixture<RrView>(
+      html`<rr-view><rr-image></rr-image><rr-image></rr-image></rr-view>`,
+    );
     const before = renderer.stats.textures;
     const [a, b] = view.querySelectorAll('rr-image');
     setImage(a, solid(8, 8, [1, 2, 3]), 8, 8);
@@ -261,7 +324,9 @@ describe('<rr-view> and the shared renderer', () => {
 
   it('re-uploads nothing when unrelated data changes, and re-uploads when its own data does', async () => {
     const renderer = getRenderer();
-    const view = await fixture<RrView>(html`<rr-view><rr-image entity="stay"></rr-image></rr-view>`);
+    const view = await fixture<RrView>(
+      html`<rr-view><rr-image entity="stay"></rr-image></rr-view>`,
+    );
     const image = view.querySelector('rr-image')!;
     setImage(image, solid(4, 4, [9, 9, 9]), 4, 4);
     await view.renderComplete();
@@ -279,19 +344,41 @@ describe('<rr-view> and the shared renderer', () => {
 
 describe('<rr-view> with a recording', () => {
   it('shows every image entity under origin when it has no layer children', async () => {
-    const ctx = await fixture<RrContext>(html`<rr-context><rr-view origin="/world"></rr-view></rr-context>`);
+    const ctx = await fixture<RrContext>(
+      html`<rr-context><rr-view origin="/world"></rr-view></rr-context>`,
+    );
     const view = ctx.querySelector('rr-view')!;
-    ctx.log('world/camera', { archetype: 'Image', buffer: imageSimple(), format: { width: 300, height: 200, colorModel: 'RGB' } });
-    ctx.log('elsewhere/image', { archetype: 'Image', buffer: solid(2, 2, [0, 0, 255]), format: { width: 2, height: 2, colorModel: 'RGB' } });
+    ctx.log('world/camera', {
+      archetype: 'Image',
+      buffer: imageSimple(),
+      format: { width: 300, height: 200, colorModel: 'RGB' },
+    });
+    ctx.log('elsewhere/image', {
+      archetype: 'Image',
+      buffer: solid(2, 2, [0, 0, 255]),
+      format: { width: 2, height: 2, colorModel: 'RGB' },
+    });
     expectImage(await view.snapshot(), imageSimpleColor);
   });
 
-  it('reads data logged from JS at a layer\'s entity, and follows new rows', async () => {
-    const ctx = await fixture<RrContext>(html`<rr-context><rr-view><rr-image entity="cam"></rr-image></rr-view></rr-context>`);
+  it("reads data logged from JS at a layer's entity, and follows new rows", async () => {
+    const ctx = await fixture<RrContext>(
+      html`<rr-context
+        ><rr-view><rr-image entity="cam"></rr-image></rr-view
+      ></rr-context>`,
+    );
     const view = ctx.querySelector('rr-view')!;
-    ctx.log('/cam', { archetype: 'Image', buffer: solid(2, 1, [50, 60, 70]), format: { width: 2, height: 1, colorModel: 'RGB' } });
+    ctx.log('/cam', {
+      archetype: 'Image',
+      buffer: solid(2, 1, [50, 60, 70]),
+      format: { width: 2, height: 1, colorModel: 'RGB' },
+    });
     expectImage(await view.snapshot(), () => [50, 60, 70, 255]);
-    ctx.log('/cam', { archetype: 'Image', buffer: new Uint8Array([7, 8]), format: { width: 2, height: 1 } });
+    ctx.log('/cam', {
+      archetype: 'Image',
+      buffer: new Uint8Array([7, 8]),
+      format: { width: 2, height: 1 },
+    });
     const shot = await view.snapshot();
     expectPixel(shot, 0, 0, [7, 7, 7, 255]);
     expectPixel(shot, 1, 0, [8, 8, 8, 255]);

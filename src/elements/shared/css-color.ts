@@ -9,7 +9,9 @@ function linear(c: number): number {
 }
 
 /** Parses any CSS colour the browser understands; empty or invalid → transparent. */
-export function parseCssColor(color: string | null | undefined): readonly [number, number, number, number] {
+export function parseCssColor(
+  color: string | null | undefined,
+): readonly [number, number, number, number] {
   const key = (color ?? '').trim();
   if (!key) return [0, 0, 0, 0];
   const hit = cache.get(key);

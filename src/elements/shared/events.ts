@@ -2,7 +2,10 @@
  * Every event the elements fire, typed for `addEventListener` (through `HTMLElementEventMap`),
  * for the React wrappers' `onRr…` props and for framework template checkers.
  */
-import type { ClassHoverDetail, ClassToggleDetail } from '../rr-annotation-legend/rr-annotation-legend.component.js';
+import type {
+  ClassHoverDetail,
+  ClassToggleDetail,
+} from '../rr-annotation-legend/rr-annotation-legend.component.js';
 import type { ErrorDetail } from './layer-element.js';
 import type { LoadResult } from '../../io/load.js';
 import type { RecordingChangeDetail, TimeChangeDetail } from '../../store/recording.js';

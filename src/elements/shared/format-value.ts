@@ -11,10 +11,23 @@ export function formatPickValue(pick: LayerPick): string {
   const values = typeof value === 'number' ? [value] : value;
   const name =
     pick.valueName ??
-    (pick.classId !== undefined ? 'Val' : values.length === 1 ? 'L' : values.length === 3 ? 'RGB' : values.length === 4 ? 'RGBA' : 'Val');
+    (pick.classId !== undefined
+      ? 'Val'
+      : values.length === 1
+        ? 'L'
+        : values.length === 3
+          ? 'RGB'
+          : values.length === 4
+            ? 'RGBA'
+            : 'Val');
   const text = values.map(formatNumber).join(', ');
   // Rerun adds the hex form for colour bytes.
-  const bytes = name !== 'Val' && values.length > 1 && values.every((v) => Number.isInteger(v) && v >= 0 && v <= 255);
-  const hex = bytes ? ' #' + values.map((v) => v.toString(16).padStart(2, '0').toUpperCase()).join('') : '';
+  const bytes =
+    name !== 'Val' &&
+    values.length > 1 &&
+    values.every((v) => Number.isInteger(v) && v >= 0 && v <= 255);
+  const hex = bytes
+    ? ' #' + values.map((v) => v.toString(16).padStart(2, '0').toUpperCase()).join('')
+    : '';
   return `${name}: ${text}${hex}`;
 }

@@ -66,7 +66,9 @@ export abstract class LayerElement extends RecordingElement {
         border-radius: 4px;
         background: rgba(140, 20, 20, 0.9);
         color: #fff;
-        font: 12px/1.4 system-ui, sans-serif;
+        font:
+          12px/1.4 system-ui,
+          sans-serif;
         max-width: calc(100% - 8px);
         overflow-wrap: anywhere;
         pointer-events: auto;
@@ -117,7 +119,11 @@ export abstract class LayerElement extends RecordingElement {
   /** Rows from `buffer`/`data` + format properties, or undefined when the element has none. */
   protected abstract rowFromProperties(): OwnRow | undefined;
   /** Rows from a fetched `src`. */
-  protected abstract rowFromSource(bytes: Uint8Array, url: string, contentType: string | null): Promise<OwnRow> | OwnRow;
+  protected abstract rowFromSource(
+    bytes: Uint8Array,
+    url: string,
+    contentType: string | null,
+  ): Promise<OwnRow> | OwnRow;
   /** Element-specific overrides for the layer (besides opacity and draw order). */
   protected extraOverrides(): Record<string, unknown> {
     return {};
@@ -265,7 +271,11 @@ export abstract class LayerElement extends RecordingElement {
       this.#logOwnData();
     }
     const overrideProps = (this.constructor as typeof LayerElement).overrideProperties;
-    if (changed.has('opacity') || changed.has('drawOrder') || [...changed.keys()].some((key) => overrideProps.has(key))) {
+    if (
+      changed.has('opacity') ||
+      changed.has('drawOrder') ||
+      [...changed.keys()].some((key) => overrideProps.has(key))
+    ) {
       this.#invalidate();
     }
   }
@@ -276,7 +286,10 @@ export abstract class LayerElement extends RecordingElement {
     const generation = ++this.#loadGeneration;
     const recording = this.recording;
     const entity = this.entityPath;
-    if (this.#loggedEntity && (this.#loggedEntity.entity !== entity || this.#loggedEntity.recording !== recording)) {
+    if (
+      this.#loggedEntity &&
+      (this.#loggedEntity.entity !== entity || this.#loggedEntity.recording !== recording)
+    ) {
       this.#clearLogged();
     }
     this.#setOwnError(undefined);
@@ -303,14 +316,18 @@ export abstract class LayerElement extends RecordingElement {
     let row: OwnRow;
     try {
       const response = await fetch(url);
-      if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+      if (!response.ok)
+        throw new Error(
+          `could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim(),
+        );
       const bytes = new Uint8Array(await response.arrayBuffer());
       if (generation !== this.#loadGeneration) return;
       row = await this.rowFromSource(bytes, url, response.headers.get('content-type'));
     } catch (error) {
       if (generation !== this.#loadGeneration) return;
       let message = errorMessage(error);
-      if (error instanceof TypeError && /fetch/i.test(message)) message = `could not load ${url}: ${message}`;
+      if (error instanceof TypeError && /fetch/i.test(message))
+        message = `could not load ${url}: ${message}`;
       this.#logRow(undefined, this.recording, this.entityPath);
       this.#setOwnError(message);
       return;

@@ -3,8 +3,20 @@
  * and hands frames to the shared renderer. `<rr-view>` and a standalone layer element both host
  * one, so there is one implementation of a view.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { LayerCounts, LayerOverrides, LayerPick, LayerState, ViewLayer } from '../../render/layer.js';
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
+import type {
+  LayerCounts,
+  LayerOverrides,
+  LayerPick,
+  LayerState,
+  ViewLayer,
+} from '../../render/layer.js';
 import { getRenderer, type FrameDescription, type RenderTarget } from '../../render/renderer.js';
 import type { Recording } from '../../store/recording.js';
 import { formatPickValue } from './format-value.js';
@@ -106,7 +118,8 @@ export class ViewController implements ReactiveController, RenderTarget {
     if (!host.hasAttribute('role')) host.setAttribute('role', 'img');
     const current = host.getAttribute('aria-label');
     this.#autoLabel =
-      !host.hasAttribute('aria-labelledby') && (current === null || (this.#label !== '' && current === this.#label));
+      !host.hasAttribute('aria-labelledby') &&
+      (current === null || (this.#label !== '' && current === this.#label));
     if (this.#autoLabel) this.#setLabel([]);
     this.#resizeObserver = new ResizeObserver((entries) => this.#onResize(entries));
     this.#resizeObserver.observe(this.canvas);
@@ -147,11 +160,18 @@ export class ViewController implements ReactiveController, RenderTarget {
     return html`<div class="rr-frame" part="frame">
       ${this.canvas}
       <div class="rr-layers">${content}</div>
-      ${tip
-        ? html`<div class="rr-tooltip" part="tooltip" role="tooltip" style="left:${tip.left}px;top:${tip.top}px">
-            ${tip.lines.map((line) => html`<div>${line}</div>`)}
-          </div>`
-        : nothing}
+      ${
+        tip
+          ? html`<div
+              class="rr-tooltip"
+              part="tooltip"
+              role="tooltip"
+              style="left:${tip.left}px;top:${tip.top}px"
+            >
+              ${tip.lines.map((line) => html`<div>${line}</div>`)}
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -179,7 +199,8 @@ export class ViewController implements ReactiveController, RenderTarget {
         continue;
       }
       this.#resolveLayers();
-      for (const entry of this.options.layers()) if (entry.layer.pending) pending.push(entry.layer.pending);
+      for (const entry of this.options.layers())
+        if (entry.layer.pending) pending.push(entry.layer.pending);
       if (!pending.length) break;
       await Promise.allSettled(pending);
     }
@@ -199,7 +220,10 @@ export class ViewController implements ReactiveController, RenderTarget {
           entry.overrides,
         );
       } catch (error) {
-        state = { status: 'error', message: error instanceof Error ? error.message : String(error) };
+        state = {
+          status: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        };
       }
       if (!sameState(state, this.#states.get(entry.layer))) {
         this.#states.set(entry.layer, state);
@@ -220,7 +244,10 @@ export class ViewController implements ReactiveController, RenderTarget {
     }
     if (this.#autoLabel) this.#setLabel(ready.map((entry) => entry.entity));
     const bounds = ready.length ? { width, height } : undefined;
-    if (bounds && (bounds.width !== this.#bounds?.width || bounds.height !== this.#bounds?.height)) {
+    if (
+      bounds &&
+      (bounds.width !== this.#bounds?.width || bounds.height !== this.#bounds?.height)
+    ) {
       this.host.style.setProperty('--rr-aspect', `${bounds.width} / ${bounds.height}`);
     }
     this.#bounds = bounds;
@@ -285,7 +312,8 @@ export class ViewController implements ReactiveController, RenderTarget {
    * covering the union of their extents, whatever the on-screen size, zoom or DPR.
    */
   async snapshot({ scale = 1 }: SnapshotOptions = {}): Promise<ImageData> {
-    if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`expected a positive scale, got ${scale}`);
+    if (!(scale > 0) || !Number.isFinite(scale))
+      throw new RangeError(`expected a positive scale, got ${scale}`);
     await this.#settle();
     const { entries, counts } = this.#resolveLayers();
     const bounds = this.#bounds;
@@ -308,7 +336,14 @@ export class ViewController implements ReactiveController, RenderTarget {
     for (let i = entries.length - 1; i >= 0; i--) {
       const entry = entries[i];
       const hit = entry.layer.pick(x, y);
-      if (hit) picks.push({ entity: entry.entity, layer: entry.element, x: Math.floor(x), y: Math.floor(y), ...hit });
+      if (hit)
+        picks.push({
+          entity: entry.entity,
+          layer: entry.element,
+          x: Math.floor(x),
+          y: Math.floor(y),
+          ...hit,
+        });
     }
     return picks;
   }
@@ -354,7 +389,8 @@ export class ViewController implements ReactiveController, RenderTarget {
     const width = box ? box.inlineSize : Math.round(entry.contentRect.width * dpr);
     const height = box ? box.blockSize : Math.round(entry.contentRect.height * dpr);
     this.#measured = true;
-    if (width === this.#size.width && height === this.#size.height && dpr === this.#size.dpr) return;
+    if (width === this.#size.width && height === this.#size.height && dpr === this.#size.dpr)
+      return;
     this.#size = { width, height, dpr };
     this.invalidate();
   }
@@ -363,7 +399,10 @@ export class ViewController implements ReactiveController, RenderTarget {
     const view = this.#view();
     if (!view) return undefined;
     const rect = this.canvas.getBoundingClientRect();
-    return { x: (clientX - rect.left - view.x) / view.scale, y: (clientY - rect.top - view.y) / view.scale };
+    return {
+      x: (clientX - rect.left - view.x) / view.scale,
+      y: (clientY - rect.top - view.y) / view.scale,
+    };
   }
 
   #onPointerDown = (event: PointerEvent): void => {
@@ -384,7 +423,8 @@ export class ViewController implements ReactiveController, RenderTarget {
         const before = Math.hypot(a0.x - b0.x, a0.y - b0.y);
         const after = Math.hypot(a.x - b.x, a.y - b.y);
         const rect = this.canvas.getBoundingClientRect();
-        if (before > 0) this.zoomBy(after / before, (a.x + b.x) / 2 - rect.left, (a.y + b.y) / 2 - rect.top);
+        if (before > 0)
+          this.zoomBy(after / before, (a.x + b.x) / 2 - rect.left, (a.y + b.y) / 2 - rect.top);
       } else {
         this.panBy(event.clientX - last.x, event.clientY - last.y);
       }
@@ -405,7 +445,11 @@ export class ViewController implements ReactiveController, RenderTarget {
       this.host.requestUpdate();
     }
     this.host.dispatchEvent(
-      new CustomEvent<HoverDetail>('rr-hover', { detail: { x: NaN, y: NaN, picks: [] }, bubbles: true, composed: true }),
+      new CustomEvent<HoverDetail>('rr-hover', {
+        detail: { x: NaN, y: NaN, picks: [] },
+        bubbles: true,
+        composed: true,
+      }),
     );
   };
 
@@ -434,10 +478,15 @@ export class ViewController implements ReactiveController, RenderTarget {
     const lines = [`Position: ${Math.floor(point.x)}, ${Math.floor(point.y)}`];
     for (const pick of picks) {
       if (picks.length > 1) lines.push(pick.entity);
-      if (pick.label !== undefined || pick.classId !== undefined) lines.push(`Label: ${pick.label ?? pick.classId}`);
+      if (pick.label !== undefined || pick.classId !== undefined)
+        lines.push(`Label: ${pick.label ?? pick.classId}`);
       lines.push(formatPickValue(pick));
     }
-    this.tooltip = { left: hover.clientX - rect.left + 12, top: hover.clientY - rect.top + 12, lines };
+    this.tooltip = {
+      left: hover.clientX - rect.left + 12,
+      top: hover.clientY - rect.top + 12,
+      lines,
+    };
     this.host.requestUpdate();
   }
 

@@ -43,7 +43,11 @@ export const viewStyles = css`
     border-radius: 4px;
     background: var(--rr-tooltip-background, rgba(20, 20, 24, 0.92));
     color: var(--rr-tooltip-color, #f0f0f0);
-    font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace;
+    font:
+      12px/1.4 ui-monospace,
+      SFMono-Regular,
+      Menlo,
+      monospace;
     white-space: pre;
   }
 `;

@@ -54,7 +54,13 @@ export interface ImageShaderVariant {
    * The shading decisions as constants (else they are read from uniforms): the compiler drops
    * the untaken branches of the per-tap decode, which software GPUs would otherwise pay for.
    */
-  shading?: { channels: number; bgr: boolean; decodeSrgb: boolean; alphaMode: number; mapper: number };
+  shading?: {
+    channels: number;
+    bgr: boolean;
+    decodeSrgb: boolean;
+    alphaMode: number;
+    mapper: number;
+  };
   /**
    * The one filter this program applies (0 nearest, 1 bilinear, 2 bicubic, 3 bilinear by the
    * texture unit: only for float textures whose per-texel decode is affine, see
@@ -67,11 +73,15 @@ export interface ImageShaderVariant {
 }
 
 /** Fragment shader source for one sampler variant. */
-export function imageFragmentShader(sampler: 'float' | 'uint' | 'int', variant: ImageShaderVariant = {}): string {
+export function imageFragmentShader(
+  sampler: 'float' | 'uint' | 'int',
+  variant: ImageShaderVariant = {},
+): string {
   const { yuv, filter = -1, shading } = variant;
   const constant = (value: number | boolean | undefined, uniform: string) =>
     value === undefined ? uniform : String(value);
-  const samplerType = sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
+  const samplerType =
+    sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
   return /* glsl */ `#version 300 es
 #define YUV ${yuv?.layout ?? 0}
 #define YUV_LIMITED ${yuv?.limited ? 1 : 0}

@@ -38,7 +38,8 @@ void main() {
 
 /** Fragment shader for one id-texture sampler kind. */
 export function segmentationFragmentShader(sampler: 'float' | 'uint' | 'int'): string {
-  const samplerType = sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
+  const samplerType =
+    sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
   const read =
     sampler === 'float'
       ? `float v = texelFetch(u_ids, p, 0).r;
