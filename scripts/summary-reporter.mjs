@@ -10,7 +10,8 @@
 //   in a `before` hook, a timeout, a browser that did not start) counts as one more failure.
 //
 // When RR_TEST_SUMMARY_FILE is set, the counts are also written there as JSON, for
-// scripts/test.mjs (which adds a failed lint to them).
+// scripts/test.mjs (which adds a failed lint to them); RR_TEST_EXTRA_COUNTS ({passed, failed})
+// adds the counts of tests that ran before (the Node tests).
 import { writeFileSync } from 'node:fs';
 
 /** Adds up the tests of one suite and all the suites inside it. */
@@ -55,6 +56,10 @@ export function summaryReporter() {
     },
     stop({ sessions }) {
       const total = countSessions(sessions?.length ? sessions : last);
+      // Tests run before the browser suite (scripts/test.mjs: the Node tests) add theirs.
+      const extra = JSON.parse(process.env.RR_TEST_EXTRA_COUNTS ?? '{}');
+      total.passed += extra.passed ?? 0;
+      total.failed += extra.failed ?? 0;
       const notes = [];
       if (total.skipped) notes.push(`${total.skipped} skipped`);
       if (total.sessionErrors) {

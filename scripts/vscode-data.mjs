@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VALUES } from './manifest-values.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const manifestPath = path.resolve(process.argv[2] ?? path.join(root, 'custom-elements.json'));
@@ -20,40 +21,6 @@ if (!existsSync(manifestPath)) {
   );
   process.exit(1);
 }
-
-/**
- * Values the editor offers for attributes taking one of a fixed set of names (the manifest types
- * them as `string`). Rerun's spellings; the elements also accept any case and Rerun's numbers.
- */
-const VALUES = {
-  'color-model': ['L', 'RGB', 'RGBA', 'BGR', 'BGRA'],
-  'channel-datatype': ['U8', 'U16', 'U32', 'U64', 'I8', 'I16', 'I32', 'I64', 'F16', 'F32', 'F64'],
-  'pixel-format': [
-    'NV12',
-    'YUY2',
-    'Y8_FullRange',
-    'Y_U_V24_LimitedRange',
-    'Y_U_V24_FullRange',
-    'Y8_LimitedRange',
-    'Y_U_V12_FullRange',
-    'Y_U_V12_LimitedRange',
-    'Y_U_V16_FullRange',
-    'Y_U_V16_LimitedRange',
-  ],
-  'magnification-filter': ['nearest', 'linear', 'bicubic'],
-  colormap: [
-    'grayscale',
-    'inferno',
-    'magma',
-    'plasma',
-    'turbo',
-    'viridis',
-    'cyan-to-yellow',
-    'spectral',
-    'twilight',
-  ],
-  'render-mode': ['fill', 'outline', 'fill-outline'],
-};
 
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 const list = (title, items, name = (i) => i.name) =>

@@ -3,8 +3,8 @@
  * `buffer`, `format`, `data` … are set as properties (typed) and events arrive through
  * `onRr…` props. Importing this module registers the elements.
  */
-import * as React from 'react';
-import { createComponent, type EventName } from '@lit/react';
+import type { EventName } from '@lit/react';
+import { component } from './component.js';
 import { RrContext as RrContextElement } from '../elements/rr-context/rr-context.js';
 import { RrView as RrViewElement } from '../elements/rr-view/rr-view.js';
 import { RrImage as RrImageElement } from '../elements/rr-image/rr-image.js';
@@ -21,8 +21,7 @@ const viewEvents = {
 };
 
 /** `<rr-context>`: a recording shared by the elements inside it. */
-export const RrContext = createComponent({
-  react: React,
+export const RrContext = component({
   tagName: 'rr-context',
   elementClass: RrContextElement,
   events: {
@@ -35,8 +34,7 @@ export const RrContext = createComponent({
 });
 
 /** `<rr-view>`: a 2D view compositing its layer children. */
-export const RrView = createComponent({
-  react: React,
+export const RrView = component({
   tagName: 'rr-view',
   elementClass: RrViewElement,
   events: viewEvents,
@@ -44,8 +42,7 @@ export const RrView = createComponent({
 });
 
 /** `<rr-image>`: an Image / EncodedImage layer (a view of its own when not inside `RrView`). */
-export const RrImage = createComponent({
-  react: React,
+export const RrImage = component({
   tagName: 'rr-image',
   elementClass: RrImageElement,
   events: viewEvents,
@@ -53,8 +50,7 @@ export const RrImage = createComponent({
 });
 
 /** `<rr-timeline>`: time control of the nearest recording. */
-export const RrTimeline = createComponent({
-  react: React,
+export const RrTimeline = component({
   tagName: 'rr-timeline',
   elementClass: RrTimelineElement,
   events: {

@@ -3,8 +3,8 @@
  * `<rr-annotation-context>` and `<rr-annotation-legend>`, made like those in `./index.ts`, and
  * their JSX types for plain React 19 use. Re-exported from `rr-elements/react`.
  */
-import * as React from 'react';
-import { createComponent, type EventName, type WebComponentProps } from '@lit/react';
+import type { EventName, WebComponentProps } from '@lit/react';
+import { component } from './component.js';
 import { RrSegmentation as RrSegmentationElement } from '../elements/rr-segmentation/rr-segmentation.js';
 import { RrAnnotationContext as RrAnnotationContextElement } from '../elements/rr-annotation-context/rr-annotation-context.js';
 import { RrAnnotationLegend as RrAnnotationLegendElement } from '../elements/rr-annotation-legend/rr-annotation-legend.js';
@@ -13,8 +13,7 @@ import type { RrEventMap } from '../elements/shared/events.js';
 const onRrError = 'rr-error' as EventName<RrEventMap['rr-error']>;
 
 /** `<rr-segmentation>`: a SegmentationImage layer. */
-export const RrSegmentation = createComponent({
-  react: React,
+export const RrSegmentation = component({
   tagName: 'rr-segmentation',
   elementClass: RrSegmentationElement,
   events: { onRrHover: 'rr-hover' as EventName<RrEventMap['rr-hover']>, onRrError },
@@ -22,8 +21,7 @@ export const RrSegmentation = createComponent({
 });
 
 /** `<rr-annotation-context>`: class ids → labels and colours at an entity. */
-export const RrAnnotationContext = createComponent({
-  react: React,
+export const RrAnnotationContext = component({
   tagName: 'rr-annotation-context',
   elementClass: RrAnnotationContextElement,
   events: { onRrError },
@@ -31,8 +29,7 @@ export const RrAnnotationContext = createComponent({
 });
 
 /** `<rr-annotation-legend>`: shows and controls the annotation context of an entity. */
-export const RrAnnotationLegend = createComponent({
-  react: React,
+export const RrAnnotationLegend = component({
   tagName: 'rr-annotation-legend',
   elementClass: RrAnnotationLegendElement,
   events: {

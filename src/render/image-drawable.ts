@@ -31,6 +31,7 @@ import {
   refillPlannedTexture,
   texturePlanLayout,
 } from './textures.js';
+import { GL } from './gl-enums.js';
 
 /** Rerun's MagnificationFilter, by name. */
 export type MagnificationFilter = 'nearest' | 'linear' | 'bicubic';
@@ -185,7 +186,7 @@ export class ImageDrawable implements Drawable {
     }
     this.#shading = plan.shading;
     this.#sampler = texture.sampler;
-    this.#hardwareFilterable = texture.internalFormat === WebGL2RenderingContext.SRGB8;
+    this.#hardwareFilterable = texture.internalFormat === GL.SRGB8;
     this.width = plan.width;
     this.height = plan.height;
   }

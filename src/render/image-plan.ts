@@ -23,6 +23,7 @@ import {
 } from '../store/value-range.js';
 import type { ColormapName } from './colormaps.js';
 import type { TexturePlan } from './textures.js';
+import { GL } from './gl-enums.js';
 
 /** How the shader reads YUV bytes (SPEC §1.4, §2.7). */
 export interface YuvShading {
@@ -74,8 +75,6 @@ export interface ShadingOverrides {
   valueRange?: [number, number];
   colormap?: ColormapName;
 }
-
-const GL = WebGL2RenderingContext;
 
 interface Layout {
   internal: [number, number, number];

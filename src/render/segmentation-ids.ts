@@ -21,8 +21,7 @@ import {
 } from '../store/image-format.js';
 import { float16 } from '../store/pixel-value.js';
 import type { TexturePlan } from './textures.js';
-
-const GL = WebGL2RenderingContext;
+import { GL } from './gl-enums.js';
 
 /** The id texture plus what the colour table must cover. */
 export interface SegmentationIds {

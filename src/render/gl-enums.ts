@@ -1,0 +1,47 @@
+/**
+ * The WebGL2 enum values the texture planners use, as plain numbers (they are fixed by the
+ * WebGL 2.0 / OpenGL ES 3.0 specification). Planning happens before any GL context exists and
+ * the modules that plan are imported in Node (server-side rendering): reading them off the
+ * `WebGL2RenderingContext` global at import time would throw there.
+ */
+export const GL = {
+  BYTE: 0x1400,
+  UNSIGNED_BYTE: 0x1401,
+  SHORT: 0x1402,
+  UNSIGNED_SHORT: 0x1403,
+  INT: 0x1404,
+  UNSIGNED_INT: 0x1405,
+  FLOAT: 0x1406,
+  HALF_FLOAT: 0x140b,
+  RED: 0x1903,
+  RGB: 0x1907,
+  RGBA: 0x1908,
+  RED_INTEGER: 0x8d94,
+  RGB_INTEGER: 0x8d98,
+  RGBA_INTEGER: 0x8d99,
+  R8: 0x8229,
+  R8I: 0x8231,
+  R8UI: 0x8232,
+  R16I: 0x8233,
+  R16UI: 0x8234,
+  R32I: 0x8235,
+  R32UI: 0x8236,
+  R16F: 0x822d,
+  R32F: 0x822e,
+  RGB8I: 0x8d8f,
+  RGB16I: 0x8d89,
+  RGB16UI: 0x8d77,
+  RGB32I: 0x8d83,
+  RGB32UI: 0x8d71,
+  RGB16F: 0x881b,
+  RGB32F: 0x8815,
+  RGBA8I: 0x8d8e,
+  RGBA16I: 0x8d88,
+  RGBA16UI: 0x8d76,
+  RGBA32I: 0x8d82,
+  RGBA32UI: 0x8d70,
+  RGBA16F: 0x881a,
+  RGBA32F: 0x8814,
+  SRGB8: 0x8c41,
+  SRGB8_ALPHA8: 0x8c43,
+} as const;
