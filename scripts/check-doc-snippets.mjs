@@ -29,14 +29,14 @@ const notebook = JSON.parse(
 const cell = notebook.cells
   .filter((c) => c.cell_type === 'code')
   .map((c) => c.source.join(''))
-  .find((s) => s.includes('rre.view'));
+  .find((s) => s.includes('rre.View'));
 if (!cell) {
   console.error(
-    'check-doc-snippets: test/notebook/image_simple.ipynb has no cell calling rre.view',
+    'check-doc-snippets: test/notebook/image_simple.ipynb has no cell calling rre.View',
   );
   process.exit(1);
 }
-snippets.push(['test/notebook/image_simple.ipynb (rre.view cell)', cell]);
+snippets.push(['test/notebook/image_simple.ipynb (rre.View cell)', cell]);
 
 const missing = snippets.filter(([, body]) => !text.includes(body)).map(([name]) => name);
 for (const name of missing)
