@@ -14,6 +14,8 @@ export default tseslint.config(
       'bench-results/',
       '.bench/',
       '.pack/',
+      'python/rr_elements/static/',
+      'test/notebook/build/',
       'coverage/',
     ],
   },

@@ -67,7 +67,7 @@ export default [
     onwarn,
   },
   // The anywidget front end as ONE file (lazy chunks inlined): a Jupyter widget's `_esm` is a
-  // single module, and python/rr_elements.py inlines it into notebooks.
+  // single module, and the Python package ships it (python/rr_elements/static/).
   {
     input: 'src/anywidget/index.ts',
     output: {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Checks that the environment docs show the tested snippets word for word: every file in
- * docs/snippets/ (which the browser tests run) and the `rre.view` cell of the test notebook must
+ * docs/snippets/ (which the browser tests run) and the `rre.View` cell of the test notebook and the consumer apps (test/consumers/) must
  * appear in the docs as they are. Runs in Node because the dev server transforms .ts/.html files
  * it serves, so a browser test would compare against the transformed text.
  *
@@ -17,6 +17,12 @@ const docs = (process.argv.slice(2).length ? process.argv.slice(2) : ['README.md
 );
 const text = docs.map((p) => readFileSync(p, 'utf8')).join('\n');
 
+const CONSUMER_FILES = [
+  // The Vite apps CI builds (test/node/consumers.test.mjs), shown in the README as they are.
+  'test/consumers/vue/src/App.vue',
+  'test/consumers/vue/vite.config.ts',
+  'test/consumers/svelte/src/App.svelte',
+];
 const snippets = readdirSync(path.join(root, 'docs', 'snippets'))
   .filter((f) => !f.endsWith('observable-notebook.d.ts')) // types for the tests only
   .map((f) => [
@@ -37,6 +43,8 @@ if (!cell) {
   process.exit(1);
 }
 snippets.push(['test/notebook/image_simple.ipynb (rre.View cell)', cell]);
+for (const file of CONSUMER_FILES)
+  snippets.push([file, readFileSync(path.join(root, file), 'utf8').trimEnd()]);
 
 const missing = snippets.filter(([, body]) => !text.includes(body)).map(([name]) => name);
 for (const name of missing)

@@ -2,7 +2,7 @@
  * `rr-elements/anywidget`: the front end of a Jupyter widget (anywidget's `export default
  * {render}`), showing the images, segmentations and annotation contexts held in the model's
  * traits in one `<rr-view>`, and updating when they change. The Python side is
- * `python/rr_elements.py`.
+ * `python/rr_elements/` (`View.widget()`).
  *
  * Traits read: `images` and `segmentations` (lists of `{entity, buffer: bytes, format:
  * {width, height, color_model?, channel_datatype?}, opacity?, draw_order?}`), `contexts` (list

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { flushSync, mount, unmount } from 'svelte';
 import type { PickResult } from 'rr-elements';
 import type { RrImage } from '../../src/index.js';
-import ImageView from '../../docs/snippets/ImageView.svelte';
+import ImageView from './ImageView.svelte';
 import { imageSimple } from '../helpers/fixtures.js';
 import { expectHoverReachesHandler, expectImageSimple, rendered } from './scenario.js';
 

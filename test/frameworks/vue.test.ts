@@ -2,11 +2,11 @@ import { expect } from '@open-wc/testing';
 import type { App } from 'vue';
 import type { PickResult } from 'rr-elements';
 import type { RrImage } from '../../src/index.js';
-import { mountImageView } from '../../docs/snippets/vue.js';
+import { mountImageView } from './vue-runtime-template.js';
 import { imageSimple } from '../helpers/fixtures.js';
 import { expectHoverReachesHandler, expectImageSimple, rendered } from './scenario.js';
 
-describe('Vue 3 (the documented snippet, with Vue’s own template compiler)', () => {
+describe('Vue 3 (a runtime template, with Vue’s own template compiler)', () => {
   let target: HTMLElement;
   let app: App | undefined;
 

@@ -1,3 +1,6 @@
+// Vue with its runtime template compiler (a `template:` string, no build step): the tags are
+// custom elements through `app.config.compilerOptions.isCustomElement`. A Vite app uses a
+// single-file component instead (test/consumers/vue/, shown in the README).
 import { createApp } from 'vue';
 import 'rr-elements';
 import type { PickResult } from 'rr-elements';
