@@ -11,13 +11,7 @@
  * (SPEC §5.4, §11): red at opacity 0.5 over blue reads (188, 0, 188).
  */
 import * as twgl from 'twgl.js';
-import {
-  ENCODE_FRAGMENT_SHADER,
-  ENCODE_VERTEX_SHADER,
-  IMAGE_VERTEX_SHADER,
-  imageFragmentShader,
-  type ImageShaderVariant,
-} from './shaders/image.glsl.js';
+import { ENCODE_FRAGMENT_SHADER, ENCODE_VERTEX_SHADER } from './shaders/image.glsl.js';
 
 /** Where and how large a frame is drawn, in device pixels. */
 export interface DrawContext {
@@ -276,19 +270,6 @@ export class Renderer {
       this.#programs.set(key, info);
     }
     return info;
-  }
-
-  /** The image program for a sampler kind (and, optionally, a specialised variant). */
-  imageProgram(sampler: 'float' | 'uint' | 'int', variant: ImageShaderVariant = {}): Program {
-    const yuv = variant.yuv
-      ? `yuv${variant.yuv.layout}${variant.yuv.limited ? 'l' : 'f'}${variant.yuv.bt601 ? '601' : '709'}`
-      : 'raw';
-    const sh = variant.shading;
-    const shading = sh
-      ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}`
-      : 'dyn';
-    const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}`;
-    return this.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
   }
 
   /** Draws the unit quad as a triangle strip with the current program. */

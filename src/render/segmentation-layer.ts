@@ -138,12 +138,6 @@ export class SegmentationLayer implements ViewLayer {
         }
         const bytes = asBytes(buffer.value as BufferInput);
         validateImageBuffer(resolved, bytes);
-        const max = this.drawable.maxSize;
-        if (resolved.width > max || resolved.height > max) {
-          throw new ImageFormatError(
-            `expected a segmentation image of at most ${max}×${max} pixels on this GPU, got ${resolved.width}×${resolved.height}`,
-          );
-        }
         const ids = planSegmentationIds(bytes, resolved);
         this.drawable.setIds(ids);
         this.#raw = { bytes, format: resolved, highIds: ids.highIds, tableSize: ids.tableSize };
