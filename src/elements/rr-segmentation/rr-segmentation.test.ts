@@ -47,6 +47,11 @@ function segmentation(
 }
 
 describe('<rr-segmentation>', () => {
+  before(function () {
+    requireWebGL2(this);
+  });
+  afterEach(() => assertNoWebGLError());
+
   it('shows segmentation_image_simple: class 1 red, class 2 green, class 0 auto (188, 77, 77)', async () => {
     const { ctx, el } = await inContext<RrSegmentation>(
       html`<rr-segmentation entity="image" style="width: 240px"></rr-segmentation>`,
