@@ -18,7 +18,14 @@ import {
   type ImageShading,
   type ShadingOverrides,
 } from './image-plan.js';
-import type { DrawContext, Drawable, Program, Renderer, TrackedTexture } from './renderer.js';
+import {
+  sceneUniforms,
+  type DrawContext,
+  type Drawable,
+  type Program,
+  type Renderer,
+  type TrackedTexture,
+} from './renderer.js';
 import {
   IMAGE_VERTEX_SHADER,
   imageFragmentShader,
@@ -234,9 +241,7 @@ export class ImageDrawable implements Drawable {
       u_colormap: colormapCode(shading.colormap),
       u_colormapSize: tableMap ? colormapSize(shading.colormap) : 0,
       u_colormapLut: lut,
-      u_scale: [context.scale, context.scale],
-      u_offset: context.offset,
-      u_viewport: context.viewport,
+      ...sceneUniforms(context),
     });
     tiles.forEach((tile, i) => {
       twgl.setUniforms(program.uniformSetters, {

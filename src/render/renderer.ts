@@ -27,6 +27,21 @@ export interface DrawContext {
   readonly pixelRatio?: number;
 }
 
+/**
+ * The scene → device uniforms every scene-space shader declares (`u_scale`, `u_offset`,
+ * `u_viewport`, `u_pixelRatio`): device = u_offset + scene · u_scale, clip from u_viewport. A
+ * size in UI points (CSS pixels) is `points · u_pixelRatio` device pixels, or
+ * `points · u_pixelRatio / u_scale.x` scene units.
+ */
+export function sceneUniforms(context: DrawContext): Record<string, unknown> {
+  return {
+    u_scale: [context.scale, context.scale],
+    u_offset: context.offset,
+    u_viewport: context.viewport,
+    u_pixelRatio: context.pixelRatio ?? 1,
+  };
+}
+
 /** Something a view draws: one layer of it. */
 export interface Drawable {
   /** Draws premultiplied linear colour into the bound framebuffer. */

@@ -5,7 +5,13 @@
  * id image.
  */
 import * as twgl from 'twgl.js';
-import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
+import {
+  sceneUniforms,
+  type DrawContext,
+  type Drawable,
+  type Renderer,
+  type TrackedTexture,
+} from './renderer.js';
 import { TiledTexture } from './tiled-texture.js';
 import type { SegmentationIds } from './segmentation-ids.js';
 import {
@@ -150,9 +156,7 @@ export class SegmentationDrawable implements Drawable {
       u_mode: MODE_INDEX[this.renderMode] ?? 0,
       u_halfWidth: (width * pixelRatio) / 2 / context.scale,
       u_fillAlpha: FILL_WEIGHT,
-      u_scale: [context.scale, context.scale],
-      u_offset: context.offset,
-      u_viewport: context.viewport,
+      ...sceneUniforms(context),
     });
     tiles.forEach((tile, i) => {
       twgl.setUniforms(program.uniformSetters, {
