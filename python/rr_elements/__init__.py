@@ -125,20 +125,6 @@ class Image(Layer):
         attributes = {"entity": self.entity} if self.entity else {}
         return {"tag": self.tag, "attributes": attributes, "properties": properties, "buffer": data}
 
-    # The anywidget traits (`images`, `segmentations`) take this older shape.
-    def layer(self) -> dict[str, Any]:
-        el = self.element()
-        fmt = el["properties"]["format"]
-        out: dict[str, Any] = {"entity": self.entity, "buffer": el["buffer"],
-                               "format": {"width": fmt["width"], "height": fmt["height"],
-                                          "color_model": fmt["colorModel"],
-                                          "channel_datatype": fmt["channelDatatype"]}}
-        if self.opacity is not None:
-            out["opacity"] = float(self.opacity)
-        if self.draw_order is not None:
-            out["draw_order"] = float(self.draw_order)
-        return out
-
 
 @dataclass
 class Segmentation(Image):
@@ -257,6 +243,11 @@ class View:
         self.legend = legend
         self.tooltip = tooltip
 
+    def _legends(self) -> list[str]:
+        if not self.legend:
+            return []
+        return [layer.entity for layer in self.layers if isinstance(layer, Segmentation) and layer.entity]
+
     def _body(self) -> tuple[str, str]:
         """The markup and the script that fills it (without the bundle)."""
         global _counter
@@ -268,8 +259,7 @@ class View:
             buffer = el.get("buffer")
             elements.append({**el, "buffer": None if buffer is None else base64.b64encode(buffer).decode("ascii"),
                              "outside": layer.outside_view})
-        legends = [layer.entity for layer in self.layers if isinstance(layer, Segmentation) and layer.entity] \
-            if self.legend else []
+        legends = self._legends()
         view_attributes = "".join(
             f' {name}="{_html.escape(value)}"'
             for name, value in (("background", self.background), ("no-tooltip", "" if not self.tooltip else None))
@@ -301,7 +291,7 @@ class View:
     def widget(self):
         """A live anywidget (needs ``pip install anywidget``); its front end is
         rr-elements/anywidget, shipped in this package. ``widget.hover`` follows the pointer."""
-        return widget(*self.layers, background=self.background)
+        return widget(*self.layers, background=self.background, legend=self.legend)
 
 
 @dataclass
@@ -333,8 +323,10 @@ def to_html(*items: Layer, bundle: str | os.PathLike | None = None, **options: A
     return View(*items, **options).to_html(bundle)
 
 
-def widget(*items: Layer, background: str | None = None):
-    """A live anywidget (needs `pip install anywidget`); its front end is rr-elements/anywidget."""
+def widget(*items: Layer, background: str | None = None, legend: bool = False):
+    """A live anywidget (needs `pip install anywidget`); its front end is rr-elements/anywidget.
+    Its `layers` trait holds every layer as `Layer.element()` describes it (so any kind of layer
+    shows), `legends` the entities with a legend; `hover` and `error` come back from the page."""
     try:
         import anywidget
         import traitlets
@@ -342,16 +334,8 @@ def widget(*items: Layer, background: str | None = None):
         raise ImportError("rr_elements.widget needs anywidget: pip install anywidget "
                           "(rr_elements.View needs only numpy)") from error
 
-    images, segmentations, contexts = [], [], []
-    for item in items:
-        if isinstance(item, Segmentation):
-            segmentations.append(item.layer())
-        elif isinstance(item, Image):
-            images.append(item.layer())
-        elif isinstance(item, AnnotationContext):
-            contexts.append(item.as_json())
-        else:
-            raise TypeError(f"the widget shows Image, Segmentation and AnnotationContext, got {type(item).__name__}")
+    view = View(*items, background=background, legend=legend)
+    layers = [{**layer.element(), "outside": layer.outside_view} for layer in view.layers]
     esm = bundle_source(name="rr-elements-anywidget.js")
     if esm is None:
         raise RuntimeError("rr-elements: the anywidget bundle is not installed with this package "
@@ -359,11 +343,10 @@ def widget(*items: Layer, background: str | None = None):
 
     class RrWidget(anywidget.AnyWidget):
         _esm = esm
-        images = traitlets.List().tag(sync=True)
-        segmentations = traitlets.List().tag(sync=True)
-        contexts = traitlets.List().tag(sync=True)
+        layers = traitlets.List().tag(sync=True)
+        legends = traitlets.List().tag(sync=True)
         background = traitlets.Unicode(None, allow_none=True).tag(sync=True)
         hover = traitlets.Dict(None, allow_none=True).tag(sync=True)
         error = traitlets.Unicode("").tag(sync=True)
 
-    return RrWidget(images=images, segmentations=segmentations, contexts=contexts, background=background)
+    return RrWidget(layers=layers, legends=view._legends(), background=background)

@@ -4,7 +4,9 @@
  * traits in one `<rr-view>`, and updating when they change. The Python side is
  * `python/rr_elements/` (`View.widget()`).
  *
- * Traits read: `images` and `segmentations` (lists of `{entity, buffer: bytes, format:
+ * Traits read: `layers` (any elements, as `WidgetElement`s: what `rr_elements.View.widget()`
+ * sends), `legends` (entities to show an `<rr-annotation-legend>` for), and the older
+ * `images` and `segmentations` (lists of `{entity, buffer: bytes, format:
  * {width, height, color_model?, channel_datatype?}, opacity?, draw_order?}`), `contexts` (list
  * of `{entity, context}`, the context as `<rr-annotation-context>` takes it), `background`.
  * Traits written: `hover` (`{x, y, picks}` without the element references) and `error` (the
@@ -35,6 +37,19 @@ export interface WidgetLayer {
   format: Record<string, unknown>;
   opacity?: number | null;
   draw_order?: number | null;
+}
+
+/**
+ * Any element as the Python side's `Layer.element()` describes it (the `layers` trait): a tag,
+ * its attributes, its properties and optional raw bytes for `buffer`; `outside` puts it beside
+ * the view (annotation contexts). A new kind of layer needs no change here.
+ */
+export interface WidgetElement {
+  tag: string;
+  attributes?: Record<string, string>;
+  properties?: Record<string, unknown>;
+  buffer?: ArrayBuffer | ArrayBufferView | null;
+  outside?: boolean;
 }
 
 /** One annotation context as the Python side sends it. */
@@ -96,6 +111,34 @@ function syncChildren<T>(
   });
 }
 
+/** Keeps the `layers` trait's elements in step: reused by position while the tag is the same. */
+function syncElements(
+  context: Element,
+  view: Element,
+  current: HTMLElement[],
+  items: readonly WidgetElement[],
+): void {
+  while (current.length > items.length) current.pop()!.remove();
+  items.forEach((item, i) => {
+    if (!item || typeof item.tag !== 'string' || !/^rr-[a-z0-9-]+$/.test(item.tag)) return;
+    let el = current[i];
+    if (!el || el.localName !== item.tag) {
+      el?.remove();
+      el = document.createElement(item.tag);
+      current[i] = el;
+    }
+    if (item.outside) context.insertBefore(el, view);
+    else view.append(el);
+    for (const name of el.getAttributeNames()) {
+      if (!(name in (item.attributes ?? {})) && name !== 'style') el.removeAttribute(name);
+    }
+    for (const [name, value] of Object.entries(item.attributes ?? {}))
+      el.setAttribute(name, String(value));
+    Object.assign(el, item.properties ?? {});
+    if (item.buffer != null) (el as LayerElement).buffer = item.buffer;
+  });
+}
+
 function applyLayer(el: HTMLElement, layer: WidgetLayer): void {
   const target = el as LayerElement;
   if (layer.entity) target.setAttribute('entity', layer.entity);
@@ -116,6 +159,8 @@ export function render({ model, el }: { model: WidgetModel; el: HTMLElement }): 
   const contexts: HTMLElement[] = [];
   const images: HTMLElement[] = [];
   const segmentations: HTMLElement[] = [];
+  const elements: HTMLElement[] = [];
+  const legends: HTMLElement[] = [];
 
   const sync = (): void => {
     // Contexts sit outside the view: they declare data, they are not layers.
@@ -136,6 +181,14 @@ export function render({ model, el }: { model: WidgetModel; el: HTMLElement }): 
       segmentations,
       list<WidgetLayer>(model, 'segmentations'),
       applyLayer,
+    );
+    syncElements(context, view, elements, list<WidgetElement>(model, 'layers'));
+    syncChildren(
+      context,
+      'rr-annotation-legend',
+      legends,
+      list<string>(model, 'legends'),
+      (node, entity) => node.setAttribute('entity', String(entity)),
     );
     const background = model.get('background');
     if (typeof background === 'string' && background) view.setAttribute('background', background);
@@ -163,7 +216,7 @@ export function render({ model, el }: { model: WidgetModel; el: HTMLElement }): 
     model.save_changes();
   };
 
-  const traits = ['images', 'segmentations', 'contexts', 'background'];
+  const traits = ['images', 'segmentations', 'contexts', 'layers', 'legends', 'background'];
   for (const trait of traits) model.on(`change:${trait}`, sync);
   view.addEventListener('rr-hover', onHover);
   view.addEventListener('rr-error', onError);

@@ -6,6 +6,12 @@ import { expectImage } from '../helpers/pixels.js';
 import { imageSimple, nextEvent } from '../helpers/fixtures.js';
 import { until } from '../helpers/hover.js';
 import { expectHoverReachesHandler, expectImageSimple, rendered } from './scenario.js';
+import {
+  CONTEXT,
+  SEGMENTATION_FORMAT,
+  expectSegmentationSimple,
+  segmentationSimple,
+} from './segmentation-scene.js';
 
 /**
  * A model as anywidget hands one to `render`: traits with get/set, `change:<trait>` events
@@ -88,6 +94,48 @@ describe('anywidget front end (rr-elements/anywidget)', () => {
     cleanup = render({ model: new Model({ images: imageSimpleTrait() }), el });
     const image = rendered<RrImage>(el, 'rr-view > rr-image');
     expect(image.entityPath).to.equal('/image');
+    await expectImageSimple(rendered(el, 'rr-view'));
+  });
+
+  it('shows any element from the layers trait (as View.widget() sends it), with a legend', async () => {
+    const model = new Model({
+      layers: [
+        {
+          tag: 'rr-annotation-context',
+          attributes: { entity: '/' },
+          properties: { context: CONTEXT },
+          buffer: null,
+          outside: true,
+        },
+        {
+          tag: 'rr-segmentation',
+          attributes: { entity: 'mask' },
+          properties: { format: SEGMENTATION_FORMAT },
+          buffer: dataView(segmentationSimple()),
+          outside: false,
+        },
+      ],
+      legends: ['mask'],
+    });
+    cleanup = render({ model, el });
+    expect(rendered(el, 'rr-context > rr-annotation-context').getAttribute('entity')).to.equal('/');
+    await expectSegmentationSimple(rendered(el, 'rr-view:has(rr-segmentation)'));
+    const legend = rendered(el, 'rr-context > rr-annotation-legend');
+    expect(legend.getAttribute('entity')).to.equal('mask');
+    // A layer of another kind at the same position replaces the element.
+    model.set('layers', [
+      {
+        tag: 'rr-image',
+        attributes: { entity: 'image' },
+        properties: {
+          format: { width: 300, height: 200, colorModel: 'RGB', channelDatatype: 'U8' },
+        },
+        buffer: dataView(imageSimple()),
+      },
+    ]);
+    model.set('legends', []);
+    expect(el.querySelector('rr-segmentation')).to.equal(null);
+    expect(el.querySelector('rr-annotation-legend')).to.equal(null);
     await expectImageSimple(rendered(el, 'rr-view'));
   });
 
