@@ -32,10 +32,12 @@ function buildIsStale() {
 const failedSteps = [];
 const step = (name, cmd, args) => {
   console.log(`\n=== ${name}`);
+  const started = Date.now();
   if (run(cmd, args) !== 0) {
     failedSteps.push(name);
     console.error(`\n${name} failed (see above); going on with the tests.\n`);
   }
+  console.log(`=== ${name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
 };
 step('lint', 'npm', ['run', '--silent', 'lint']);
 if (buildIsStale()) step('build', 'npm', ['run', '--silent', 'build']);
@@ -57,6 +59,7 @@ if (!process.argv.slice(2).some((arg) => arg.startsWith('--files'))) {
   const files = readdirSync(join(root, 'test/node'))
     .filter((f) => f.endsWith('.test.mjs'))
     .map((f) => join('test/node', f));
+  const nodeStarted = Date.now();
   const status = run('node', [
     '--test',
     '--test-concurrency=1',
@@ -66,6 +69,7 @@ if (!process.argv.slice(2).some((arg) => arg.startsWith('--files'))) {
     `--test-reporter-destination=${tap}`,
     ...files,
   ]);
+  console.log(`=== node tests: ${((Date.now() - nodeStarted) / 1000).toFixed(0)} s`);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
   nodeCounts.passed = count('pass');
