@@ -7,7 +7,7 @@
 import { formatEntityPath, normalizeEntityPath, parseEntityPath } from './entity-path.js';
 import { toTimeInt, unwrapTimeKind } from './time.js';
 import type { KindTagged, TimeInput, TimelineKind, TimeValue } from './time.js';
-import type { RrdWriteOptions } from '../io/rrd-write.js';
+import { componentKey } from './components/index.js';
 
 /** An entity given as a path string (parsed forgivingly) or as its unescaped parts. */
 export type EntityPathInput = string | readonly string[];
@@ -124,18 +124,7 @@ type ResolvedTimes = Array<{ timeline: string; kind: TimelineKind; time: bigint 
 
 const ANNOTATION_CONTEXT = 'AnnotationContext:context';
 
-/** `drawOrder` → `draw_order`: Rerun's field names are snake_case. */
-function snakeCase(field: string): string {
-  return field
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase();
-}
-
-/** The component key of an archetype field, e.g. (`Image`, `drawOrder`) → `Image:draw_order`. */
-export function componentKey(archetype: string, field: string): string {
-  return `${archetype}:${snakeCase(field)}`;
-}
+export { componentKey };
 
 /** The same kind of error with where it happened put in front of its message. */
 function withContext(e: unknown, prefix: string): unknown {
@@ -586,17 +575,6 @@ export class Recording extends EventTarget {
     const before = this.#cursor();
     this.#explicitTimeline = timeline;
     this.#maybeTimeChange(before);
-  }
-
-  // ---- writing files -----------------------------------------------------------------------
-
-  /**
-   * Writes what the recording holds as a Rerun `.rrd` file (RRF2, one Arrow chunk per entity
-   * and timeline set) that Rerun's viewer opens. Loads apache-arrow on first use.
-   */
-  async toRrd(options: RrdWriteOptions = {}): Promise<Uint8Array> {
-    const { writeRrd } = await import('../io/rrd-write.js');
-    return writeRrd(this, options);
   }
 
   // ---- internals ---------------------------------------------------------------------------

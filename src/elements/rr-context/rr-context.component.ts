@@ -11,6 +11,7 @@ import {
 import type { TimeValue } from '../../store/time.js';
 import { ensureContextRoot, recordingContext } from '../shared/recording-context.js';
 import type { LoadResult, LoadSource } from '../../io/load.js';
+import { toRrd, type RrdWriteOptions } from '../../io/to-rrd.js';
 
 /**
  * A recording: the entity-path tree with its data on timelines, and the time cursor. Every
@@ -101,9 +102,9 @@ export class RrContext extends LitElement {
     return this.#loading ?? Promise.resolve(undefined);
   }
 
-  /** Writes the recording as a Rerun `.rrd` file (see `Recording.toRrd`). */
-  toRrd(options?: { compression?: 'lz4' | 'none' }): Promise<Uint8Array> {
-    return this.recording.toRrd(options);
+  /** Writes the recording as a Rerun `.rrd` file (see the `toRrd` function). */
+  toRrd(options?: RrdWriteOptions): Promise<Uint8Array> {
+    return toRrd(this.recording, options);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
