@@ -40,6 +40,18 @@ export interface BatchRow {
   static?: boolean;
 }
 
+/** The rows one {@link Recording.logRows} call logged: RowIds `first` to `last`, inclusive. */
+export interface RowRange {
+  first: number;
+  last: number;
+}
+
+/** Options of {@link Recording.logRows}. */
+export interface LogRowsOptions {
+  /** Rows an earlier `logRows` logged that the new rows replace: removed in the same change. */
+  replaces?: RowRange;
+}
+
 /** One logged row as {@link Recording.exportRows} gives it back. */
 export interface ExportedRow {
   /** Increases with every logged row: the order rows were logged in. */
@@ -356,10 +368,12 @@ export class Recording extends EventTarget {
   /**
    * Logs many rows at once, in order, as one change: every row is checked (entity path,
    * times, timeline kinds) before any is stored, so a bad row leaves the recording untouched.
-   * Loaders use it to commit a whole parsed file.
+   * Loaders use it to commit a whole parsed file; with `replaces`, the rows of the file loaded
+   * before are removed in the same change. Returns the RowIds given to the rows.
    */
-  logRows(rows: readonly BatchRow[]): void {
+  logRows(rows: readonly BatchRow[], options: LogRowsOptions = {}): RowRange {
     const kinds = new Map<string, TimelineKind>();
+    const replaced = options.replaces;
     const prepared = rows.map((row, i) => {
       try {
         const parts = [...this.#parts(row.entity)];
@@ -373,7 +387,8 @@ export class Recording extends EventTarget {
       }
     });
     const before = this.#cursor();
-    const touched = new Set<string>();
+    const touched = new Set<string>(replaced ? this.#removeRows(replaced) : []);
+    const first = this.#nextRowId;
     for (const { parts, path, times, entries } of prepared) {
       if (entries.length === 0) continue;
       const data = this.#entityData(parts, path);
@@ -384,6 +399,7 @@ export class Recording extends EventTarget {
       touched.add(path);
     }
     this.#afterWrite([...touched], before);
+    return { first, last: this.#nextRowId - 1 };
   }
 
   /** Every stored row of every entity, rows of one entity in logged order; for writers. */
@@ -655,6 +671,34 @@ export class Recording extends EventTarget {
       if (rows.length === 0 || rows[rows.length - 1]!.time <= time) rows.push(row);
       else rows.splice(upperBound(rows, time), 0, row);
     }
+  }
+
+  /** Removes the rows with RowIds in the range; returns the paths of the entities touched. */
+  #removeRows({ first, last }: RowRange): string[] {
+    const inRange = (rowId: number) => rowId >= first && rowId <= last;
+    const touched: string[] = [];
+    for (const [path, data] of this.#entities) {
+      let hit = false;
+      for (const [key, column] of data.components) {
+        if (column.static && inRange(column.static.rowId)) {
+          delete column.static;
+          hit = true;
+        }
+        for (const [timeline, rows] of column.temporal) {
+          const kept = rows.filter((r) => !inRange(r.rowId));
+          if (kept.length === rows.length) continue;
+          hit = true;
+          if (kept.length > 0) column.temporal.set(timeline, kept);
+          else column.temporal.delete(timeline);
+        }
+        if (!column.static && column.temporal.size === 0) data.components.delete(key);
+      }
+      if (!hit) continue;
+      touched.push(path);
+      if (data.components.size === 0) this.#entities.delete(path);
+    }
+    if (touched.length > 0) this.#recomputeTimelines();
+    return touched;
   }
 
   #noteTimes(times: ResolvedTimes): void {
