@@ -7,6 +7,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import type { LayerOverrides, LayerState, ViewLayer } from '../../render/layer.js';
 import { getRenderer, type Renderer } from '../../render/renderer.js';
+import { fetchOk } from '../../io/fetch.js';
 import { formatEntityPath, parseEntityPath } from '../../store/entity-path.js';
 import type { BufferInput, ImageFormatInput, NdArrayLike } from '../../store/image-format.js';
 import type { Recording } from '../../store/recording.js';
@@ -315,19 +316,13 @@ export abstract class LayerElement extends RecordingElement {
   async #fetchSource(url: string, generation: number): Promise<void> {
     let row: OwnRow;
     try {
-      const response = await fetch(url);
-      if (!response.ok)
-        throw new Error(
-          `could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim(),
-        );
+      const response = await fetchOk(url);
       const bytes = new Uint8Array(await response.arrayBuffer());
       if (generation !== this.#loadGeneration) return;
       row = await this.rowFromSource(bytes, url, response.headers.get('content-type'));
     } catch (error) {
       if (generation !== this.#loadGeneration) return;
-      let message = errorMessage(error);
-      if (error instanceof TypeError && /fetch/i.test(message))
-        message = `could not load ${url}: ${message}`;
+      const message = errorMessage(error);
       this.#logRow(undefined, this.recording, this.entityPath);
       this.#setOwnError(message);
       return;

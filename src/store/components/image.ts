@@ -10,6 +10,7 @@ import {
   PixelFormat,
   resolveImageFormat,
   type BufferInput,
+  type ImageFormat,
   type ImageFormatInput,
 } from '../image-format.js';
 import { monoComponent, plainNumber, structField, type ArrowModule } from './entry.js';
@@ -112,3 +113,20 @@ export const imageComponents = [
   ]),
   bytesComponent('EncodedImage:blob', 'Blob'),
 ];
+
+/**
+ * The components of one buffer image, `{Archetype:buffer, Archetype:format}`. A segmentation
+ * format keeps only width, height and datatype, as Rerun's SDK logs it
+ * (segmentation_image_ext.py).
+ */
+export function imageRow(
+  archetype: (typeof BUFFER_IMAGES)[number],
+  buffer: Uint8Array,
+  format: ImageFormat,
+): Record<string, unknown> {
+  const logged =
+    archetype === 'SegmentationImage'
+      ? { width: format.width, height: format.height, channelDatatype: format.channelDatatype }
+      : format;
+  return { [`${archetype}:buffer`]: buffer, [`${archetype}:format`]: logged };
+}

@@ -16,7 +16,7 @@ import { scalarComponents } from './scalars.js';
 
 export type { ArrowModule, ComponentEntry, ComponentSpec, InstancesLike } from './entry.js';
 export { batchComponent, monoComponent, plainValue } from './entry.js';
-export { BUFFER_IMAGES } from './image.js';
+export { BUFFER_IMAGES, imageRow } from './image.js';
 export { f32Component, filterComponent, utf8Component } from './scalars.js';
 
 const TABLE = new Map<string, ComponentEntry>();
