@@ -7,7 +7,7 @@ import {
 import { parseColormap } from '../../render/colormaps.js';
 import { parseValueRange } from '../../store/value-range.js';
 import { isNpy, npyToImageRow } from '../../io/npy.js';
-import { imageRow } from '../../store/components/index.js';
+import { imageRow } from '../../store/components/keys.js';
 import type { Renderer } from '../../render/renderer.js';
 import {
   asBytes,

@@ -2,7 +2,7 @@ import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { decodeGrayscalePng, isPng } from '../../io/png16.js';
 import { isNpy, npyToImageRow } from '../../io/npy.js';
-import { imageRow } from '../../store/components/index.js';
+import { imageRow } from '../../store/components/keys.js';
 import type { Renderer } from '../../render/renderer.js';
 import { parseRenderMode, SegmentationLayer } from '../../render/segmentation-layer.js';
 import {

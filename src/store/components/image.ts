@@ -10,9 +10,9 @@ import {
   PixelFormat,
   resolveImageFormat,
   type BufferInput,
-  type ImageFormat,
   type ImageFormatInput,
 } from '../image-format.js';
+import { BUFFER_IMAGES } from './keys.js';
 import { monoComponent, plainNumber, structField, type ArrowModule } from './entry.js';
 
 /** `List<u8>`: the type of an ImageBuffer or Blob instance. */
@@ -97,9 +97,6 @@ function readFormat(row: unknown): Record<string, number> {
   return format;
 }
 
-/** The archetypes whose pixels are a buffer described by a format. */
-export const BUFFER_IMAGES = ['Image', 'SegmentationImage', 'DepthImage'] as const;
-
 export const imageComponents = [
   ...BUFFER_IMAGES.flatMap((archetype) => [
     bytesComponent(`${archetype}:buffer`, 'ImageBuffer'),
@@ -113,20 +110,3 @@ export const imageComponents = [
   ]),
   bytesComponent('EncodedImage:blob', 'Blob'),
 ];
-
-/**
- * The components of one buffer image, `{Archetype:buffer, Archetype:format}`. A segmentation
- * format keeps only width, height and datatype, as Rerun's SDK logs it
- * (segmentation_image_ext.py).
- */
-export function imageRow(
-  archetype: (typeof BUFFER_IMAGES)[number],
-  buffer: Uint8Array,
-  format: ImageFormat,
-): Record<string, unknown> {
-  const logged =
-    archetype === 'SegmentationImage'
-      ? { width: format.width, height: format.height, channelDatatype: format.channelDatatype }
-      : format;
-  return { [`${archetype}:buffer`]: buffer, [`${archetype}:format`]: logged };
-}
