@@ -6,6 +6,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { readFileSync } from 'node:fs';
 
 /**
  * Strips `//` comments and indentation from the GLSL in `/* glsl *\/` template literals of
@@ -24,6 +25,29 @@ function minifyGlsl() {
       });
       return { code: out, map: null };
     },
+  };
+}
+
+/** Names the bundled packages and their licences at the top of each vendored file. */
+function licenceBanner() {
+  const versions = [
+    'apache-arrow',
+    'flatbuffers',
+    'json-with-bigint',
+    '@bufbuild/protobuf',
+    'tslib',
+  ]
+    .map((name) => {
+      const pkg = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
+      return `${name} ${pkg.version} (${pkg.license})`;
+    })
+    .join(', ');
+  return {
+    name: 'licence-banner',
+    renderChunk: (code) => ({
+      code: `/*! Bundled from npm: ${versions}. Apache-2.0 text: LICENSE-APACHE in this package. */\n${code}`,
+      map: null,
+    }),
   };
 }
 
@@ -77,6 +101,27 @@ export default [
       sourcemap: 'hidden',
     },
     plugins: plugins(),
+    onwarn,
+  },
+  // The npm build's own copies of apache-arrow and @bufbuild/protobuf's wire format (tsc leaves
+  // src/io/vendor/*.js, re-exports of the packages, to this build): users install neither, and
+  // their bundlers put them in the lazy chunk of the Arrow / .rrd code.
+  {
+    input: {
+      'apache-arrow': 'src/io/vendor/apache-arrow.js',
+      'protobuf-wire': 'src/io/vendor/protobuf-wire.js',
+    },
+    output: {
+      dir: 'dist/io/vendor',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name]-[hash].js',
+    },
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+      terser({ format: { comments: false }, ecma: 2020, module: true }),
+      licenceBanner(),
+    ],
     onwarn,
   },
 ];

@@ -3,7 +3,7 @@
  * their first bytes, parses everything, and only then logs it, in one change.
  */
 import type { BatchRow } from '../store/recording.js';
-import { isArrowTable, type ArrowTableLike } from './arrow.js';
+import { isArrowTable, type ArrowTableLike } from './arrow-like.js';
 import { dataframeToRows } from './arrow-dataframe.js';
 import { arrowIpcKind, tableFromIpcBytes } from './arrow-ipc.js';
 import { fetchOk } from './fetch.js';

@@ -3,7 +3,7 @@
  * the RRF2 header, SetStoreInfo, one ArrowMsg per chunk (an entity's rows that share one set of
  * timelines) in the sorbet chunk layout (SPEC §8.1), and an End message.
  */
-import { BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
+import { BinaryWriter, WireType } from './vendor/protobuf-wire.js';
 import type * as Arrow from 'apache-arrow';
 import { componentEntry, type ComponentEntry } from '../store/components/index.js';
 import type { ExportedRow, Recording } from '../store/recording.js';

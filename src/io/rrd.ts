@@ -10,7 +10,7 @@
  * five small messages are read field by field, which keeps Rerun's `.proto` field numbers
  * visible here instead of in a generated module many times this size.
  */
-import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
+import { BinaryReader, WireType } from './vendor/protobuf-wire.js';
 import type { BatchRow } from '../store/recording.js';
 import { ArrowLayoutError, loadArrow, type ArrowTableLike } from './arrow.js';
 import { checkImageRows, checkTableSizes } from './arrow-checks.js';

@@ -48,6 +48,10 @@ before(async () => {
     ['install', '--no-audit', '--no-fund', '--no-package-lock', '--prefer-offline', '--silent'],
     { cwd: work, stdio: 'inherit' },
   );
+  // Users install neither apache-arrow nor @bufbuild/protobuf (the package has its own copies,
+  // loaded lazily), and so no @types/node that would leak into a browser app's types.
+  for (const name of ['apache-arrow', '@bufbuild/protobuf', '@types/node'])
+    assert.ok(!existsSync(join(work, 'node_modules', name)), `${name} was installed`);
   for (const app of Object.keys(APPS)) {
     cpSync(join(root, 'test/consumers', app), join(work, app), { recursive: true });
     cpSync(join(root, 'test/consumers/shared/scene.ts'), join(work, app, 'src/scene.ts'));
@@ -114,6 +118,14 @@ function gain(app, output) {
     if (packages.some((name) => id.includes(`/.pack/consumers/node_modules/${name}/`)))
       library += info.renderedLength;
   }
+  // Arrow and the .rrd reader stay out of the entry chunk: lazy chunks, loaded on first use.
+  const eager = Object.keys(entry.modules).filter((id) => /\/dist\/io\/(vendor|rrd)/.test(id));
+  assert.deepEqual(eager, [], 'Arrow / .rrd modules in the entry chunk');
+  const lazy = output.filter((c) => c.type === 'chunk' && !c.isEntry).map((c) => c.name);
+  assert.ok(
+    lazy.some((name) => name.startsWith('apache-arrow')),
+    `lazy chunks: ${lazy}`,
+  );
   const entryGzip = gzipSync(entry.code).length;
   return {
     app,

@@ -1,0 +1,2 @@
+// Types of ./apache-arrow.js for the sources; the published .d.ts never reach this file.
+export * from 'apache-arrow';
