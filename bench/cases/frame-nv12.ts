@@ -1,4 +1,4 @@
-// Upload-and-show of a 1920×1080 frame (issue 3): see ../frame-case.ts.
+// Upload-and-show of a 1920×1080 frame: see ../frame-case.ts.
 import { frameCase } from '../frame-case.js';
 
 export default frameCase('nv12');

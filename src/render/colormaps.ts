@@ -85,12 +85,6 @@ export function colormapSize(name: ColormapName): number {
   return isTableColormap(name) ? table(name).length / 3 : 0;
 }
 
-/** The sRGB bytes of a table map at entry i (tests compare against the published tables). */
-export function colormapEntry(name: TableName, i: number): [number, number, number] {
-  const bytes = table(name);
-  return [bytes[i * 3], bytes[i * 3 + 1], bytes[i * 3 + 2]];
-}
-
 /** One RGBA8 row per table map (sRGB bytes, decoded in the shader), shared by all images. */
 export function colormapTexture(renderer: Renderer): WebGLTexture {
   return renderer.sharedTexture('colormaps', (gl) => {

@@ -9,6 +9,7 @@ import {
   validateImageBuffer,
   type BufferInput,
   type ImageFormat,
+  type ImageFormatInput,
 } from '../store/image-format.js';
 import { readPixelValue } from '../store/pixel-value.js';
 import { yuvPixelRgb } from '../store/yuv.js';
@@ -170,7 +171,7 @@ export class ImageLayer implements ViewLayer {
       if (key === this.#key) return this.#state;
       this.#decodeGeneration++;
       try {
-        const resolved = resolveImageFormat(format.value as never);
+        const resolved = resolveImageFormat(format.value as ImageFormatInput);
         const bytes = asBytes(buffer.value as BufferInput);
         validateImageBuffer(resolved, bytes);
         const plan = planRawImage(bytes, resolved);

@@ -24,6 +24,7 @@ import {
   validateImageBuffer,
   type BufferInput,
   type ImageFormat,
+  type ImageFormatInput,
 } from '../store/image-format.js';
 import { readPixelValue } from '../store/pixel-value.js';
 import type {
@@ -145,7 +146,7 @@ export class SegmentationLayer implements ViewLayer {
       this.#imageKey = imageKey;
       this.#tableKey = '';
       try {
-        const resolved = resolveImageFormat(format.value as never);
+        const resolved = resolveImageFormat(format.value as ImageFormatInput);
         if (resolved.pixelFormat || resolved.colorModel !== 'L') {
           throw new ImageFormatError(
             `expected a single-channel (L) segmentation image, got ${describeFormat(resolved)}`,
