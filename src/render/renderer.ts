@@ -160,6 +160,10 @@ export class Renderer {
   #views = new Set<RenderTarget>();
   #dirty = new Set<RenderTarget>();
   #frameRequest = 0;
+  /** A draw is queued as a microtask (the page was idle when the change came). */
+  #drawQueued = false;
+  /** A frame was drawn since the last animation frame: further changes wait for the next one. */
+  #drewThisFrame = false;
   #frames = 0;
   #uploads = 0;
   #allocations = 0;
@@ -318,7 +322,7 @@ export class Renderer {
     this.#textures.delete(texture);
   }
 
-  /** Adds a view; it is drawn on the next animation frame. */
+  /** Adds a view; it is drawn as soon as the page is idle (see `invalidate`). */
   register(view: RenderTarget): void {
     this.#views.add(view);
     this.invalidate(view);
@@ -330,18 +334,43 @@ export class Renderer {
     this.#dirty.delete(view);
   }
 
-  /** Marks a view for redraw at the next animation frame (at most one frame per rAF). */
+  /**
+   * Marks a view for redraw. On an idle page (nothing drawn since the last animation frame) the
+   * change is drawn in a microtask of the same task, without waiting up to a frame for the next
+   * animation frame; every change up to then joins that one draw. Once a frame was drawn,
+   * further changes wait for the next animation frame: a burst costs one draw per frame.
+   */
   invalidate(view: RenderTarget): void {
     if (!this.#views.has(view)) return;
     this.#dirty.add(view);
-    if (!this.#frameRequest) this.#frameRequest = requestAnimationFrame(this.#renderDirty);
+    if (this.#drawQueued || this.#frameRequest) return;
+    if (this.#drewThisFrame) {
+      this.#frameRequest = requestAnimationFrame(this.#onAnimationFrame);
+    } else {
+      this.#drawQueued = true;
+      queueMicrotask(this.#drawNow);
+    }
   }
 
-  #renderDirty = (): void => {
+  #drawNow = (): void => {
+    this.#drawQueued = false;
+    this.#renderDirty();
+  };
+
+  #onAnimationFrame = (): void => {
     this.#frameRequest = 0;
+    this.#drewThisFrame = false;
+    if (this.#dirty.size) this.#renderDirty();
+  };
+
+  #renderDirty(): void {
     if (this.#gl.isContextLost()) return; // Redrawn on restore.
+    if (!this.#dirty.size) return;
     const views = [...this.#dirty];
     this.#dirty.clear();
+    // Until the next animation frame, changes wait for it; that frame also ends the wait.
+    this.#drewThisFrame = true;
+    if (!this.#frameRequest) this.#frameRequest = requestAnimationFrame(this.#onAnimationFrame);
     for (const view of views) {
       try {
         this.#renderToCanvas(view);
@@ -350,7 +379,7 @@ export class Renderer {
         console.error(error);
       }
     }
-  };
+  }
 
   #renderToCanvas(view: RenderTarget): void {
     const frame = view.describeFrame();
@@ -509,6 +538,7 @@ export class Renderer {
     event.preventDefault();
     if (this.#frameRequest) cancelAnimationFrame(this.#frameRequest);
     this.#frameRequest = 0;
+    this.#drewThisFrame = false;
     for (const texture of this.#textures) texture.contextLost();
     this.#restored = new Promise((resolve) => (this.#resolveRestored = resolve));
   };
