@@ -90,7 +90,7 @@ export class TrackedTexture {
     this.upload = upload;
     if (!this.#texture) return; // Uploaded with the new contents on first use.
     fill(this.renderer.gl, this.#texture);
-    this.renderer.textureUploaded();
+    this.renderer.textureUploaded(this.byteSize);
   }
 
   /** The GL texture, uploaded (again, after a context loss) on first use. */
@@ -98,7 +98,7 @@ export class TrackedTexture {
     if (this.#disposed) throw new Error('texture used after dispose');
     if (!this.#texture) {
       this.#texture = this.upload(this.renderer.gl);
-      this.renderer.textureUploaded();
+      this.renderer.textureUploaded(this.byteSize);
     }
     return this.#texture;
   }
@@ -133,6 +133,8 @@ export interface RendererStats {
   uploads: number;
   /** Textures created so far (a refill of an existing one does not count). */
   allocations: number;
+  /** Bytes written into textures so far (whole uploads and partial rewrites alike). */
+  uploadBytes: number;
 }
 
 interface Target {
@@ -167,6 +169,7 @@ export class Renderer {
   #frames = 0;
   #uploads = 0;
   #allocations = 0;
+  #uploadBytes = 0;
   #restored: Promise<void> | undefined;
   #resolveRestored: (() => void) | undefined;
 
@@ -203,6 +206,7 @@ export class Renderer {
       frames: this.#frames,
       uploads: this.#uploads,
       allocations: this.#allocations,
+      uploadBytes: this.#uploadBytes,
     };
   }
 
@@ -313,8 +317,14 @@ export class Renderer {
   }
 
   /** @internal Called by TrackedTexture when it uploads. */
-  textureUploaded(): void {
+  textureUploaded(bytes: number): void {
     this.#uploads++;
+    this.#uploadBytes += bytes;
+  }
+
+  /** @internal Counts bytes an owner rewrote inside one of its textures (not a new upload). */
+  bytesUploaded(bytes: number): void {
+    this.#uploadBytes += bytes;
   }
 
   /** @internal Called by TrackedTexture.dispose. */
