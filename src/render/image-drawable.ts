@@ -15,10 +15,12 @@ import {
   colormapTexture,
   isTableColormap,
 } from './colormaps.js';
+import { GpuRange, gpuRangeSupported } from './gpu-range.js';
 import {
   applyShadingOverrides,
   BITMAP_SHADING,
   byteTextureWidth,
+  cpuRange,
   type ImagePlan,
   type ImageShading,
   type ShadingOverrides,
@@ -75,6 +77,11 @@ export class ImageDrawable implements Drawable {
   /** The texture is SRGB8: filterable by the texture unit, decoded by it before filtering. */
   #hardwareFilterable = false;
   #byteRow = 0;
+  /** Bumped with every new picture: the GPU range is recomputed for a new generation. */
+  #generation = 0;
+  #gpuRange: GpuRange | undefined;
+  /** The CPU's range where the GPU cannot compute it (per generation). */
+  #cpuRange: { generation: number; range: [number, number] } | undefined;
   /** Size in texels (= scene units). */
   width = 0;
   height = 0;
@@ -112,6 +119,7 @@ export class ImageDrawable implements Drawable {
     const max = this.renderer.maxTextureSize;
     const texture = plan.texture;
     const layout = `${texturePlanLayout(texture)},${max}`;
+    this.#generation++;
     if (this.#tiles.length && layout === this.#layout) {
       // Same size and format as the picture before (the next frame of a video, a scrubbed
       // timeline): write the new texels into the textures we have instead of reallocating.
@@ -220,10 +228,38 @@ export class ImageDrawable implements Drawable {
     return readTexel(this.renderer, texture, x, y);
   }
 
+  /** The range where the plan left it to the GPU: the GPU's texture, or the CPU's numbers. */
+  #rangeSource(
+    shading: ImageShading,
+    gl: WebGL2RenderingContext,
+    textures: WebGLTexture[],
+  ): { stats?: WebGLTexture; range?: [number, number] } {
+    const gpu = shading.gpuRange;
+    if (!gpu) return {};
+    const tile = this.#tiles[0]!;
+    if (this.#tiles.length === 1 && gpuRangeSupported(gl)) {
+      this.#gpuRange ??= new GpuRange(this.renderer);
+      const stats = this.#gpuRange.texture(
+        textures[0]!,
+        this.#sampler,
+        tile.texWidth,
+        tile.texHeight,
+        this.#generation,
+      );
+      return { stats };
+    }
+    if (this.#cpuRange?.generation !== this.#generation)
+      this.#cpuRange = { generation: this.#generation, range: cpuRange(gpu) };
+    return { range: this.#cpuRange.range };
+  }
+
   /** Frees the textures. */
   clear(): void {
     for (const tile of this.#tiles) tile.texture.dispose();
     this.#tiles = [];
+    this.#gpuRange?.dispose();
+    this.#gpuRange = undefined;
+    this.#cpuRange = undefined;
     this.#layout = '';
     this.#shading = undefined;
     this.width = 0;
@@ -241,6 +277,7 @@ export class ImageDrawable implements Drawable {
     // sampler uniform is bound, or an upload would unbind what a sampler was just given.
     const lut = tableMap ? colormapTexture(renderer) : null;
     const textures = this.#tiles.map((tile) => tile.texture.texture);
+    const range = this.#rangeSource(shading, gl, textures);
     const mag = FILTER_INDEX[this.magnificationFilter];
     // Rerun's minification rule (SPEC §2.6): Nearest stays nearest only for colour-mapped images.
     const min = mag === 0 && shading.mapper === 'colormap' ? 0 : 1;
@@ -271,6 +308,7 @@ export class ImageDrawable implements Drawable {
     const program = renderer.imageProgram(this.#sampler, {
       yuv: shading.yuv,
       filter,
+      gpuRange: range.stats !== undefined,
       shading: {
         channels: shading.channels,
         bgr: shading.bgr,
@@ -282,7 +320,8 @@ export class ImageDrawable implements Drawable {
     gl.useProgram(program.program);
     twgl.setUniforms(program.uniformSetters, {
       u_channels: shading.channels,
-      u_range: shading.range,
+      u_range: range.range ?? shading.range,
+      u_stats: range.stats ?? null,
       u_bgr: shading.bgr,
       u_decodeSrgb: shading.decodeSrgb,
       u_alphaMode: ALPHA_INDEX[shading.alphaMode],

@@ -295,7 +295,7 @@ export class Renderer {
     const shading = sh
       ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}`
       : 'dyn';
-    const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}`;
+    const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}`;
     return this.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
   }
 
