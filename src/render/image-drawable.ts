@@ -109,6 +109,20 @@ export class ImageDrawable implements Drawable {
     return this.#tiles.length;
   }
 
+  /**
+   * Every fragment comes out with alpha exactly 1: no alpha channel (or it is ignored), full
+   * opacity, and no bicubic filter (whose weights need not sum to exactly 1 in float).
+   */
+  get opaque(): boolean {
+    const shading = this.shading;
+    if (!shading) return false;
+    return (
+      (shading.alphaMode === 'opaque' || shading.channels !== 4) &&
+      this.opacity >= 1 &&
+      this.magnificationFilter !== 'bicubic'
+    );
+  }
+
   /** The shading in effect, with the user's overrides applied. */
   get shading(): ImageShading | undefined {
     return this.#shading && applyShadingOverrides(this.#shading, this.overrides);
@@ -315,6 +329,7 @@ export class ImageDrawable implements Drawable {
         decodeSrgb: shading.decodeSrgb,
         alphaMode: ALPHA_INDEX[shading.alphaMode],
         mapper: MAPPER_INDEX[shading.mapper],
+        colormap: shading.mapper === 'colormap' ? colormapCode(shading.colormap) : 0,
       },
     });
     gl.useProgram(program.program);

@@ -9,6 +9,15 @@
  * SRGB8_ALPHA8 target with `ONE, ONE_MINUS_SRC_ALPHA` (the GPU decodes, blends and re-encodes
  * sRGB), then a full-screen pass writes sRGB bytes out. This is Rerun's pipeline
  * (SPEC §5.4, §11): red at opacity 0.5 over blue reads (188, 0, 188).
+ *
+ * One pass where one pass gives the same pixels: where the browser can make the drawing buffer
+ * itself SRGB8_ALPHA8 (`drawingBufferStorage`), a frame whose every pixel ends fully opaque or
+ * fully transparent (an opaque background, or opaque layers over a transparent one: the common
+ * case) is composited straight into it. The encode pass would only have divided by an alpha of
+ * exactly 1 or 0 and re-encoded the same byte, so the bytes are identical. Translucent results
+ * keep the second pass, which the canvas needs to receive premultiplied sRGB. Opaque layers
+ * are drawn without blending (an alpha of 1 replaces what lies below exactly), which is what
+ * a software GPU spends most of a frame on.
  */
 import * as twgl from 'twgl.js';
 import {
@@ -37,6 +46,17 @@ export interface DrawContext {
 export interface Drawable {
   /** Draws premultiplied linear colour into the bound framebuffer. */
   draw(context: DrawContext): void;
+  /**
+   * Every fragment it draws has alpha exactly 1 (where it draws anything), so it may replace
+   * what lies below without blending. Absent means no.
+   */
+  readonly opaque?: boolean;
+}
+
+/** WebGL's `drawingBufferStorage` (Chrome 122+), not yet in TypeScript's DOM types. */
+interface DrawingBufferStorage {
+  drawingBufferStorage(format: number, width: number, height: number): void;
+  readonly drawingBufferFormat: number;
 }
 
 /** What a view hands the renderer for one frame. */
@@ -129,6 +149,8 @@ export interface RendererStats {
   views: number;
   /** Frames drawn so far. */
   frames: number;
+  /** Of those, frames composited straight into an sRGB drawing buffer (no encode pass). */
+  singlePassFrames: number;
   /** Texture uploads so far (a re-upload after a context loss counts again). */
   uploads: number;
   /** Textures created so far (a refill of an existing one does not count). */
@@ -167,6 +189,8 @@ export class Renderer {
   /** A frame was drawn since the last animation frame: further changes wait for the next one. */
   #drewThisFrame = false;
   #frames = 0;
+  /** Frames drawn in one pass (straight into the sRGB drawing buffer). */
+  #singlePassFrames = 0;
   #uploads = 0;
   #allocations = 0;
   #uploadBytes = 0;
@@ -204,6 +228,7 @@ export class Renderer {
       textureBytes,
       views: this.#views.size,
       frames: this.#frames,
+      singlePassFrames: this.#singlePassFrames,
       uploads: this.#uploads,
       allocations: this.#allocations,
       uploadBytes: this.#uploadBytes,
@@ -250,6 +275,11 @@ export class Renderer {
     return this.#restored ?? Promise.resolve();
   }
 
+  /** The browser can make the drawing buffer SRGB8_ALPHA8 (one-pass frames). */
+  get #srgbDrawingBuffer(): boolean {
+    return typeof (this.#gl as Partial<DrawingBufferStorage>).drawingBufferStorage === 'function';
+  }
+
   #initialize(): void {
     this.#programs.clear();
     this.#shared.clear();
@@ -293,7 +323,7 @@ export class Renderer {
       : 'raw';
     const sh = variant.shading;
     const shading = sh
-      ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}`
+      ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${Math.min(2, sh.colormap ?? 0)}`
       : 'dyn';
     const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}`;
     return this.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
@@ -404,13 +434,25 @@ export class Renderer {
       return;
     }
     const { width, height } = frame;
-    this.#composite = this.#ensureTarget(this.#composite, width, height, true);
-    this.#compose(frame, this.#composite);
+    const onePass = this.#srgbDrawingBuffer && binaryAlpha(frame);
     if (this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas.width = width;
       this.canvas.height = height;
     }
-    this.#encode(this.#composite, null, width, height, true);
+    if (this.#srgbDrawingBuffer) {
+      // The drawing buffer holds sRGB bytes for a one-pass frame, the encode pass's otherwise.
+      const gl = this.#gl as WebGL2RenderingContext & DrawingBufferStorage;
+      const format = onePass ? gl.SRGB8_ALPHA8 : gl.RGBA8;
+      if (gl.drawingBufferFormat !== format) gl.drawingBufferStorage(format, width, height);
+    }
+    if (onePass) {
+      this.#compose(frame, null);
+      this.#singlePassFrames++;
+    } else {
+      this.#composite = this.#ensureTarget(this.#composite, width, height, true);
+      this.#compose(frame, this.#composite);
+      this.#encode(this.#composite, null, width, height, true);
+    }
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;
       canvas.height = height;
@@ -465,9 +507,10 @@ export class Renderer {
     }
   }
 
-  #compose(frame: FrameDescription, target: Target): void {
+  /** Composites a frame into `target`, or into the (sRGB) drawing buffer for null. */
+  #compose(frame: FrameDescription, target: Target | null): void {
     const gl = this.#gl;
-    gl.bindFramebuffer(gl.FRAMEBUFFER, target.framebuffer);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, target ? target.framebuffer : null);
     gl.viewport(0, 0, frame.width, frame.height);
     gl.disable(gl.DEPTH_TEST);
     gl.disable(gl.SCISSOR_TEST);
@@ -485,7 +528,12 @@ export class Renderer {
       offset: frame.offset,
       pixelRatio: frame.pixelRatio ?? 1,
     };
-    for (const drawable of frame.drawables) drawable.draw(context);
+    for (const drawable of frame.drawables) {
+      // An opaque layer replaces what lies below: the same bytes as blending with alpha 1.
+      if (drawable.opaque) gl.disable(gl.BLEND);
+      else gl.enable(gl.BLEND);
+      drawable.draw(context);
+    }
     gl.disable(gl.BLEND);
   }
 
@@ -562,6 +610,16 @@ export class Renderer {
     // Every texture re-uploads lazily from the data its owner kept; every view redraws.
     for (const view of this.#views) this.invalidate(view);
   };
+}
+
+/**
+ * Every pixel of the frame ends with alpha exactly 0 or 1: an opaque background, or opaque
+ * layers over a transparent one. Then the encode pass changes no byte.
+ */
+function binaryAlpha(frame: FrameDescription): boolean {
+  const a = frame.background[3];
+  if (a === 1) return true;
+  return a === 0 && frame.drawables.every((d) => d.opaque === true);
 }
 
 let shared: Renderer | undefined;

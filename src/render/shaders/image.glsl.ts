@@ -60,6 +60,8 @@ export interface ImageShaderVariant {
     decodeSrgb: boolean;
     alphaMode: number;
     mapper: number;
+    /** The colour map's kind: 0 grayscale, 1 cyan-to-yellow, 2 a table (u_colormap's row). */
+    colormap?: number;
   };
   /**
    * The one filter this program applies (0 nearest, 1 bilinear, 2 bicubic, 3 bilinear by the
@@ -93,6 +95,7 @@ export function imageFragmentShader(
 #define DECODE_SRGB ${constant(shading?.decodeSrgb, 'u_decodeSrgb')}
 #define ALPHA_MODE ${constant(shading?.alphaMode, 'u_alphaMode')}
 #define MAPPER ${constant(shading?.mapper, 'u_mapper')}
+#define COLORMAP_KIND ${shading?.colormap === undefined ? '(u_colormap < 2 ? u_colormap : 2)' : String(Math.min(2, shading.colormap))}
 #define FILTER ${filter}
 #define GPU_RANGE ${gpuRange ? 1 : 0}
 precision highp float;
@@ -294,9 +297,10 @@ vec4 sample_bicubic(vec2 coord) {
 vec3 colormap_linear(float t) {
   t = clamp(t, 0.0, 1.0);
   vec3 srgb;
-  if (u_colormap == 0) {
-    srgb = vec3(t);
-  } else if (u_colormap == 1) {
+  if (COLORMAP_KIND == 0) {
+    // One pow for the three equal channels.
+    return vec3(linear_from_srgb(vec3(t)).r);
+  } else if (COLORMAP_KIND == 1) {
     float u = t * 2.0 - 1.0;
     srgb = clamp(vec3(1.0 + 3.0 * u, 1.0 + 3.0 * u * u, 1.0 - 3.0 * u) / 4.0, 0.0, 1.0);
   } else {
