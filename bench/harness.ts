@@ -78,7 +78,7 @@ export interface BenchResult {
 }
 
 /** A repetition that takes longer than this is stuck (say, a promise that never resolves). */
-const RUN_TIMEOUT_MS = 15000;
+const RUN_TIMEOUT_MS = 60000;
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -193,6 +193,8 @@ export async function runCase<Input>(
 
   const candidateMain: number[] = [];
   const fairMain: number[] = [];
+  // Set-up may add to the notes (what it measured: memory, sizes).
+  result.notes = c.notes ?? '';
   const sides = [
     { label: 'baseline', runner: baseline, samples: result.baselineSamples, main: [] as number[] },
     {
@@ -242,12 +244,12 @@ export async function runCase<Input>(
   if (result.baselineMs && result.candidateMs !== null) {
     result.ratio = result.candidateMs / result.baselineMs;
   }
+  result.candidateMainMs = candidateMain.length ? median(candidateMain) : null;
   if (c.fair) {
     const f = result.fairSamples!;
     result.fairMs = f.length ? median(f) : null;
     result.fairRatio =
       result.fairMs && result.candidateMs !== null ? result.candidateMs / result.fairMs : null;
-    result.candidateMainMs = candidateMain.length ? median(candidateMain) : null;
     result.fairMainMs = fairMain.length ? median(fairMain) : null;
     result.mainRatio =
       result.fairMainMs && result.candidateMainMs != null

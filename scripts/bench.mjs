@@ -97,7 +97,11 @@ function writeReport(results, browserVersion, entry) {
     r.baselineMs != null && r.candidateMs != null ? fmt(r.candidateMs - r.baselineMs) : '—',
     fmt(r.fairMs),
     times(r.fairRatio),
-    times(r.mainRatio),
+    r.mainRatio != null
+      ? times(r.mainRatio)
+      : r.candidateMainMs != null
+        ? `(${fmt(r.candidateMainMs)} ms)`
+        : '—',
     r.error ? `ERROR ${r.error}` : r.notes,
   ]);
   const head = [

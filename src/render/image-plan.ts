@@ -265,7 +265,8 @@ export function planRawImage(bytes: Uint8Array, format: ImageFormat): ImagePlan 
     type: layout.type,
     sampler: layout.sampler,
     data: upload,
-    bytesPerTexel: channels * layout.bytes,
+    // GPUs store three-channel textures padded to four (RGB8 as RGBA8): count what they take.
+    bytesPerTexel: (channels === 3 ? 4 : channels) * layout.bytes,
   };
   const bgr = format.colorModel === 'BGR' || format.colorModel === 'BGRA';
   const alphaMode = channels === 4 ? 'separate' : 'opaque';

@@ -166,6 +166,8 @@ export interface RendererStats {
   allocations: number;
   /** Bytes written into textures so far (whole uploads and partial rewrites alike). */
   uploadBytes: number;
+  /** Bytes the views' own canvases hold: each keeps its last frame, RGBA8 at its size. */
+  outputBytes: number;
 }
 
 interface Target {
@@ -192,6 +194,8 @@ export class Renderer {
   #textures = new Set<TrackedTexture>();
   #views = new Set<RenderTarget>();
   #dirty = new Set<RenderTarget>();
+  /** Bytes of the frame each view's canvas holds. */
+  #outputBytes = new Map<RenderTarget, number>();
   #frameRequest = 0;
   /** A draw is queued as a microtask (the page was idle when the change came). */
   #drawQueued = false;
@@ -241,6 +245,7 @@ export class Renderer {
       uploads: this.#uploads,
       allocations: this.#allocations,
       uploadBytes: this.#uploadBytes,
+      outputBytes: [...this.#outputBytes.values()].reduce((sum, b) => sum + b, 0),
     };
   }
 
@@ -368,6 +373,7 @@ export class Renderer {
   unregister(view: RenderTarget): void {
     this.#views.delete(view);
     this.#dirty.delete(view);
+    this.#outputBytes.delete(view);
   }
 
   /**
@@ -426,6 +432,7 @@ export class Renderer {
     if (!output) return;
     if (!frame || frame.width < 1 || frame.height < 1) {
       output.transferFromImageBitmap(null);
+      this.#outputBytes.delete(view);
       view.frameRendered?.();
       return;
     }
@@ -454,6 +461,7 @@ export class Renderer {
       canvas.height = height;
     }
     output.transferFromImageBitmap(this.canvas.transferToImageBitmap());
+    this.#outputBytes.set(view, width * height * 4);
     this.#frames++;
     view.frameRendered?.();
   }
