@@ -63,6 +63,8 @@ const browser = await puppeteer.launch({
     '--disable-renderer-backgrounding',
   ],
   defaultViewport: { width: 1280, height: 900, deviceScaleFactor: 1 },
+  // A whole run takes minutes on a busy machine: the final evaluate awaits all of it.
+  protocolTimeout: 3_600_000,
 });
 
 let results;
