@@ -45,6 +45,8 @@ export function createRgbU8Baseline(
   height: number,
   cssWidth: number,
   cssHeight: number,
+  /** Fair baseline: storage allocated once, each frame written with texSubImage2D. */
+  steady = false,
 ): RgbU8Baseline {
   const canvas = document.createElement('canvas');
   canvas.style.cssText = `display:block;width:${cssWidth}px;height:${cssHeight}px`;
@@ -74,11 +76,15 @@ export function createRgbU8Baseline(
   gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
   gl.viewport(0, 0, canvas.width, canvas.height);
   const pixel = new Uint8Array(4);
+  if (steady) gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGB8, width, height);
 
   return {
     canvas,
     show(bytes) {
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGB8, width, height, 0, gl.RGB, gl.UNSIGNED_BYTE, bytes);
+      if (steady)
+        gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RGB, gl.UNSIGNED_BYTE, bytes);
+      else
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGB8, width, height, 0, gl.RGB, gl.UNSIGNED_BYTE, bytes);
       gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
       gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
     },

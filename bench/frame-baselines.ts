@@ -73,8 +73,8 @@ function compile(gl: WebGL2RenderingContext, type: number, source: string): WebG
 }
 
 export interface FrameBaseline {
-  /** Uploads `bytes`, draws, waits for the GPU. */
-  show(bytes: Uint8Array): void;
+  /** Uploads `bytes`, draws, waits for the GPU; returns the main-thread ms before the wait. */
+  show(bytes: Uint8Array): number;
   dispose(): void;
 }
 
@@ -87,6 +87,12 @@ export function createFrameBaseline(
   cssWidth: number,
   cssHeight: number,
   range: [number, number] = [0, 1],
+  /**
+   * The fair baseline: storage allocated once (texStorage2D), each frame written into it with
+   * texSubImage2D, as a steady video player does. Otherwise every frame reallocates
+   * (texImage2D), the original baseline.
+   */
+  steady = false,
 ): FrameBaseline {
   const canvas = document.createElement('canvas');
   canvas.style.cssText = `display:block;width:${cssWidth}px;height:${cssHeight}px`;
@@ -111,6 +117,20 @@ export function createFrameBaseline(
   gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
   gl.viewport(0, 0, canvas.width, canvas.height);
   const pixel = new Uint8Array(4);
+  const STORAGE: Record<FrameKind, [number, number, number, number, number]> = {
+    'rgb-u8': [gl.RGB8, width, height, gl.RGB, gl.UNSIGNED_BYTE],
+    'l-u16': [gl.R16UI, width, height, gl.RED_INTEGER, gl.UNSIGNED_SHORT],
+    'l-f32': [gl.R32F, width, height, gl.RED, gl.FLOAT],
+    nv12: [gl.R8, width, height * 1.5, gl.RED, gl.UNSIGNED_BYTE],
+  };
+  const [internal, texWidth, texHeight, format, type] = STORAGE[kind];
+  const view = (b: Uint8Array): ArrayBufferView =>
+    kind === 'l-u16'
+      ? new Uint16Array(b.buffer, b.byteOffset, b.byteLength / 2)
+      : kind === 'l-f32'
+        ? new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4)
+        : b;
+  if (steady) gl.texStorage2D(gl.TEXTURE_2D, 1, internal, texWidth, texHeight);
   const upload: Record<FrameKind, (bytes: Uint8Array) => void> = {
     'rgb-u8': (b) =>
       gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGB8, width, height, 0, gl.RGB, gl.UNSIGNED_BYTE, b),
@@ -143,9 +163,15 @@ export function createFrameBaseline(
   };
   return {
     show(bytes) {
-      upload[kind](bytes);
+      const start = performance.now();
+      if (steady)
+        gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, texWidth, texHeight, format, type, view(bytes));
+      else upload[kind](bytes);
       gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+      gl.flush();
+      const main = performance.now() - start;
       gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+      return main;
     },
     dispose() {
       gl.getExtension('WEBGL_lose_context')?.loseContext();

@@ -7,7 +7,12 @@
 
 /** One side of a case, set up and ready: `run` is the timed part of one repetition. */
 export interface Runner<Input> {
-  run(input: Input): void | Promise<void>;
+  /**
+   * The timed part. It may return the main-thread milliseconds it took (the part of the
+   * repetition that blocked the page, without waiting for the GPU); the harness then reports
+   * their median too.
+   */
+  run(input: Input): void | number | Promise<void | number>;
   dispose?(): void | Promise<void>;
 }
 
@@ -36,6 +41,12 @@ export interface BenchCase<Input = void> {
   baseline(ctx: BenchContext): Runner<Input> | Promise<Runner<Input>>;
   /** Sets up our implementation (untimed). Throwing here gives an error row, not a crash. */
   candidate(ctx: BenchContext): Runner<Input> | Promise<Runner<Input>>;
+  /**
+   * A second, fairer reference (optional): what a well-written raw program does in a steady
+   * state (texSubImage2D into a texture it keeps, an on-page canvas). Interleaved with the
+   * other two sides and reported beside the first baseline.
+   */
+  fair?(ctx: BenchContext): Runner<Input> | Promise<Runner<Input>>;
 }
 
 /** Identity function for type inference in case files. */
@@ -56,10 +67,18 @@ export interface BenchResult {
   repeats: number;
   baselineSamples: number[];
   candidateSamples: number[];
+  /** The fair baseline (when the case has one): median, candidate / fair, samples. */
+  fairMs?: number | null;
+  fairRatio?: number | null;
+  fairSamples?: number[];
+  /** Main-thread milliseconds (when the runners report them): medians and candidate / fair. */
+  candidateMainMs?: number | null;
+  fairMainMs?: number | null;
+  mainRatio?: number | null;
 }
 
 /** A repetition that takes longer than this is stuck (say, a promise that never resolves). */
-const RUN_TIMEOUT_MS = 15000;
+const RUN_TIMEOUT_MS = 60000;
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -101,11 +120,27 @@ function drainGpu(): void {
   );
 }
 
-async function timeOnce<Input>(runner: Runner<Input>, input: Input, what: string): Promise<number> {
+/**
+ * Waits for a random moment of the display's 60 Hz cycle (untimed): an animation frame, then
+ * 0–16.7 ms. A side that waits for the next animation frame before drawing pays, on average,
+ * the half frame a user's change pays, instead of always starting right after a frame.
+ */
+function randomPhase(): Promise<void> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => setTimeout(resolve, Math.random() * (1000 / 60))),
+  );
+}
+
+async function timeOnce<Input>(
+  runner: Runner<Input>,
+  input: Input,
+  what: string,
+): Promise<{ ms: number; mainMs: number | undefined }> {
+  await randomPhase();
   const start = performance.now();
-  await withTimeout(Promise.resolve(runner.run(input)), what);
+  const main = await withTimeout(Promise.resolve(runner.run(input)), what);
   drainGpu();
-  return performance.now() - start;
+  return { ms: performance.now() - start, mainMs: typeof main === 'number' ? main : undefined };
 }
 
 function message(e: unknown): string {
@@ -136,6 +171,15 @@ export async function runCase<Input>(
   const errors: string[] = [];
   let baseline: Runner<Input> | undefined;
   let candidate: Runner<Input> | undefined;
+  let fair: Runner<Input> | undefined;
+  if (c.fair) {
+    result.fairSamples = [];
+    try {
+      fair = await c.fair(ctx);
+    } catch (e) {
+      errors.push(`fair baseline: ${message(e)}`);
+    }
+  }
   try {
     baseline = await c.baseline(ctx);
   } catch (e) {
@@ -147,26 +191,48 @@ export async function runCase<Input>(
     errors.push(`candidate: ${message(e)}`);
   }
 
+  const candidateMain: number[] = [];
+  const fairMain: number[] = [];
+  // Set-up may add to the notes (what it measured: memory, sizes).
+  result.notes = c.notes ?? '';
   const sides = [
-    { label: 'baseline', runner: baseline, samples: result.baselineSamples },
-    { label: 'candidate', runner: candidate, samples: result.candidateSamples },
+    { label: 'baseline', runner: baseline, samples: result.baselineSamples, main: [] as number[] },
+    {
+      label: 'candidate',
+      runner: candidate,
+      samples: result.candidateSamples,
+      main: candidateMain,
+    },
   ];
+  if (c.fair)
+    sides.push({ label: 'fair', runner: fair, samples: result.fairSamples!, main: fairMain });
   for (let i = 0; i < warmup + repeats; i++) {
-    const order = i % 2 ? [...sides].reverse() : sides;
+    // Rotating order: each side runs first, in the middle and last alike.
+    const shift = i % sides.length;
+    const order = [...sides.slice(shift), ...sides.slice(0, shift)];
+    if ((i / sides.length) & 1) order.reverse();
     for (const side of order) {
       if (!side.runner) continue;
       try {
-        const ms = await timeOnce(side.runner, input(i), `${side.label} repetition ${i}`);
-        if (i >= warmup) side.samples.push(ms);
+        const { ms, mainMs } = await timeOnce(
+          side.runner,
+          input(i),
+          `${side.label} repetition ${i}`,
+        );
+        if (i >= warmup) {
+          side.samples.push(ms);
+          if (mainMs !== undefined) side.main.push(mainMs);
+        }
       } catch (e) {
         errors.push(`${side.label}: ${message(e)}`);
         side.runner = undefined; // stop this side; its samples so far are dropped
         side.samples.length = 0;
+        side.main.length = 0;
       }
     }
   }
 
-  for (const runner of [baseline, candidate]) {
+  for (const runner of [baseline, candidate, fair]) {
     try {
       await runner?.dispose?.();
     } catch (e) {
@@ -177,6 +243,18 @@ export async function runCase<Input>(
   if (result.candidateSamples.length) result.candidateMs = median(result.candidateSamples);
   if (result.baselineMs && result.candidateMs !== null) {
     result.ratio = result.candidateMs / result.baselineMs;
+  }
+  result.candidateMainMs = candidateMain.length ? median(candidateMain) : null;
+  if (c.fair) {
+    const f = result.fairSamples!;
+    result.fairMs = f.length ? median(f) : null;
+    result.fairRatio =
+      result.fairMs && result.candidateMs !== null ? result.candidateMs / result.fairMs : null;
+    result.fairMainMs = fairMain.length ? median(fairMain) : null;
+    result.mainRatio =
+      result.fairMainMs && result.candidateMainMs != null
+        ? result.candidateMainMs / result.fairMainMs
+        : null;
   }
   if (errors.length) result.error = errors.join('; ');
   return result;

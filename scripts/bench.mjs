@@ -63,6 +63,8 @@ const browser = await puppeteer.launch({
     '--disable-renderer-backgrounding',
   ],
   defaultViewport: { width: 1280, height: 900, deviceScaleFactor: 1 },
+  // A whole run takes minutes on a busy machine: the final evaluate awaits all of it.
+  protocolTimeout: 3_600_000,
 });
 
 let results;
@@ -88,26 +90,49 @@ try {
 
 function writeReport(results, browserVersion, entry) {
   const fmt = (v, digits = 2) => (v === null || v === undefined ? '—' : v.toFixed(digits));
+  const times = (v) => (v === null || v === undefined ? '—' : `${fmt(v)}×`);
   const rows = results.map((r) => [
     r.name,
     fmt(r.baselineMs),
     fmt(r.candidateMs),
-    r.ratio === null ? '—' : `${fmt(r.ratio)}×`,
+    times(r.ratio),
+    r.baselineMs != null && r.candidateMs != null ? fmt(r.candidateMs - r.baselineMs) : '—',
+    fmt(r.fairMs),
+    times(r.fairRatio),
+    r.mainRatio != null
+      ? times(r.mainRatio)
+      : r.candidateMainMs != null
+        ? `(${fmt(r.candidateMainMs)} ms)`
+        : '—',
     r.error ? `ERROR ${r.error}` : r.notes,
   ]);
-  const head = ['case', 'baseline ms', 'candidate ms', 'ratio', 'notes'];
+  const head = [
+    'case',
+    'baseline ms',
+    'candidate ms',
+    'ratio',
+    'Δ ms',
+    'fair ms',
+    'fair ratio',
+    'main-thread ratio',
+    'notes',
+  ];
+  const last = head.length - 1;
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells) =>
     cells
-      .map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .map((c, i) => (i === 0 || i === last ? c.padEnd(widths[i]) : c.padStart(widths[i])))
       .join('  ')
       .trimEnd();
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of rows) console.log(line(row));
   console.log(
-    '\nms: median of the timed repetitions after warm-up; each repetition ends when the GPU is ' +
-      'idle (bench/harness.ts).\nratio = candidate / baseline, both measured in this run; below 1 ' +
-      'is faster than the baseline.\n',
+    '\nms: median of the timed repetitions after warm-up; each repetition starts at a random ' +
+      'moment of the 60 Hz cycle and ends when the GPU is idle (bench/harness.ts).\n' +
+      'ratio = candidate / baseline, fair ratio = candidate / fair baseline (texSubImage2D into ' +
+      'kept storage), all interleaved in this run; below 1 is faster.\nmain-thread ratio = ' +
+      'main-thread ms of the candidate / of the fair baseline (medians; time the page is blocked, ' +
+      'GPU wait excluded).\n',
   );
 
   const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });

@@ -10,10 +10,12 @@ import {
   colormapTexture,
   isTableColormap,
 } from './colormaps.js';
+import { GpuRange, gpuRangeSupported } from './gpu-range.js';
 import {
   applyShadingOverrides,
   BITMAP_SHADING,
   byteTextureWidth,
+  cpuRange,
   type ImagePlan,
   type ImageShading,
   type ShadingOverrides,
@@ -53,9 +55,9 @@ function imageProgram(
     : 'raw';
   const sh = variant.shading;
   const shading = sh
-    ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}`
+    ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${Math.min(2, sh.colormap ?? 0)}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}`;
   return renderer.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
 }
 
@@ -68,6 +70,11 @@ export class ImageDrawable implements Drawable {
   /** The texture is SRGB8: filterable by the texture unit, decoded by it before filtering. */
   #hardwareFilterable = false;
   #byteRow = 0;
+  /** Bumped with every new picture: the GPU range is recomputed for a new generation. */
+  #generation = 0;
+  #gpuRange: GpuRange | undefined;
+  /** The CPU's range where the GPU cannot compute it (per generation). */
+  #cpuRange: { generation: number; range: [number, number] } | undefined;
   /** Size in texels (= scene units). */
   width = 0;
   height = 0;
@@ -95,6 +102,20 @@ export class ImageDrawable implements Drawable {
     return this.#tiled?.tiles.length ?? 0;
   }
 
+  /**
+   * Every fragment comes out with alpha exactly 1: no alpha channel (or it is ignored), full
+   * opacity, and no bicubic filter (whose weights need not sum to exactly 1 in float).
+   */
+  get opaque(): boolean {
+    const shading = this.shading;
+    if (!shading) return false;
+    return (
+      (shading.alphaMode === 'opaque' || shading.channels !== 4) &&
+      this.opacity >= 1 &&
+      this.magnificationFilter !== 'bicubic'
+    );
+  }
+
   /** The shading in effect, with the user's overrides applied. */
   get shading(): ImageShading | undefined {
     return this.#shading && applyShadingOverrides(this.#shading, this.overrides);
@@ -105,6 +126,7 @@ export class ImageDrawable implements Drawable {
     const max = this.renderer.maxTextureSize;
     const texture = plan.texture;
     const layout = `${texturePlanLayout(texture)},${max}`;
+    this.#generation++;
     if (this.#tiled && layout === this.#layout) {
       // Same size and format as the picture before (the next frame of a video, a scrubbed
       // timeline): write the new texels into the textures we have instead of reallocating.
@@ -167,10 +189,39 @@ export class ImageDrawable implements Drawable {
     return readTexel(this.renderer, tile.texture, x - tile.texX, y - tile.texY);
   }
 
+  /** The range where the plan left it to the GPU: the GPU's texture, or the CPU's numbers. */
+  #rangeSource(
+    shading: ImageShading,
+    gl: WebGL2RenderingContext,
+    tiles: readonly { texWidth: number; texHeight: number }[],
+    textures: WebGLTexture[],
+  ): { stats?: WebGLTexture; range?: [number, number] } {
+    const gpu = shading.gpuRange;
+    if (!gpu) return {};
+    const tile = tiles[0]!;
+    if (tiles.length === 1 && gpuRangeSupported(gl)) {
+      this.#gpuRange ??= new GpuRange(this.renderer);
+      const stats = this.#gpuRange.texture(
+        textures[0]!,
+        this.#sampler,
+        tile.texWidth,
+        tile.texHeight,
+        this.#generation,
+      );
+      return { stats };
+    }
+    if (this.#cpuRange?.generation !== this.#generation)
+      this.#cpuRange = { generation: this.#generation, range: cpuRange(gpu) };
+    return { range: this.#cpuRange.range };
+  }
+
   /** Frees the textures. */
   clear(): void {
     this.#tiled?.dispose();
     this.#tiled = undefined;
+    this.#gpuRange?.dispose();
+    this.#gpuRange = undefined;
+    this.#cpuRange = undefined;
     this.#layout = '';
     this.#shading = undefined;
     this.width = 0;
@@ -189,6 +240,7 @@ export class ImageDrawable implements Drawable {
     // sampler uniform is bound, or an upload would unbind what a sampler was just given.
     const lut = tableMap ? colormapTexture(renderer) : null;
     const textures = tiles.map((tile) => tile.texture.texture);
+    const range = this.#rangeSource(shading, gl, tiles, textures);
     const mag = FILTER_INDEX[this.magnificationFilter];
     // Rerun's minification rule (SPEC §2.6): Nearest stays nearest only for colour-mapped images.
     const min = mag === 0 && shading.mapper === 'colormap' ? 0 : 1;
@@ -219,18 +271,21 @@ export class ImageDrawable implements Drawable {
     const program = imageProgram(renderer, this.#sampler, {
       yuv: shading.yuv,
       filter,
+      gpuRange: range.stats !== undefined,
       shading: {
         channels: shading.channels,
         bgr: shading.bgr,
         decodeSrgb: shading.decodeSrgb,
         alphaMode: ALPHA_INDEX[shading.alphaMode],
         mapper: MAPPER_INDEX[shading.mapper],
+        colormap: shading.mapper === 'colormap' ? colormapCode(shading.colormap) : 0,
       },
     });
     gl.useProgram(program.program);
     twgl.setUniforms(program.uniformSetters, {
       u_channels: shading.channels,
-      u_range: shading.range,
+      u_range: range.range ?? shading.range,
+      u_stats: range.stats ?? null,
       u_bgr: shading.bgr,
       u_decodeSrgb: shading.decodeSrgb,
       u_alphaMode: ALPHA_INDEX[shading.alphaMode],

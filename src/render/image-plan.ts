@@ -18,6 +18,7 @@ import { float16 } from '../store/pixel-value.js';
 import {
   dataRangeHeuristic,
   decodeSrgbHeuristic,
+  srgbRangeCheck,
   valueStats,
   type Samples,
 } from '../store/value-range.js';
@@ -59,6 +60,12 @@ export interface ImageShading {
   colormap: ColormapName;
   /** Set for YUV pixel formats: the texture holds the raw bytes. */
   yuv?: YuvShading;
+  /**
+   * The range is Rerun's heuristic over the exact finite min/max, which the GPU computes from
+   * the texture (render/gpu-range.ts) and the shader reads; `range` is then only a placeholder.
+   * The samples and datatype are kept for GPUs that cannot (the CPU statistics then).
+   */
+  gpuRange?: { samples: ArrayLike<number>; datatype: ChannelDatatypeName };
 }
 
 /** Everything needed to upload and draw one raw image. */
@@ -232,6 +239,15 @@ function samplesOf(
   return { upload: v, stats: v as Samples };
 }
 
+/** Single-channel datatypes whose every value is exact in f32 (the GPU range is exact). */
+const GPU_RANGE_DATATYPES = new Set<ChannelDatatypeName>(['I8', 'U16', 'I16', 'F16', 'F32']);
+
+/** The CPU's range for a plan whose range was left to the GPU (GPUs without float targets). */
+export function cpuRange(gpu: NonNullable<ImageShading['gpuRange']>): [number, number] {
+  const isFloat = isFloatDatatype(gpu.datatype);
+  return dataRangeHeuristic(valueStats(gpu.samples, gpu.datatype).finiteRange, isFloat);
+}
+
 /** Plans a raw image already validated against its format (exact byte length). */
 export function planRawImage(bytes: Uint8Array, format: ImageFormat): ImagePlan {
   if (format.pixelFormat) return planYuvImage(bytes, format, format.pixelFormat);
@@ -248,7 +264,8 @@ export function planRawImage(bytes: Uint8Array, format: ImageFormat): ImagePlan 
     type: layout.type,
     sampler: layout.sampler,
     data: upload,
-    bytesPerTexel: channels * layout.bytes,
+    // GPUs store three-channel textures padded to four (RGB8 as RGBA8): count what they take.
+    bytesPerTexel: (channels === 3 ? 4 : channels) * layout.bytes,
   };
   const bgr = format.colorModel === 'BGR' || format.colorModel === 'BGRA';
   const alphaMode = channels === 4 ? 'separate' : 'opaque';
@@ -273,6 +290,28 @@ export function planRawImage(bytes: Uint8Array, format: ImageFormat): ImagePlan 
     };
   }
   const isFloat = isFloatDatatype(dt);
+  if (channels === 1 && GPU_RANGE_DATATYPES.has(dt)) {
+    // No walk over every sample on the main thread: the heuristics are settled by the first
+    // sample outside [0, 255], and the exact range then comes from the GPU.
+    const samples = stats as ArrayLike<number>;
+    const check = srgbRangeCheck(samples, isFloat, dt);
+    return {
+      width,
+      height,
+      texture,
+      shading: {
+        channels,
+        range: check.outside ? [0, 1] : check.range,
+        unitScale: 1,
+        decodeSrgb: !check.outside && check.decodeSrgb,
+        bgr,
+        alphaMode,
+        mapper: !check.outside && check.decodeSrgb ? 'grayscale' : 'colormap',
+        colormap: 'grayscale',
+        ...(check.outside ? { gpuRange: { samples, datatype: dt } } : {}),
+      },
+    };
+  }
   const { finiteRange } = valueStats(stats, dt);
   const decodeSrgb = decodeSrgbHeuristic(finiteRange, isFloat);
   return {
@@ -366,6 +405,7 @@ export function applyShadingOverrides(
   if (shading.yuv || (!overrides.valueRange && !overrides.colormap)) return shading;
   const next = { ...shading };
   if (overrides.valueRange && !shading.hardwareSrgb) {
+    next.gpuRange = undefined;
     next.range = [
       overrides.valueRange[0] * shading.unitScale,
       overrides.valueRange[1] * shading.unitScale,

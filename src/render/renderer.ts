@@ -9,6 +9,15 @@
  * SRGB8_ALPHA8 target with `ONE, ONE_MINUS_SRC_ALPHA` (the GPU decodes, blends and re-encodes
  * sRGB), then a full-screen pass writes sRGB bytes out. This is Rerun's pipeline
  * (SPEC §5.4, §11): red at opacity 0.5 over blue reads (188, 0, 188).
+ *
+ * One pass where one pass gives the same pixels: where the browser can make the drawing buffer
+ * itself SRGB8_ALPHA8 (`drawingBufferStorage`), a frame whose every pixel ends fully opaque or
+ * fully transparent (an opaque background, or opaque layers over a transparent one: the common
+ * case) is composited straight into it. The encode pass would only have divided by an alpha of
+ * exactly 1 or 0 and re-encoded the same byte, so the bytes are identical. Translucent results
+ * keep the second pass, which the canvas needs to receive premultiplied sRGB. Opaque layers
+ * are drawn without blending (an alpha of 1 replaces what lies below exactly), which is what
+ * a software GPU spends most of a frame on.
  */
 import * as twgl from 'twgl.js';
 import { ENCODE_FRAGMENT_SHADER, ENCODE_VERTEX_SHADER } from './shaders/image.glsl.js';
@@ -46,6 +55,17 @@ export function sceneUniforms(context: DrawContext): Record<string, unknown> {
 export interface Drawable {
   /** Draws premultiplied linear colour into the bound framebuffer. */
   draw(context: DrawContext): void;
+  /**
+   * Every fragment it draws has alpha exactly 1 (where it draws anything), so it may replace
+   * what lies below without blending. Absent means no.
+   */
+  readonly opaque?: boolean;
+}
+
+/** WebGL's `drawingBufferStorage` (Chrome 122+), not yet in TypeScript's DOM types. */
+interface DrawingBufferStorage {
+  drawingBufferStorage(format: number, width: number, height: number): void;
+  readonly drawingBufferFormat: number;
 }
 
 /** What a view hands the renderer for one frame. */
@@ -99,7 +119,7 @@ export class TrackedTexture {
     this.upload = upload;
     if (!this.#texture) return; // Uploaded with the new contents on first use.
     fill(this.renderer.gl, this.#texture);
-    this.renderer.textureUploaded();
+    this.renderer.textureUploaded(this.byteSize);
   }
 
   /** The GL texture, uploaded (again, after a context loss) on first use. */
@@ -107,7 +127,7 @@ export class TrackedTexture {
     if (this.#disposed) throw new Error('texture used after dispose');
     if (!this.#texture) {
       this.#texture = this.upload(this.renderer.gl);
-      this.renderer.textureUploaded();
+      this.renderer.textureUploaded(this.byteSize);
     }
     return this.#texture;
   }
@@ -138,10 +158,16 @@ export interface RendererStats {
   views: number;
   /** Frames drawn so far. */
   frames: number;
+  /** Of those, frames composited straight into an sRGB drawing buffer (no encode pass). */
+  singlePassFrames: number;
   /** Texture uploads so far (a re-upload after a context loss counts again). */
   uploads: number;
   /** Textures created so far (a refill of an existing one does not count). */
   allocations: number;
+  /** Bytes written into textures so far (whole uploads and partial rewrites alike). */
+  uploadBytes: number;
+  /** Bytes the views' own canvases hold: each keeps its last frame, RGBA8 at its size. */
+  outputBytes: number;
 }
 
 interface Target {
@@ -168,10 +194,19 @@ export class Renderer {
   #textures = new Set<TrackedTexture>();
   #views = new Set<RenderTarget>();
   #dirty = new Set<RenderTarget>();
+  /** Bytes of the frame each view's canvas holds. */
+  #outputBytes = new Map<RenderTarget, number>();
   #frameRequest = 0;
+  /** A draw is queued as a microtask (the page was idle when the change came). */
+  #drawQueued = false;
+  /** A frame was drawn since the last animation frame: further changes wait for the next one. */
+  #drewThisFrame = false;
   #frames = 0;
+  /** Frames drawn in one pass (straight into the sRGB drawing buffer). */
+  #singlePassFrames = 0;
   #uploads = 0;
   #allocations = 0;
+  #uploadBytes = 0;
   #restored: Promise<void> | undefined;
   #resolveRestored: (() => void) | undefined;
 
@@ -206,8 +241,11 @@ export class Renderer {
       textureBytes,
       views: this.#views.size,
       frames: this.#frames,
+      singlePassFrames: this.#singlePassFrames,
       uploads: this.#uploads,
       allocations: this.#allocations,
+      uploadBytes: this.#uploadBytes,
+      outputBytes: [...this.#outputBytes.values()].reduce((sum, b) => sum + b, 0),
     };
   }
 
@@ -249,6 +287,11 @@ export class Renderer {
   /** Resolves once the context is usable (immediately unless it is lost). */
   whenReady(): Promise<void> {
     return this.#restored ?? Promise.resolve();
+  }
+
+  /** The browser can make the drawing buffer SRGB8_ALPHA8 (one-pass frames). */
+  get #srgbDrawingBuffer(): boolean {
+    return typeof (this.#gl as Partial<DrawingBufferStorage>).drawingBufferStorage === 'function';
   }
 
   #initialize(): void {
@@ -305,8 +348,14 @@ export class Renderer {
   }
 
   /** @internal Called by TrackedTexture when it uploads. */
-  textureUploaded(): void {
+  textureUploaded(bytes: number): void {
     this.#uploads++;
+    this.#uploadBytes += bytes;
+  }
+
+  /** @internal Counts bytes an owner rewrote inside one of its textures (not a new upload). */
+  bytesUploaded(bytes: number): void {
+    this.#uploadBytes += bytes;
   }
 
   /** @internal Called by TrackedTexture.dispose. */
@@ -314,7 +363,7 @@ export class Renderer {
     this.#textures.delete(texture);
   }
 
-  /** Adds a view; it is drawn on the next animation frame. */
+  /** Adds a view; it is drawn as soon as the page is idle (see `invalidate`). */
   register(view: RenderTarget): void {
     this.#views.add(view);
     this.invalidate(view);
@@ -324,20 +373,46 @@ export class Renderer {
   unregister(view: RenderTarget): void {
     this.#views.delete(view);
     this.#dirty.delete(view);
+    this.#outputBytes.delete(view);
   }
 
-  /** Marks a view for redraw at the next animation frame (at most one frame per rAF). */
+  /**
+   * Marks a view for redraw. On an idle page (nothing drawn since the last animation frame) the
+   * change is drawn in a microtask of the same task, without waiting up to a frame for the next
+   * animation frame; every change up to then joins that one draw. Once a frame was drawn,
+   * further changes wait for the next animation frame: a burst costs one draw per frame.
+   */
   invalidate(view: RenderTarget): void {
     if (!this.#views.has(view)) return;
     this.#dirty.add(view);
-    if (!this.#frameRequest) this.#frameRequest = requestAnimationFrame(this.#renderDirty);
+    if (this.#drawQueued || this.#frameRequest) return;
+    if (this.#drewThisFrame) {
+      this.#frameRequest = requestAnimationFrame(this.#onAnimationFrame);
+    } else {
+      this.#drawQueued = true;
+      queueMicrotask(this.#drawNow);
+    }
   }
 
-  #renderDirty = (): void => {
+  #drawNow = (): void => {
+    this.#drawQueued = false;
+    this.#renderDirty();
+  };
+
+  #onAnimationFrame = (): void => {
     this.#frameRequest = 0;
+    this.#drewThisFrame = false;
+    if (this.#dirty.size) this.#renderDirty();
+  };
+
+  #renderDirty(): void {
     if (this.#gl.isContextLost()) return; // Redrawn on restore.
+    if (!this.#dirty.size) return;
     const views = [...this.#dirty];
     this.#dirty.clear();
+    // Until the next animation frame, changes wait for it; that frame also ends the wait.
+    this.#drewThisFrame = true;
+    if (!this.#frameRequest) this.#frameRequest = requestAnimationFrame(this.#onAnimationFrame);
     for (const view of views) {
       try {
         this.#renderToCanvas(view);
@@ -346,7 +421,7 @@ export class Renderer {
         console.error(error);
       }
     }
-  };
+  }
 
   #renderToCanvas(view: RenderTarget): void {
     const frame = view.describeFrame();
@@ -357,22 +432,36 @@ export class Renderer {
     if (!output) return;
     if (!frame || frame.width < 1 || frame.height < 1) {
       output.transferFromImageBitmap(null);
+      this.#outputBytes.delete(view);
       view.frameRendered?.();
       return;
     }
     const { width, height } = frame;
-    this.#composite = this.#ensureTarget(this.#composite, width, height, true);
-    this.#compose(frame, this.#composite);
+    const onePass = this.#srgbDrawingBuffer && binaryAlpha(frame);
     if (this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas.width = width;
       this.canvas.height = height;
     }
-    this.#encode(this.#composite, null, width, height, true);
+    if (this.#srgbDrawingBuffer) {
+      // The drawing buffer holds sRGB bytes for a one-pass frame, the encode pass's otherwise.
+      const gl = this.#gl as WebGL2RenderingContext & DrawingBufferStorage;
+      const format = onePass ? gl.SRGB8_ALPHA8 : gl.RGBA8;
+      if (gl.drawingBufferFormat !== format) gl.drawingBufferStorage(format, width, height);
+    }
+    if (onePass) {
+      this.#compose(frame, null);
+      this.#singlePassFrames++;
+    } else {
+      this.#composite = this.#ensureTarget(this.#composite, width, height, true);
+      this.#compose(frame, this.#composite);
+      this.#encode(this.#composite, null, width, height, true);
+    }
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;
       canvas.height = height;
     }
     output.transferFromImageBitmap(this.canvas.transferToImageBitmap());
+    this.#outputBytes.set(view, width * height * 4);
     this.#frames++;
     view.frameRendered?.();
   }
@@ -422,9 +511,10 @@ export class Renderer {
     }
   }
 
-  #compose(frame: FrameDescription, target: Target): void {
+  /** Composites a frame into `target`, or into the (sRGB) drawing buffer for null. */
+  #compose(frame: FrameDescription, target: Target | null): void {
     const gl = this.#gl;
-    gl.bindFramebuffer(gl.FRAMEBUFFER, target.framebuffer);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, target ? target.framebuffer : null);
     gl.viewport(0, 0, frame.width, frame.height);
     gl.disable(gl.DEPTH_TEST);
     gl.disable(gl.SCISSOR_TEST);
@@ -442,7 +532,12 @@ export class Renderer {
       offset: frame.offset,
       pixelRatio: frame.pixelRatio ?? 1,
     };
-    for (const drawable of frame.drawables) drawable.draw(context);
+    for (const drawable of frame.drawables) {
+      // An opaque layer replaces what lies below: the same bytes as blending with alpha 1.
+      if (drawable.opaque) gl.disable(gl.BLEND);
+      else gl.enable(gl.BLEND);
+      drawable.draw(context);
+    }
     gl.disable(gl.BLEND);
   }
 
@@ -505,6 +600,7 @@ export class Renderer {
     event.preventDefault();
     if (this.#frameRequest) cancelAnimationFrame(this.#frameRequest);
     this.#frameRequest = 0;
+    this.#drewThisFrame = false;
     for (const texture of this.#textures) texture.contextLost();
     this.#restored = new Promise((resolve) => (this.#resolveRestored = resolve));
   };
@@ -518,6 +614,16 @@ export class Renderer {
     // Every texture re-uploads lazily from the data its owner kept; every view redraws.
     for (const view of this.#views) this.invalidate(view);
   };
+}
+
+/**
+ * Every pixel of the frame ends with alpha exactly 0 or 1: an opaque background, or opaque
+ * layers over a transparent one. Then the encode pass changes no byte.
+ */
+function binaryAlpha(frame: FrameDescription): boolean {
+  const a = frame.background[3];
+  if (a === 1) return true;
+  return a === 0 && frame.drawables.every((d) => d.opaque === true);
 }
 
 let shared: Renderer | undefined;

@@ -38,6 +38,8 @@ export class SegmentationDrawable implements Drawable {
   /** Table entries as RGBA8 (kept for re-upload after a context loss). */
   #tableData: Uint8Array | undefined;
   #tableDirty = false;
+  /** Entries rewritten in place since the last draw (uploaded alone, not the whole table). */
+  #dirtyEntries = new Set<number>();
   width = 0;
   height = 0;
   opacity = 1;
@@ -46,8 +48,10 @@ export class SegmentationDrawable implements Drawable {
   outlineWidth = 1;
   /** How many times the id image went to the GPU (tests and the benchmark read it). */
   idUploads = 0;
-  /** How many times the colour table went to the GPU. */
+  /** How many times the colour table (or some of its entries) went to the GPU. */
   tableUploads = 0;
+  /** Table entries written to the GPU so far (a whole table counts all of its entries). */
+  tableEntriesUploaded = 0;
 
   constructor(private readonly renderer: Renderer) {}
 
@@ -79,6 +83,7 @@ export class SegmentationDrawable implements Drawable {
   setTable(entries: Uint8Array): void {
     const sameSize = this.#tableData?.length === entries.length;
     this.#tableData = entries;
+    this.#dirtyEntries.clear();
     if (sameSize && this.#table) {
       this.#tableDirty = true;
       return;
@@ -100,8 +105,34 @@ export class SegmentationDrawable implements Drawable {
     }, entries.length);
   }
 
+  /**
+   * Entries `indices` of the table given to `setTable` were rewritten in place: only they go to
+   * the GPU at the next draw (one texel each).
+   */
+  updateEntries(indices: readonly number[]): void {
+    if (!this.#table || this.#tableDirty) return; // The whole table goes up anyway.
+    for (const i of indices) this.#dirtyEntries.add(i);
+  }
+
+  #writeEntries(gl: WebGL2RenderingContext): void {
+    const data = this.#tableData!;
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
+    gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+    for (const i of this.#dirtyEntries) {
+      const x = i % TABLE_WIDTH;
+      const y = (i - x) / TABLE_WIDTH;
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, x, y, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, data, i * 4);
+    }
+    this.tableEntriesUploaded += this.#dirtyEntries.size;
+    this.renderer.bytesUploaded(this.#dirtyEntries.size * 4);
+    this.#dirtyEntries.clear();
+  }
+
   #writeTable(gl: WebGL2RenderingContext): void {
     const data = this.#tableData!;
+    this.#dirtyEntries.clear();
+    this.tableEntriesUploaded += data.length / 4;
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
     gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
     gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
@@ -132,11 +163,14 @@ export class SegmentationDrawable implements Drawable {
     const tiles = this.#ids.tiles;
     const ids = tiles.map((tile) => tile.texture.texture);
     const table = this.#table.texture;
-    if (this.#tableDirty) {
-      this.#tableDirty = false;
+    if (this.#tableDirty || this.#dirtyEntries.size) {
       this.tableUploads++;
       gl.bindTexture(gl.TEXTURE_2D, table);
-      this.#writeTable(gl);
+      if (this.#tableDirty) {
+        this.renderer.bytesUploaded(this.#tableData.length);
+        this.#writeTable(gl);
+      } else this.#writeEntries(gl);
+      this.#tableDirty = false;
       gl.bindTexture(gl.TEXTURE_2D, null);
     }
     const program = renderer.program(

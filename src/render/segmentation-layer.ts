@@ -4,16 +4,16 @@
  * merged, SPEC §4.1) and through the shared class state legends write (hidden, soloed,
  * highlighted classes).
  *
- * The id texture is uploaded only when the image row changes; a new context row or a class
- * state change only rewrites the colour table.
+ * The id texture is uploaded only when the image row changes; a new context row rewrites the
+ * colour table. The layer keeps every class's base colour, so a class state change never
+ * resolves a colour again: hiding or showing classes rewrites only their entries, a solo or a
+ * highlight rewrites the table from the kept colours.
  */
 import {
   annotationContextOf,
-  premultiplyGamma,
   resolveClass,
   type AnnotationContextData,
 } from '../store/annotation-context.js';
-import type { Rgba8 } from '../store/auto-color.js';
 import { classStateFor, type ClassState, type ClassStateChange } from '../store/class-state.js';
 import {
   asBytes,
@@ -87,6 +87,15 @@ export class SegmentationLayer implements ViewLayer {
     { bytes: Uint8Array; format: ImageFormat; highIds: number[]; tableSize: number } | undefined;
   #context: AnnotationContextData | undefined;
   #classState: ClassState | undefined;
+  /** Straight sRGB RGBA8 base colour of every used table entry (for `#baseKey`). */
+  #base: Uint8Array | undefined;
+  #baseKey = '';
+  /** The table the drawable holds, and the class state it shows. */
+  #table: Uint8Array | undefined;
+  #applied:
+    { hidden: Set<number>; solo: number | undefined; highlighted: number | null } | undefined;
+  /** Class id → table index of ids above 65535 (SPEC §3.2). */
+  #highIndex: Map<number, number> | undefined;
   #drawOrder = SEGMENTATION_DRAW_ORDER;
   #opacity: number | undefined;
 
@@ -156,6 +165,7 @@ export class SegmentationLayer implements ViewLayer {
         validateImageBuffer(resolved, bytes);
         const ids = planSegmentationIds(bytes, resolved);
         this.drawable.setIds(ids);
+        this.#highIndex = undefined;
         this.#raw = { bytes, format: resolved, highIds: ids.highIds, tableSize: ids.tableSize };
       } catch (error) {
         return this.#fail(errorMessage(error));
@@ -184,7 +194,7 @@ export class SegmentationLayer implements ViewLayer {
     const tableKey = `${match?.entity ?? ''}:${contextRow?.rowId ?? ''}:${state?.version ?? ''}`;
     if (tableKey !== this.#tableKey) {
       this.#tableKey = tableKey;
-      this.drawable.setTable(this.#buildTable());
+      this.#refreshTable(`${this.#imageKey}|${match?.entity ?? ''}:${contextRow?.rowId ?? ''}`);
     }
     this.#state = { status: 'ready' };
     return this.#state;
@@ -195,26 +205,95 @@ export class SegmentationLayer implements ViewLayer {
     return index < 65536 ? index : this.#raw!.highIds[index - 65536]!;
   }
 
-  #buildTable(): Uint8Array {
+  /** Base colours of the used entries: the only place class colours are resolved. */
+  #buildBase(): Uint8Array {
     const raw = this.#raw!;
-    const size = raw.tableSize;
-    const out = new Uint8Array(size * 4);
-    const state = this.#classState;
+    const used = raw.highIds.length ? 65536 + raw.highIds.length : raw.tableSize;
+    const base = new Uint8Array(used * 4);
     const context = this.#context;
-    const neutral = !state || state.neutral;
-    const highlighted = state?.highlighted ?? null;
-    const used = raw.highIds.length ? 65536 + raw.highIds.length : size;
-    for (let i = 0; i < used; i++) {
+    for (let i = 0; i < used; i++) base.set(resolveClass(context, this.#classIdAt(i)).color, i * 4);
+    return base;
+  }
+
+  /** Writes table entry `i` from its base colour and the class state. */
+  #writeEntry(table: Uint8Array, i: number, state: ClassState | undefined): void {
+    const base = this.#base!;
+    const o = i * 4;
+    let a = base[o + 3]!;
+    if (state && !state.neutral) {
       const id = this.#classIdAt(i);
-      let color: Rgba8 = resolveClass(context, id).color;
-      if (!neutral) {
-        if (!state!.isVisible(id)) continue;
-        if (highlighted !== null && id !== highlighted)
-          color = [color[0], color[1], color[2], Math.round(color[3] * DIM)];
-      }
-      out.set(premultiplyGamma(color), i * 4);
+      if (!state.isVisible(id)) a = 0;
+      else if (state.highlighted !== null && id !== state.highlighted) a = Math.round(a * DIM);
     }
-    return out;
+    // premultiplyGamma, inline: egui's Color32 (premultiplied in gamma space).
+    if (a === 255) {
+      table[o] = base[o]!;
+      table[o + 1] = base[o + 1]!;
+      table[o + 2] = base[o + 2]!;
+    } else {
+      table[o] = Math.round((base[o]! * a) / 255);
+      table[o + 1] = Math.round((base[o + 1]! * a) / 255);
+      table[o + 2] = Math.round((base[o + 2]! * a) / 255);
+    }
+    table[o + 3] = a;
+  }
+
+  /** Table index of a class id, or undefined when the image has no such id. */
+  #indexOf(id: number): number | undefined {
+    const raw = this.#raw!;
+    if (id < 65536)
+      return Number.isInteger(id) && id >= 0 && id < this.#base!.length / 4 ? id : undefined;
+    this.#highIndex ??= new Map(raw.highIds.map((high, k) => [high, 65536 + k]));
+    return this.#highIndex.get(id);
+  }
+
+  /**
+   * Brings the colour table up to date. Same image and context, and only explicit hiding
+   * changed: just the toggled classes' entries are rewritten (and uploaded). Otherwise the whole
+   * table is rewritten from the kept base colours (resolved again only for a new image or
+   * context).
+   */
+  #refreshTable(baseKey: string): void {
+    const raw = this.#raw!;
+    const state = this.#classState;
+    const applied = this.#applied;
+    const next = {
+      hidden: new Set(state?.hidden ?? []),
+      solo: state?.solo,
+      highlighted: state?.highlighted ?? null,
+    };
+    if (
+      baseKey === this.#baseKey &&
+      this.#table &&
+      applied &&
+      applied.solo === undefined &&
+      next.solo === undefined &&
+      applied.highlighted === next.highlighted
+    ) {
+      const changed: number[] = [];
+      for (const id of next.hidden) if (!applied.hidden.has(id)) changed.push(id);
+      for (const id of applied.hidden) if (!next.hidden.has(id)) changed.push(id);
+      const indices: number[] = [];
+      for (const id of changed) {
+        const i = this.#indexOf(id);
+        if (i === undefined) continue;
+        this.#writeEntry(this.#table, i, state);
+        indices.push(i);
+      }
+      this.#applied = next;
+      this.drawable.updateEntries(indices);
+      return;
+    }
+    if (baseKey !== this.#baseKey || !this.#base) {
+      this.#base = this.#buildBase();
+      this.#baseKey = baseKey;
+    }
+    const table = new Uint8Array(raw.tableSize * 4);
+    const used = this.#base.length / 4;
+    for (let i = 0; i < used; i++) this.#writeEntry(table, i, state);
+    this.#table = table;
+    this.#applied = next;
+    this.drawable.setTable(table);
   }
 
   #follow(state: ClassState | undefined): void {

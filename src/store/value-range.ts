@@ -94,6 +94,42 @@ export function valueStats(samples: Samples, dt: ChannelDatatypeName): ValueStat
   };
 }
 
+/**
+ * What Rerun's heuristics need to know before the exact range: whether every finite sample
+ * lies in [0, 255] (then the range is a constant and the samples are sRGB-encoded, SPEC
+ * §2.3–§2.4). The walk stops at the first finite sample outside, which for data that is not
+ * 8-bit-like (depth, HDR, U16 sensors) is one of the first few; only then is the exact range
+ * needed, and that is computed on the GPU (render/gpu-range.ts).
+ *
+ * Returns the heuristics' result when the walk settles them (`range` set), else `outside`.
+ */
+export function srgbRangeCheck(
+  samples: ArrayLike<number>,
+  isFloat: boolean,
+  dt: ChannelDatatypeName,
+): { outside: true } | { outside: false; range: [number, number]; decodeSrgb: boolean } {
+  const n = samples.length;
+  let unit = true;
+  let finite = false;
+  for (let i = 0; i < n; i++) {
+    const v = samples[i]!;
+    if (v < 0 || v > 255) {
+      if (v === Infinity || v === -Infinity) continue;
+      return { outside: true };
+    }
+    if (v === v) {
+      finite = true;
+      if (v > 1) unit = false;
+    }
+  }
+  if (!finite) {
+    // No finite sample: the datatype's limits, as valueStats gives them.
+    const limits = datatypeLimits(dt);
+    return { outside: false, range: dataRangeHeuristic(limits, isFloat), decodeSrgb: false };
+  }
+  return { outside: false, range: isFloat && unit ? [0, 1] : [0, 255], decodeSrgb: true };
+}
+
 /** Rerun's `data_range_heuristic` on the finite range (SPEC §2.3). */
 export function dataRangeHeuristic(
   [min, max]: readonly [number, number],

@@ -76,6 +76,11 @@ const CASES: RangeCase[] = [
   },
 ];
 
+function pixelOf(image: ImageData, x: number, y: number): RGBA {
+  const i = (y * image.width + x) * 4;
+  return [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!, image.data[i + 3]!];
+}
+
 function gray(v: number): RGBA {
   return [v, v, v, 255];
 }
@@ -190,6 +195,44 @@ describe("<rr-image> every ColorModel × ChannelDatatype with Rerun's range heur
     expectPixel(shot, 3, 0, gray(0));
   });
 
+  it("follows every new frame's range across a video of one format (min and max anywhere in the frame)", async () => {
+    const W = 64;
+    const H = 40;
+    // Frame k: every sample at the 20 % point of its range, except a unique minimum at (37, 22),
+    // a unique maximum at the last pixel and the 60 % point at (5, 3). Displayed: t through the
+    // gray map (byte 255·t) outside [0, 255], the value itself inside.
+    const frame = (lo: number, hi: number) => {
+      const v = new Array<number>(W * H).fill(lo + 0.2 * (hi - lo));
+      v[22 * W + 37] = lo;
+      v[W * H - 1] = hi;
+      v[3 * W + 5] = lo + 0.6 * (hi - lo);
+      return v;
+    };
+    for (const dt of ['U16', 'I16', 'F32'] as const) {
+      const el = await showImage(bytesOf(dt, frame(300, 1300)), {
+        width: W,
+        height: H,
+        channelDatatype: dt,
+      });
+      const frames: Array<{ values: number[]; at: [number, number, number] }> = [
+        { values: frame(300, 1300), at: [0, 51, 255] },
+        { values: frame(1000, 6000), at: [0, 51, 255] },
+        { values: frame(dt === 'U16' ? 500 : -5000, 30000), at: [0, 51, 255] },
+        { values: new Array<number>(W * H).fill(5000), at: [128, 128, 128] },
+        { values: frame(0, 30), at: [0, 6, 30] },
+        { values: frame(2000, 3000), at: [0, 51, 255] },
+      ];
+      for (const { values, at } of frames) {
+        el.buffer = bytesOf(dt, values);
+        const shot = await el.snapshot();
+        const label = `${dt} ${values[22 * W + 37]}..${values[W * H - 1]}`;
+        expect(pixelOf(shot, 37, 22), label).to.deep.equal(gray(at[0]));
+        expect(pixelOf(shot, 10, 10), label).to.deep.equal(gray(at[1]));
+        expect(pixelOf(shot, W - 1, H - 1), label).to.deep.equal(gray(at[2]));
+      }
+    }
+  });
+
   it('takes 64-bit statistics from the original values, not the f32 they are narrowed to', async () => {
     // 2^60 and 2^60 + 2^20 are one f32 value, two f64/u64 values: Rerun's range is [2^60, 2^60 + 2^20],
     // so both narrowed samples sit at t = 0. From narrowed values the image would be uniform (gray).
@@ -205,7 +248,7 @@ describe("<rr-image> every ColorModel × ChannelDatatype with Rerun's range heur
     }
   });
 
-  it('keeps GPU memory at the raw byte size (no RGBA expansion of U16 L or F32 RGB)', async () => {
+  it('keeps GPU memory at the raw byte size (no RGBA expansion of U16 L or F32 RGB on the CPU; RGB counted as the padded RGBA the GPU stores)', async () => {
     const renderer = getRenderer();
     for (const [dt, model, channels] of [
       ['U16', 'L', 1],
@@ -223,7 +266,8 @@ describe("<rr-image> every ColorModel × ChannelDatatype with Rerun's range heur
         channelDatatype: dt,
       });
       await el.snapshot();
-      expect(renderer.stats.textureBytes - before, `${model} ${dt}`).to.equal(bytes.length);
+      const stored = channels === 3 ? (bytes.length / 3) * 4 : bytes.length;
+      expect(renderer.stats.textureBytes - before, `${model} ${dt}`).to.equal(stored);
       el.remove();
     }
   });

@@ -421,6 +421,62 @@ describe('<rr-segmentation>', () => {
     expect(drawable.tableUploads).to.be.greaterThan(tables);
   });
 
+  it('a class toggle rewrites one table entry (4 bytes), a solo or highlight the table from kept colours', async () => {
+    const { ctx, el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation entity="m"></rr-segmentation>`,
+      'rr-segmentation',
+    );
+    ctx.recording.log('/', {
+      archetype: 'AnnotationContext',
+      context: [
+        [1, 'red', [255, 0, 0]],
+        [2, 'green', [0, 255, 0]],
+      ],
+    });
+    // Ids 0–999 and one id above 65535: 1000 classes, most of them auto-coloured.
+    const ids = new Uint32Array(1001).map((_, i) => (i < 1000 ? i : 70000));
+    el.data = { data: ids, shape: [1, 1001] };
+    await el.renderComplete();
+    const { getRenderer } = await import('../../render/renderer.js');
+    const { classStateFor } = await import('../../store/class-state.js');
+    const state = classStateFor(ctx.recording, '/');
+    const drawable = el.segmentationLayer!.drawable;
+    const reference = await el.snapshot();
+    expectPixel(reference, 1, 0, RED);
+    const autoAt = (x: number): RGBA => pixelAt(reference, x, 0);
+    expect(autoAt(421)[3]).to.equal(255);
+
+    for (const id of [421, 70000, 1]) {
+      const bytes = getRenderer().stats.uploadBytes;
+      const entries = drawable.tableEntriesUploaded;
+      state.setVisible(id, false);
+      const hidden = await el.snapshot();
+      expect(getRenderer().stats.uploadBytes - bytes, `hiding ${id}`).to.equal(4);
+      expect(drawable.tableEntriesUploaded - entries).to.equal(1);
+      const x = id === 70000 ? 1000 : id;
+      expectPixel(hidden, x, 0, [0, 0, 0, 0]);
+      expectPixel(hidden, 2, 0, GREEN);
+      state.setVisible(id, true);
+      const shown = await el.snapshot();
+      expect(getRenderer().stats.uploadBytes - bytes, `showing ${id}`).to.equal(8);
+      expectImage(shown, (px) => autoAt(px));
+    }
+
+    // Solo and highlight change (nearly) every entry: the table is rewritten from the kept base
+    // colours, and the pictures are the ones a freshly built table gives.
+    state.toggleSolo(2);
+    let shot = await el.snapshot();
+    expectImage(shot, (px) => (px === 2 ? GREEN : [0, 0, 0, 0]));
+    state.toggleSolo(2);
+    state.highlighted = 2;
+    shot = await el.snapshot();
+    expectPixel(shot, 1, 0, [125, 0, 0, 64], 1);
+    expectPixel(shot, 2, 0, GREEN);
+    state.highlighted = null;
+    expectImage(await el.snapshot(), (px) => autoAt(px));
+    expect(drawable.idUploads).to.equal(1);
+  });
+
   it('follows a temporal context as the time cursor moves', async () => {
     const { ctx, el } = await inContext<RrSegmentation>(
       html`<rr-segmentation entity="m"></rr-segmentation>`,

@@ -173,7 +173,7 @@ export class ViewController implements ReactiveController, RenderTarget {
     </div>`;
   }
 
-  /** Schedules a redraw at the next animation frame. */
+  /** Schedules a redraw (in a microtask on an idle page, else at the next animation frame). */
   invalidate(): void {
     this.#dirty = true;
     this.#renderer.invalidate(this);

@@ -60,6 +60,8 @@ export interface ImageShaderVariant {
     decodeSrgb: boolean;
     alphaMode: number;
     mapper: number;
+    /** The colour map's kind: 0 grayscale, 1 cyan-to-yellow, 2 a table (u_colormap's row). */
+    colormap?: number;
   };
   /**
    * The one filter this program applies (0 nearest, 1 bilinear, 2 bicubic, 3 bilinear by the
@@ -70,6 +72,8 @@ export interface ImageShaderVariant {
    * times faster on software GPUs (SwiftShader pays for branches it does not take).
    */
   filter?: -1 | 0 | 1 | 2 | 3;
+  /** The range comes from the GPU's statistics (u_stats, render/gpu-range.ts), not u_range. */
+  gpuRange?: boolean;
 }
 
 /** Fragment shader source for one sampler variant. */
@@ -77,7 +81,7 @@ export function imageFragmentShader(
   sampler: 'float' | 'uint' | 'int',
   variant: ImageShaderVariant = {},
 ): string {
-  const { yuv, filter = -1, shading } = variant;
+  const { yuv, filter = -1, shading, gpuRange = false } = variant;
   const constant = (value: number | boolean | undefined, uniform: string) =>
     value === undefined ? uniform : String(value);
   const samplerType =
@@ -91,7 +95,9 @@ export function imageFragmentShader(
 #define DECODE_SRGB ${constant(shading?.decodeSrgb, 'u_decodeSrgb')}
 #define ALPHA_MODE ${constant(shading?.alphaMode, 'u_alphaMode')}
 #define MAPPER ${constant(shading?.mapper, 'u_mapper')}
+#define COLORMAP_KIND ${shading?.colormap === undefined ? '(u_colormap < 2 ? u_colormap : 2)' : String(Math.min(2, shading.colormap))}
 #define FILTER ${filter}
+#define GPU_RANGE ${gpuRange ? 1 : 0}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
@@ -117,8 +123,17 @@ uniform int u_byteRow;        // bytes per row of the YUV byte texture
 uniform int u_colormap;       // 0 grayscale, 1 cyan-to-yellow, 2+ row of u_colormapLut
 uniform int u_colormapSize;   // entries of that row
 uniform sampler2D u_colormapLut;
+uniform sampler2D u_stats;    // GPU_RANGE: (finite min, finite max, any finite) at texel (0, 0)
 
 out vec4 out_color;
+
+#if GPU_RANGE
+// Rerun's range heuristic for data outside [0, 255] (the CPU settled the other cases).
+vec2 g_range;
+#define RANGE g_range
+#else
+#define RANGE u_range
+#endif
 
 const vec4 ERROR_COLOR = vec4(1.0, 0.0, 1.0, 1.0);
 
@@ -204,7 +219,7 @@ vec4 decode_texel(ivec2 p) {
   // NaN and ±inf samples are errors too, as in Rerun. Tested on the raw bits before any
   // arithmetic: shader compilers may assume arithmetic never yields NaN and fold checks away.
   bool special = any(equal(floatBitsToUint(s.rgb) & 0x7f800000u, uvec3(0x7f800000u)));
-  vec4 n = (s - u_range.x) / (u_range.y - u_range.x);
+  vec4 n = (s - RANGE.x) / (RANGE.y - RANGE.x);
   if (BGR) n = n.bgra;
   if (DECODE_SRGB) {
     bool inside = all(greaterThanEqual(n.rgb, vec3(0.0))) && all(lessThanEqual(n.rgb, vec3(1.0)));
@@ -226,7 +241,7 @@ vec4 sample_hardware(vec2 coord) {
   vec4 s = vec4(texture(u_texture, coord / vec2(u_textureSize)));
   if (CHANNELS == 1) s = vec4(s.r, 0.0, 0.0, 1.0);
   else if (CHANNELS == 3) s.a = 1.0;
-  vec4 n = (s - u_range.x) / (u_range.y - u_range.x);
+  vec4 n = (s - RANGE.x) / (RANGE.y - RANGE.x);
   if (BGR) n = n.bgra;
   if (ALPHA_MODE == 0 || CHANNELS != 4) n.a = 1.0;
   return n;
@@ -282,9 +297,10 @@ vec4 sample_bicubic(vec2 coord) {
 vec3 colormap_linear(float t) {
   t = clamp(t, 0.0, 1.0);
   vec3 srgb;
-  if (u_colormap == 0) {
-    srgb = vec3(t);
-  } else if (u_colormap == 1) {
+  if (COLORMAP_KIND == 0) {
+    // One pow for the three equal channels.
+    return vec3(linear_from_srgb(vec3(t)).r);
+  } else if (COLORMAP_KIND == 1) {
     float u = t * 2.0 - 1.0;
     srgb = clamp(vec3(1.0 + 3.0 * u, 1.0 + 3.0 * u * u, 1.0 - 3.0 * u) / 4.0, 0.0, 1.0);
   } else {
@@ -295,6 +311,10 @@ vec3 colormap_linear(float t) {
 }
 
 void main() {
+#if GPU_RANGE
+  vec2 st = texelFetch(u_stats, ivec2(0), 0).xy;
+  g_range = st.x == st.y ? st + vec2(-1.0, 1.0) : st;
+#endif
   // The texel coordinate from the fragment's own scene position rather than the interpolated
   // v_texcoord: the same arithmetic for a tile as for the whole image (and for a snapshot tile
   // as for the whole snapshot), so tiles are bit-identical to one big texture.
