@@ -14,6 +14,7 @@ export default tseslint.config(
       'bench-results/',
       '.bench/',
       'coverage/',
+      '.scratch/',
     ],
   },
   js.configs.recommended,

@@ -109,3 +109,43 @@ export async function notebookPlaceholderMiddleware(context, next) {
 <p>This is where the HTML that <code>jupyter nbconvert --execute</code> writes from the notebook appears.</p>
 <p>Make it with <code>npm run prepare-notebook</code> (needs Jupyter's nbconvert), then reload.</p>`;
 }
+
+const CJS_PREFIX = '/__rr_cjs__/';
+/** Packages the demo pages import that ship CommonJS only (highlight.js, for the code panes). */
+const CJS_PACKAGES = ['highlight.js'];
+
+/**
+ * Serves a bare import of a CommonJS-only package (`highlight.js/lib/core`) as an ES module
+ * that esbuild bundled from it, so a demo page can import it by its documented name.
+ */
+export function commonJsPlugin() {
+  const bundles = new Map();
+  return {
+    name: 'rr-commonjs',
+    resolveImport({ source }) {
+      if (CJS_PACKAGES.some((p) => source === p || source.startsWith(`${p}/`)))
+        return `${CJS_PREFIX}${encodeURIComponent(source)}.js`;
+      return undefined;
+    },
+    async serve(context) {
+      if (!context.path.startsWith(CJS_PREFIX)) return undefined;
+      const name = decodeURIComponent(context.path.slice(CJS_PREFIX.length).replace(/\.js$/, ''));
+      if (!CJS_PACKAGES.some((p) => name === p || name.startsWith(`${p}/`))) return undefined;
+      if (!bundles.has(name)) {
+        const contents = `export { default } from ${JSON.stringify(name)};`;
+        bundles.set(
+          name,
+          build({
+            stdin: { contents, resolveDir: root, loader: 'js' },
+            bundle: true,
+            format: 'esm',
+            target: 'es2022',
+            write: false,
+            logLevel: 'silent',
+          }).then((result) => result.outputFiles[0].text),
+        );
+      }
+      return { body: await bundles.get(name), type: 'js' };
+    },
+  };
+}

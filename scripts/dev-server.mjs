@@ -3,7 +3,12 @@
 // `/src/index.ts` (or `/bench/main.ts`) directly; bare imports (`lit`, `twgl.js`) are resolved
 // from node_modules with the `production` condition, as in the tests, so lit stays quiet.
 // JavaScript is served as written to every client (curl included): only TypeScript is compiled.
-import { cdnBundlePlugin, notebookPlaceholderMiddleware, rawSourceMiddleware } from './dev-cdn.mjs';
+import {
+  cdnBundlePlugin,
+  commonJsPlugin,
+  notebookPlaceholderMiddleware,
+  rawSourceMiddleware,
+} from './dev-cdn.mjs';
 import { frameworkDepsPlugin } from './wtr-framework-deps-plugin.mjs';
 import { sveltePlugin } from './wtr-svelte-plugin.mjs';
 import { existsSync, readdirSync } from 'node:fs';
@@ -72,6 +77,7 @@ export function startServer({ port, watch = false }) {
         // `/dist/cdn/*.js` (the CDN and Observable pages) built on first request when no fresh
         // `npm run build` output is there.
         cdnBundlePlugin(),
+        commonJsPlugin(),
         // The demo pages for React, Vue and Svelte need them, as the browser tests do.
         frameworkDepsPlugin(),
         sveltePlugin(),
