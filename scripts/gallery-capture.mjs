@@ -50,8 +50,6 @@ export async function openPage(browser, url, viewport = TEST_VIEWPORT) {
       if (performance.now() > deadline) throw new Error('the code panes never appeared');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    for (let i = 0; i < 4; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-    await new Promise((resolve) => setTimeout(resolve, 300));
   });
   return { page, problems };
 }
@@ -65,18 +63,38 @@ export const NOTHING_DRAWN =
 /** How much of a long page the visual test looks at, in CSS pixels from the top. */
 export const MAX_HEIGHT = 4000;
 
-/** A PNG of an open page, its top MAX_HEIGHT; `css` is added first (e.g. NOTHING_DRAWN). */
+/**
+ * page.screenshot(options), taken again until two shots in a row are the same: on a busy
+ * machine a view may draw a moment after the page went quiet.
+ */
+export async function stableShot(page, options) {
+  let previous;
+  let shot;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    shot = Buffer.from(await page.screenshot(options));
+    if (previous?.equals(shot)) break;
+    previous = shot;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  }
+  return shot;
+}
+
+/**
+ * A PNG of an open page, its top MAX_HEIGHT; `css` is added first (e.g. NOTHING_DRAWN, which
+ * needs no second look: it hides what could draw late).
+ */
 export async function screenshot(page, css = '') {
   const style = await page.addStyleTag({ content: MASK + css });
-  const { width, height } = await page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+  const { width, height } = await page.evaluate(() => {
     const { scrollWidth, scrollHeight } = document.documentElement;
     return { width: scrollWidth, height: scrollHeight };
   });
   const clip = { x: 0, y: 0, width, height: Math.min(height, MAX_HEIGHT) };
-  const png = await page.screenshot({ type: 'png', clip, captureBeyondViewport: true });
+  const options = { type: 'png', clip, captureBeyondViewport: true };
+  const png = css ? Buffer.from(await page.screenshot(options)) : await stableShot(page, options);
   await style.evaluate((node) => node.remove());
-  return Buffer.from(png);
+  return png;
 }
 
 /**

@@ -12,7 +12,7 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findChrome } from './chrome.mjs';
 import { pickPort, startServer } from './dev-server.mjs';
-import { galleryPages, openPage, root } from './gallery-capture.mjs';
+import { galleryPages, openPage, root, stableShot } from './gallery-capture.mjs';
 
 const what = process.argv[2];
 if (what !== 'thumbnails' && what !== 'readme') {
@@ -47,7 +47,7 @@ try {
     const viewport = { width: 1280, height: 800, deviceScaleFactor: 0.25 };
     for (const name of galleryPages().slice(1)) {
       const picture = await shoot(base + name, viewport, (page) =>
-        page.screenshot({ type: 'webp', quality: 80 }),
+        stableShot(page, { type: 'webp', quality: 80 }),
       );
       const file = path.join(dir, name.replace(/\.html$/, '.webp'));
       writeFileSync(file, picture);
@@ -57,8 +57,15 @@ try {
     const viewport = { width: 1100, height: 900, deviceScaleFactor: 1 };
     const picture = await shoot(base + 'segmentation.html', viewport, async (page) => {
       const scene = await page.$('#photo .live');
-      await scene.evaluate((node) => node.scrollIntoView());
-      return scene.screenshot({ type: 'webp', quality: 85 });
+      const box = await scene.boundingBox();
+      const pad = 16; // the scene's own card around it
+      const clip = {
+        x: box.x - pad,
+        y: box.y - pad,
+        width: box.width + 2 * pad,
+        height: box.height + 2 * pad,
+      };
+      return stableShot(page, { type: 'webp', quality: 85, clip, captureBeyondViewport: true });
     });
     const file = path.join(root, 'docs/screenshot.webp');
     writeFileSync(file, picture);

@@ -4,7 +4,8 @@
 // checked-in baseline (test/demo/gallery-baselines/<page>.png); it also measures how far a blank
 // page and the page with nothing drawn in its views are from that baseline, so that the test
 // can show the tolerance would catch them. With RR_GALLERY_UPDATE=1 (`npm run
-// gallery:baselines`) it writes the baseline instead. A screenshot that does not match is kept
+// gallery:baselines`) the new screenshot becomes the baseline, kept only when it passes those
+// checks too (a page caught before its views drew is not kept). A screenshot that does not match is kept
 // in .scratch/gallery/ for a look.
 // A page takes longer than the 20 s a command may take to answer, so the first call starts the
 // check and answers `{ pending: true }`; the test asks again until the result is there.
@@ -31,31 +32,32 @@ async function check(browser, url, name) {
   try {
     const shot = await screenshot(page);
     const baselineFile = path.join(BASELINE_DIR, `${name}.png`);
-    if (update) {
-      mkdirSync(BASELINE_DIR, { recursive: true });
-      writeFileSync(baselineFile, shot);
-      return { problems, updated: true };
-    }
-    if (!existsSync(baselineFile)) return { problems, baseline: false };
-    const baseline = readFileSync(baselineFile);
+    if (!update && !existsSync(baselineFile)) return { problems, baseline: false };
+    // Updating, the new shot is the baseline: it must pass the same checks before it is kept.
+    const baseline = update ? shot : readFileSync(baselineFile);
     const result = compare(shot, baseline);
-    if (result.fraction > AREA_TOLERANCE) {
-      const dir = path.join(root, '.scratch/gallery');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, `${name}.png`), shot);
-    }
     const drawn = await page.evaluate(
       () => document.querySelectorAll('rr-view, rr-image, rr-segmentation, img').length,
     );
     const nothingDrawn = drawn
       ? compare(await screenshot(page, NOTHING_DRAWN), baseline).fraction
       : undefined;
+    const blank = compare(blankLike(baseline), baseline).fraction;
+    const telling = blank > AREA_TOLERANCE && (nothingDrawn ?? 1) > AREA_TOLERANCE;
+    if (update && telling && !problems.length) {
+      mkdirSync(BASELINE_DIR, { recursive: true });
+      writeFileSync(baselineFile, shot);
+    } else if (result.fraction > AREA_TOLERANCE || !telling) {
+      const dir = path.join(root, '.scratch/gallery');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, `${name}.png`), shot);
+    }
     return {
       problems,
       baseline: true,
       tolerance: AREA_TOLERANCE,
       ...result,
-      blank: compare(blankLike(baseline), baseline).fraction,
+      blank,
       nothingDrawn,
       ms: Date.now() - started,
     };
