@@ -30,7 +30,7 @@ export default {
   middleware: [rawSourceMiddleware, notebookPlaceholderMiddleware],
   plugins: [
     galleryPlugin(),
-    cdnBundlePlugin(),
+    cdnBundlePlugin({ demoOnly: true }),
     commonJsPlugin(),
     frameworkDepsPlugin(),
     sveltePlugin(),

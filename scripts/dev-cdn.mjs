@@ -29,7 +29,11 @@ const ENTRIES = {
   'rr-elements-anywidget.js': { entry: 'src/anywidget/index.ts', splitting: false },
 };
 
-export function cdnBundlePlugin() {
+/**
+ * `demoOnly`: only for a demo page's request (the browser tests of the CDN bundle must get
+ * what `npm run build` made, or nothing).
+ */
+export function cdnBundlePlugin({ demoOnly = false } = {}) {
   /** URL path → { text, type } of the last in-memory bundle, with the time it was made. */
   const files = new Map();
   const builtAt = new Map();
@@ -62,6 +66,9 @@ export function cdnBundlePlugin() {
       if (!context.path.startsWith('/dist/cdn/')) return undefined;
       const name = context.path.slice('/dist/cdn/'.length);
       if (ENTRIES[name]) {
+        const referer = context.get('referer') ?? '';
+        if (demoOnly && !new URL(referer, 'http://x').pathname.startsWith('/demo/'))
+          return undefined;
         const sources = newest(path.join(root, 'src'));
         let onDisk = 0;
         try {
