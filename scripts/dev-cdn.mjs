@@ -85,7 +85,9 @@ export function cdnBundlePlugin({ demoOnly = false } = {}) {
   };
 }
 
-const RAW_TYPES = { '.html': 'text/plain', '.js': 'text/plain', '.ts': 'text/plain' };
+const RAW_TYPES = Object.fromEntries(
+  ['.html', '.js', '.mjs', '.ts', '.tsx', '.svelte', '.vue'].map((ext) => [ext, 'text/plain']),
+);
 
 /** Koa middleware: `GET /demo/page.html?raw` → the file as on disk, as text/plain. */
 export async function rawSourceMiddleware(context, next) {
