@@ -22,6 +22,7 @@ export default tseslint.config(
       'python/rr_elements/static/',
       'test/notebook/build/',
       'coverage/',
+      '.scratch/',
     ],
   },
   js.configs.recommended,

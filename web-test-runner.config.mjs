@@ -6,7 +6,14 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS } from './scripts/chrome.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import {
+  cdnBundlePlugin,
+  commonJsPlugin,
+  notebookPlaceholderMiddleware,
+  rawSourceMiddleware,
+} from './scripts/dev-cdn.mjs';
 import { frameworkDepsPlugin } from './scripts/wtr-framework-deps-plugin.mjs';
+import { galleryPlugin } from './scripts/wtr-gallery-plugin.mjs';
 import { sveltePlugin } from './scripts/wtr-svelte-plugin.mjs';
 
 export default {
@@ -19,7 +26,12 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
+  // The demo pages need what `npm start` gives them (scripts/dev-server.mjs).
+  middleware: [rawSourceMiddleware, notebookPlaceholderMiddleware],
   plugins: [
+    galleryPlugin(),
+    cdnBundlePlugin({ demoOnly: true }),
+    commonJsPlugin(),
     frameworkDepsPlugin(),
     sveltePlugin(),
     esbuildPlugin({ ts: true, tsx: true, target: 'es2022', tsconfig: './tsconfig.json' }),

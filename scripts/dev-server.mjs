@@ -2,6 +2,13 @@
 // the repository root. TypeScript is compiled per request by esbuild, so a page can import
 // `/src/index.ts` (or `/bench/main.ts`) directly; bare imports (`lit`, `twgl.js`) are resolved
 // from node_modules with the `production` condition, as in the tests, so lit stays quiet.
+// JavaScript is served as written to every client (curl included): only TypeScript is compiled.
+import {
+  cdnBundlePlugin,
+  commonJsPlugin,
+  notebookPlaceholderMiddleware,
+  rawSourceMiddleware,
+} from './dev-cdn.mjs';
 import { frameworkDepsPlugin } from './wtr-framework-deps-plugin.mjs';
 import { sveltePlugin } from './wtr-svelte-plugin.mjs';
 import { existsSync, readdirSync } from 'node:fs';
@@ -64,16 +71,23 @@ export function startServer({ port, watch = false }) {
       watch,
       clearTerminalOnReload: false,
       nodeResolve: { exportConditions: ['production'] },
+      middleware: [rawSourceMiddleware, notebookPlaceholderMiddleware],
       plugins: [
         benchCaseList,
+        // `/dist/cdn/*.js` (the CDN and Observable pages) built on first request when no fresh
+        // `npm run build` output is there.
+        cdnBundlePlugin(),
+        commonJsPlugin(),
         // The demo pages for React, Vue and Svelte need them, as the browser tests do.
         frameworkDepsPlugin(),
         sveltePlugin(),
-        // No `target` (auto): for a current browser JavaScript, inline page scripts included, is
-        // served as it is, so the demo pages show their code as written; only TS is compiled.
+        // `esnext`: JavaScript, inline page scripts included, is never rewritten, whatever the
+        // client (the default `auto` compiles it down for user agents it does not know, such as
+        // curl, and fails on destructuring); TypeScript is compiled for current browsers.
         esbuildPlugin({
           ts: true,
           tsx: true,
+          target: 'esnext',
           tsconfig: new URL('../tsconfig.json', import.meta.url).pathname,
         }),
       ],

@@ -1,6 +1,6 @@
 // `npm test`: lint (ESLint + tsc), the build when src/ is newer than dist/, the notebook HTML
-// (nbconvert), the bundle-size budget and the documented-snippet check, the Node tests
-// (test/node/), then the whole browser suite; exit non-zero if anything failed. The browser suite runs even when a step before it
+// (nbconvert), the bundle-size budget, the documented-snippet and API-reference (demo/api.html)
+// checks, the Node tests (test/node/), then the whole browser suite; exit non-zero if anything failed. The browser suite runs even when a step before it
 // failed, so that the count is always the real one; each failed step counts as one more failure
 // in the closing `N passed, N failed` line.
 // Arguments go to the test runner: `npm test -- --files src/store/**/*.test.ts`.
@@ -45,6 +45,7 @@ if (buildIsStale()) step('build', 'npm', ['run', '--silent', 'build']);
 step('notebook', 'node', ['scripts/prepare-notebook.mjs']);
 step('bundle size', 'node', ['scripts/size-check.mjs']);
 step('documented snippets', 'node', ['scripts/check-doc-snippets.mjs', 'README.md']);
+step('API reference', 'node', ['scripts/api-docs.mjs', '--check']);
 const lintStatus = failedSteps.length ? 1 : 0;
 
 const dir = mkdtempSync(join(tmpdir(), 'rr-test-'));

@@ -29,6 +29,7 @@ import type { OwnRow } from '../shared/layer-element.js';
  * @csspart canvas - The canvas the view draws into (standalone only).
  * @csspart frame - The box holding canvas and tooltip (standalone only).
  * @csspart tooltip - The hover tooltip (standalone only).
+ * @csspart hint - How to zoom, shown a moment when the wheel scrolls the page past the view (standalone only).
  * @csspart error - The message shown in place of the picture when the data is bad.
  * @cssprop --rr-aspect - Aspect ratio used when no CSS height is given; set from the content.
  * @cssprop --rr-view-background - Background of the frame behind the canvas.

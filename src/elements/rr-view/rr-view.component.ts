@@ -18,8 +18,9 @@ import {
 /**
  * A 2D view: composites its layers (`<rr-image>`, `<rr-segmentation>` children) by draw order
  * and opacity, in linear light, as Rerun does. With no layer children it shows every entity
- * under `origin` that holds image-like data. Pan by dragging, zoom with the wheel or a pinch,
- * double-click to reset; when focused, `+`, `-`, `0` and the arrow keys do the same.
+ * under `origin` that holds image-like data. Pan by dragging, zoom with Ctrl/⌘ + wheel or a
+ * pinch (the plain wheel zooms once the view has focus, else it scrolls the page), double-click
+ * to reset; when focused, `+`, `-`, `0` and the arrow keys do the same.
  *
  * @slot - Layer elements.
  * @fires rr-hover - The pointer moved over the view: detail `{x, y, picks}` (`picks: []` on leave).
@@ -27,6 +28,7 @@ import {
  * @csspart canvas - The canvas the view draws into.
  * @csspart frame - The box holding canvas, layer messages and tooltip.
  * @csspart tooltip - The hover tooltip.
+ * @csspart hint - How to zoom, shown a moment when the wheel scrolls the page past the view.
  * @cssprop --rr-aspect - Aspect ratio used when no CSS height is given; set from the content.
  * @cssprop --rr-view-background - Background of the frame behind the canvas.
  * @cssprop --rr-tooltip-background - Tooltip background.

@@ -117,6 +117,7 @@ export class ViewController implements ReactiveController, RenderTarget {
       resetView: () => this.resetView(),
       hasContent: () => this.#bounds !== undefined,
       hover: (client) => this.#setHover(client),
+      hintChanged: () => host.requestUpdate(),
     });
     host.addController(this);
   }
@@ -155,6 +156,7 @@ export class ViewController implements ReactiveController, RenderTarget {
   /** The canvas, tooltip and layer slot; the host places it in its shadow root. */
   template(content: TemplateResult | typeof nothing = nothing): TemplateResult {
     const tip = this.tooltip;
+    const hint = this.#input.hint;
     return html`<div class="rr-frame" part="frame">
       ${this.canvas}
       <div class="rr-layers">${content}</div>
@@ -170,6 +172,7 @@ export class ViewController implements ReactiveController, RenderTarget {
             </div>`
           : nothing
       }
+      ${hint ? html`<div class="rr-hint" part="hint">${hint}</div>` : nothing}
     </div>`;
   }
 
@@ -436,17 +439,50 @@ export class ViewController implements ReactiveController, RenderTarget {
     const lines = [`Position: ${Math.floor(point.x)}, ${Math.floor(point.y)}`];
     for (const pick of picks) {
       if (picks.length > 1) lines.push(pick.entity);
-      if (pick.label !== undefined || pick.classId !== undefined)
-        lines.push(`Label: ${pick.label ?? pick.classId}`);
+      // A class without a label (class 0 of most masks) has no Label line: its id is the value.
+      if (pick.label !== undefined) lines.push(`Label: ${pick.label}`);
       const value = formatPickValue(pick);
       if (value !== undefined) lines.push(value);
     }
-    this.tooltip = {
-      left: hover.clientX - rect.left + 12,
-      top: hover.clientY - rect.top + 12,
-      lines,
-    };
+    const at = { x: hover.clientX - rect.left, y: hover.clientY - rect.top };
+    this.tooltip = { ...this.#placeTooltip(at, rect, this.#tipSize), lines };
     this.host.requestUpdate();
+    // The size of the new text is known once it is on the page: flip it inside if it must.
+    void this.host.updateComplete.then(() => {
+      const el = this.host.shadowRoot?.querySelector<HTMLElement>('.rr-tooltip');
+      const tip = this.tooltip;
+      if (!el || !tip) return;
+      this.#tipSize = { width: el.offsetWidth, height: el.offsetHeight };
+      const place = this.#placeTooltip(at, this.canvas.getBoundingClientRect(), this.#tipSize);
+      if (place.left === tip.left && place.top === tip.top) return;
+      Object.assign(tip, place);
+      el.style.left = `${place.left}px`;
+      el.style.top = `${place.top}px`;
+    });
+  }
+
+  /** Size of the tooltip as last shown (its next text is usually about as large). */
+  #tipSize = { width: 0, height: 0 };
+
+  /**
+   * Where the tooltip goes for the pointer at `at` (CSS px in the canvas): below and right of
+   * it, flipped to the other side of the pointer where it would leave the view, and kept inside.
+   */
+  #placeTooltip(
+    at: { x: number; y: number },
+    frame: { width: number; height: number },
+    size: { width: number; height: number },
+  ): { left: number; top: number } {
+    const GAP = 12;
+    const along = (pointer: number, extent: number, room: number): number => {
+      let start = pointer + GAP;
+      if (start + extent > room) start = pointer - GAP - extent;
+      return Math.max(0, Math.min(start, room - extent));
+    };
+    return {
+      left: along(at.x, size.width, frame.width),
+      top: along(at.y, size.height, frame.height),
+    };
   }
 
   /** The recording changed: layers re-resolve on the next frame and the tooltip refreshes. */

@@ -2,6 +2,11 @@
  * Pointer, wheel and keyboard input of a view: drag pans, wheel and pinch zoom about the
  * pointer, double-click resets, `+` `-` `0` and the arrow keys do the same from the keyboard,
  * and pointer moves report hover. It only translates events into calls on its target.
+ *
+ * The view never traps the page: the wheel zooms with Ctrl/⌘ held (a trackpad pinch sends
+ * that too), or once the view has focus (a click or Tab gives it); otherwise the page scrolls
+ * and the first such wheel shows a short hint. On touch screens one finger scrolls the page
+ * until the view has focus (the styles' `touch-action`), two fingers pinch-zoom.
  */
 
 /** What input drives. */
@@ -15,13 +20,28 @@ export interface ViewInputTarget {
   hasContent(): boolean;
   /** The pointer is at a client position (or left the canvas: undefined). */
   hover(client: { clientX: number; clientY: number } | undefined): void;
+  /** `hint` changed (the host re-renders it). */
+  hintChanged(): void;
 }
+
+/** How long the wheel hint stays, in milliseconds. */
+const HINT_MS = 1800;
+
+const isMac = (): boolean =>
+  /Mac|iPhone|iPad/.test(
+    (navigator as Navigator & { userAgentData?: { platform: string } }).userAgentData?.platform ??
+      navigator.platform,
+  );
 
 /** Arrow keys pan by this many CSS pixels. */
 const KEY_STEP = 32;
 
 export class ViewInput {
   #pointers = new Map<number, { x: number; y: number }>();
+  /** A short message over the view (how to zoom with the wheel), or undefined. */
+  hint: string | undefined;
+  #hinted = false;
+  #hintTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -52,6 +72,8 @@ export class ViewInput {
     el.removeEventListener('dblclick', this.#onDoubleClick);
     this.host.removeEventListener('keydown', this.#onKeyDown);
     this.#pointers.clear();
+    clearTimeout(this.#hintTimer);
+    this.hint = undefined;
   }
 
   #onPointerDown = (event: PointerEvent): void => {
@@ -94,6 +116,10 @@ export class ViewInput {
 
   #onWheel = (event: WheelEvent): void => {
     if (!this.target.hasContent()) return;
+    if (!event.ctrlKey && !event.metaKey && !this.host.matches(':focus')) {
+      this.#showHint();
+      return; // the page scrolls
+    }
     event.preventDefault();
     const rect = this.canvas.getBoundingClientRect();
     // deltaMode 1 = lines; a line is about 16 px.
@@ -104,6 +130,17 @@ export class ViewInput {
       event.clientY - rect.top,
     );
   };
+
+  #showHint(): void {
+    if (this.#hinted) return;
+    this.#hinted = true;
+    this.hint = `${isMac() ? '⌘' : 'Ctrl'} + scroll to zoom, or click the view first`;
+    this.target.hintChanged();
+    this.#hintTimer = setTimeout(() => {
+      this.hint = undefined;
+      this.target.hintChanged();
+    }, HINT_MS);
+  }
 
   #onDoubleClick = (): void => this.target.resetView();
 

@@ -25,8 +25,12 @@ export const viewStyles = css`
     width: 100%;
     height: 100%;
     display: block;
-    touch-action: none;
+    /* One finger scrolls the page, two pinch-zoom the view; once focused, one finger pans. */
+    touch-action: pan-x pan-y;
     image-rendering: pixelated;
+  }
+  :host(:focus) canvas {
+    touch-action: none;
   }
   .rr-layers {
     position: absolute;
@@ -48,6 +52,22 @@ export const viewStyles = css`
       SFMono-Regular,
       Menlo,
       monospace;
-    white-space: pre;
+    white-space: nowrap;
+  }
+  .rr-hint {
+    position: absolute;
+    left: 50%;
+    bottom: 10px;
+    transform: translateX(-50%);
+    z-index: 1;
+    pointer-events: none;
+    padding: 4px 10px;
+    border-radius: 4px;
+    background: var(--rr-tooltip-background, rgba(20, 20, 24, 0.92));
+    color: var(--rr-tooltip-color, #f0f0f0);
+    font:
+      12px/1.4 system-ui,
+      sans-serif;
+    white-space: nowrap;
   }
 `;
