@@ -21,7 +21,7 @@ import {
   valueStats,
   type Samples,
 } from '../store/value-range.js';
-import type { ColormapName } from './colormaps.js';
+import type { ShaderColormap } from './colormaps.js';
 import type { TexturePlan } from './textures.js';
 
 /** How the shader reads YUV bytes (SPEC §1.4, §2.7). */
@@ -55,7 +55,7 @@ export interface ImageShading {
   /** grayscale: (r, r, r); rgb: as is; colormap: the scalar through `colormap`. */
   mapper: 'grayscale' | 'rgb' | 'colormap';
   /** The map of the colormap mapper (Rerun's Function(Grayscale) is `grayscale`). */
-  colormap: ColormapName;
+  colormap: ShaderColormap;
   /** Set for YUV pixel formats: the texture holds the raw bytes. */
   yuv?: YuvShading;
 }
@@ -72,7 +72,7 @@ export interface ImagePlan {
 /** What a user may override on top of Rerun's decisions (API.md: value-range, colormap). */
 export interface ShadingOverrides {
   valueRange?: [number, number];
-  colormap?: ColormapName;
+  colormap?: ShaderColormap;
 }
 
 const GL = WebGL2RenderingContext;
@@ -231,6 +231,11 @@ function samplesOf(
   if (dt === 'F64' || dt === 'U64' || dt === 'I64')
     return { upload: Float32Array.from(v as ArrayLike<number>, Number), stats: v as Samples };
   return { upload: v, stats: v as Samples };
+}
+
+/** The sample values of a raw (non-YUV) image, as the statistics see them. */
+export function imageSamples(bytes: Uint8Array, dt: ChannelDatatypeName): Samples {
+  return samplesOf(bytes, dt).stats;
 }
 
 /** Plans a raw image already validated against its format (exact byte length). */

@@ -42,6 +42,8 @@ export interface LayerPick {
   classId?: number;
   label?: string;
   color?: [number, number, number, number];
+  /** Depth images: the depth in metres (the sample divided by `meter`), shown as `Depth:`. */
+  depth?: number;
 }
 
 export interface ViewLayer {

@@ -20,6 +20,7 @@ import type {
 import { getRenderer, type FrameDescription, type RenderTarget } from '../../render/renderer.js';
 import type { Recording } from '../../store/recording.js';
 import { formatPickValue } from './format-value.js';
+import { formatDepth } from '../../render/depth-settings-fallback.js';
 import { parseCssColor } from './css-color.js';
 
 /** One layer as the view sees it. */
@@ -480,6 +481,7 @@ export class ViewController implements ReactiveController, RenderTarget {
       if (picks.length > 1) lines.push(pick.entity);
       if (pick.label !== undefined || pick.classId !== undefined)
         lines.push(`Label: ${pick.label ?? pick.classId}`);
+      if (pick.depth !== undefined) lines.push(`Depth: ${formatDepth(pick.depth, 1)}`);
       lines.push(formatPickValue(pick));
     }
     this.tooltip = {

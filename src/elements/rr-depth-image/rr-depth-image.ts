@@ -1,0 +1,20 @@
+import { DepthImageLayer } from '../../render/depth-image-layer.js';
+import { registerLayerKind } from '../../render/layer-kinds.js';
+import { RrDepthImage } from './rr-depth-image.component.js';
+
+export { RrDepthImage };
+
+if (!customElements.get('rr-depth-image')) {
+  customElements.define('rr-depth-image', RrDepthImage);
+  // Automatic views (`<rr-view>` without layer children) show DepthImage entities too.
+  registerLayerKind({
+    matches: (recording, entity) => recording.components(entity).includes('DepthImage:buffer'),
+    create: (renderer, onAsyncChange) => new DepthImageLayer(renderer, onAsyncChange),
+  });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rr-depth-image': RrDepthImage;
+  }
+}
