@@ -5,6 +5,7 @@
 import type { Recording } from '../store/recording.js';
 import type { PixelValue } from '../store/pixel-value.js';
 import type { Drawable } from './renderer.js';
+import type { ResolvedLabel } from '../store/geometry/types.js';
 
 /** Where and when a layer reads the recording. */
 export interface LayerQuery {
@@ -61,6 +62,8 @@ export interface ViewLayer {
   readonly drawOrder: number;
   /** Prepares the drawable for a frame (opacity default depends on the view). */
   prepare(counts: LayerCounts): Drawable | undefined;
+  /** Instance labels to show above every layer (SPEC §12.4), in scene coordinates. */
+  readonly labels?: readonly ResolvedLabel[];
   /** The value at scene point (x, y), if the layer covers it. */
   pick(x: number, y: number): LayerPick | undefined;
   /** Frees GPU resources. */

@@ -22,6 +22,9 @@ import type { Recording } from '../../store/recording.js';
 import { formatPickValue } from './format-value.js';
 import { formatDepth } from '../../render/depth-settings-fallback.js';
 import { parseCssColor } from './css-color.js';
+import { LabelOverlay } from './label-overlay.js';
+import { compositeLabels } from '../../render/labels.js';
+import type { ResolvedLabel } from '../../store/geometry/types.js';
 
 /** One layer as the view sees it. */
 export interface ViewLayerEntry {
@@ -76,8 +79,17 @@ function sameState(a: LayerState, b: LayerState | undefined): boolean {
   return a.status !== 'error' || a.message === (b as { message: string }).message;
 }
 
+/** The labels of the ready layers, bottom layer first (so the top layer's are painted last). */
+function collectLabels(entries: readonly ViewLayerEntry[]): ResolvedLabel[] {
+  const labels: ResolvedLabel[] = [];
+  for (const entry of entries) if (entry.layer.labels) labels.push(...entry.layer.labels);
+  return labels;
+}
+
 export class ViewController implements ReactiveController, RenderTarget {
   readonly canvas: HTMLCanvasElement;
+  /** Instance labels, painted over the picture after every frame. */
+  readonly labels = new LabelOverlay();
   #renderer = getRenderer();
   #camera: Camera = { zoom: 1, x: 0, y: 0 };
   #size = { width: 0, height: 0, dpr: 1 };
@@ -91,6 +103,9 @@ export class ViewController implements ReactiveController, RenderTarget {
   #hover: { clientX: number; clientY: number } | undefined;
   /** Tooltip content, rendered by the host. */
   tooltip: { left: number; top: number; lines: string[] } | undefined;
+  /** Labels of the frame being drawn, painted once it is on screen. */
+  #frameLabels:
+    { labels: ResolvedLabel[]; transform: Parameters<LabelOverlay['draw']>[1] } | undefined;
   /** Content bounds of the last resolved frame. */
   #bounds: { width: number; height: number } | undefined;
 
@@ -159,7 +174,7 @@ export class ViewController implements ReactiveController, RenderTarget {
   template(content: TemplateResult | typeof nothing = nothing): TemplateResult {
     const tip = this.tooltip;
     return html`<div class="rr-frame" part="frame">
-      ${this.canvas}
+      ${this.canvas} ${this.labels.canvas}
       <div class="rr-layers">${content}</div>
       ${
         tip
@@ -284,6 +299,16 @@ export class ViewController implements ReactiveController, RenderTarget {
     if (!view) return undefined;
     const dpr = this.#size.dpr;
     const drawables = entries.map((e) => e.layer.prepare(counts)).filter((d) => d !== undefined);
+    this.#frameLabels = {
+      labels: collectLabels(entries),
+      transform: {
+        scale: view.scale * dpr,
+        offset: [view.x * dpr, view.y * dpr],
+        pixelRatio: dpr,
+        width: this.#size.width,
+        height: this.#size.height,
+      },
+    };
     return {
       width: this.#size.width,
       height: this.#size.height,
@@ -296,6 +321,11 @@ export class ViewController implements ReactiveController, RenderTarget {
   }
 
   frameRendered(): void {
+    const frame = this.#frameLabels;
+    this.#frameLabels = undefined;
+    // Labels go over the picture in the same frame as it (SPEC §12.4.4: above every layer).
+    if (frame) this.labels.draw(frame.labels, frame.transform);
+    else this.labels.draw([], { scale: 1, offset: [0, 0], pixelRatio: 1, width: 0, height: 0 });
     // A frame drawn before the canvas was measured does not show the current state yet.
     if (!this.#measured) return;
     this.#dirty = false;
@@ -320,14 +350,18 @@ export class ViewController implements ReactiveController, RenderTarget {
     const bounds = this.#bounds;
     if (!bounds) throw new Error('nothing to snapshot: no layer of this view has data to show');
     const drawables = entries.map((e) => e.layer.prepare(counts)).filter((d) => d !== undefined);
-    return this.#renderer.renderToImageData({
+    const offset: [number, number] = [0, 0];
+    const image = this.#renderer.renderToImageData({
       width: Math.ceil(bounds.width * scale),
       height: Math.ceil(bounds.height * scale),
       scale,
-      offset: [0, 0],
+      offset,
       background: [0, 0, 0, 0],
       drawables,
     });
+    // Labels are in the snapshot as on screen, one UI point per output pixel.
+    compositeLabels(image, collectLabels(entries), { scale, offset, pixelRatio: 1 });
+    return image;
   }
 
   /** What lies at scene point (x, y), top layer first. */
