@@ -56,6 +56,8 @@ export interface ViewLayer {
   readonly state: LayerState;
   /** Resolves when asynchronous work started by update (decoding) has settled. */
   readonly pending: Promise<void> | undefined;
+  /** Where the layer lies in the scene (geometry); without it, (0, 0)–extent. */
+  readonly bounds?: { x: number; y: number; width: number; height: number };
   /** Size in scene units, once ready. */
   readonly extent: { width: number; height: number } | undefined;
   /** Draw order: the override, else the logged value, else the archetype's default. */

@@ -6,6 +6,7 @@ import { formatEntityPath, isAncestorOrSelf, parseEntityPath } from '../../store
 import type { Recording } from '../../store/recording.js';
 import type { LayerContainer } from '../shared/layer-element.js';
 import { RecordingElement } from '../shared/recording-element.js';
+import { parseVisualBounds, type BoundsRect } from '../shared/visual-bounds.js';
 import { viewStyles } from '../shared/view-styles.js';
 import {
   ViewController,
@@ -48,6 +49,13 @@ export class RrView extends RecordingElement implements LayerContainer {
   @property() background: string | undefined;
   /** Turns the hover tooltip off. */
   @property({ type: Boolean, attribute: 'no-tooltip' }) noTooltip = false;
+  /**
+   * `"xmin ymin xmax ymax"`: the scene region fitted to the view (uniform scale, letterboxed;
+   * Rerun's VisualBounds2D). Default: the union of the layers' regions. `snapshot()` covers it.
+   */
+  @property({ attribute: 'visual-bounds' }) visualBounds: string | undefined;
+
+  #parsedBounds: BoundsRect | undefined;
 
   #entries = new Set<ViewLayerEntry>();
   #auto = new Map<string, ViewLayerEntry>();
@@ -55,6 +63,7 @@ export class RrView extends RecordingElement implements LayerContainer {
     layers: () => this.#layers(),
     background: () => this.background,
     tooltip: () => !this.noTooltip,
+    visualBounds: () => this.#parsedBounds,
   });
 
   override connectedCallback(): void {
@@ -147,13 +156,35 @@ export class RrView extends RecordingElement implements LayerContainer {
     this.#view.dataChanged();
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!changed.has('visualBounds')) return;
+    try {
+      this.#parsedBounds = parseVisualBounds(this.visualBounds);
+    } catch (error) {
+      // A bad value is reported and ignored: the view fits its content.
+      this.#parsedBounds = undefined;
+      this.dispatchEvent(
+        new CustomEvent('rr-error', {
+          detail: { message: (error as Error).message },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('origin') || changed.has('background')) this.#view.dataChanged();
+    if (changed.has('origin') || changed.has('background') || changed.has('visualBounds')) {
+      // New bounds: back to the fitted view of them.
+      if (changed.has('visualBounds')) this.#view.resetView();
+      this.#view.dataChanged();
+    }
   }
 
   /**
    * Renders the composited layers over a transparent background at `scale` output pixels per
-   * scene unit, covering the union of the layers' extents, independent of size, zoom and DPR.
+   * scene unit, covering `visual-bounds` (else the union of the layers' regions), independent
+   * of size, zoom and DPR; labels included.
    */
   snapshot(options?: SnapshotOptions): Promise<ImageData> {
     return this.#view.snapshot(options);

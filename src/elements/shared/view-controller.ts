@@ -23,6 +23,7 @@ import { formatPickValue } from './format-value.js';
 import { formatDepth } from '../../render/depth-settings-fallback.js';
 import { parseCssColor } from './css-color.js';
 import { LabelOverlay } from './label-overlay.js';
+import { fitBounds, unionBounds, type BoundsRect } from './visual-bounds.js';
 import { compositeLabels } from '../../render/labels.js';
 import type { ResolvedLabel } from '../../store/geometry/types.js';
 
@@ -79,6 +80,13 @@ function sameState(a: LayerState, b: LayerState | undefined): boolean {
   return a.status !== 'error' || a.message === (b as { message: string }).message;
 }
 
+/** Where a layer lies in the scene: its region, else (0, 0)–(width, height) of its extent. */
+function layerBounds(layer: ViewLayer): BoundsRect | undefined {
+  if (layer.bounds) return layer.bounds;
+  const extent = layer.extent;
+  return extent ? { x: 0, y: 0, width: extent.width, height: extent.height } : undefined;
+}
+
 /** The labels of the ready layers, bottom layer first (so the top layer's are painted last). */
 function collectLabels(entries: readonly ViewLayerEntry[]): ResolvedLabel[] {
   const labels: ResolvedLabel[] = [];
@@ -107,7 +115,7 @@ export class ViewController implements ReactiveController, RenderTarget {
   #frameLabels:
     { labels: ResolvedLabel[]; transform: Parameters<LabelOverlay['draw']>[1] } | undefined;
   /** Content bounds of the last resolved frame. */
-  #bounds: { width: number; height: number } | undefined;
+  #bounds: BoundsRect | undefined;
 
   constructor(
     private readonly host: Host,
@@ -115,6 +123,8 @@ export class ViewController implements ReactiveController, RenderTarget {
       layers: () => readonly ViewLayerEntry[];
       background: () => string | null | undefined;
       tooltip: () => boolean;
+      /** `visual-bounds`: the region to fit instead of the layers' union. */
+      visualBounds?: () => BoundsRect | undefined;
     },
   ) {
     this.canvas = document.createElement('canvas');
@@ -245,21 +255,19 @@ export class ViewController implements ReactiveController, RenderTarget {
         this.#states.set(entry.layer, state);
         entry.stateChanged(state);
       }
-      if (state.status === 'ready' && entry.layer.extent) {
+      if (state.status === 'ready' && layerBounds(entry.layer)) {
         ready.push(entry);
         counts[entry.layer.kind]++;
       }
     }
     // Painter's order: draw order, ties in document order (Array.sort is stable).
     ready.sort((a, b) => a.layer.drawOrder - b.layer.drawOrder);
-    let width = 0;
-    let height = 0;
-    for (const entry of ready) {
-      width = Math.max(width, entry.layer.extent!.width);
-      height = Math.max(height, entry.layer.extent!.height);
-    }
     if (this.#autoLabel) this.#setLabel(ready.map((entry) => entry.entity));
-    const bounds = ready.length ? { width, height } : undefined;
+    // The visual bounds when given (VisualBounds2D), else the union of the layers' regions
+    // (SPEC §12.8).
+    const bounds =
+      this.options.visualBounds?.() ??
+      (ready.length ? unionBounds(ready.map((entry) => layerBounds(entry.layer)!)) : undefined);
     if (
       bounds &&
       (bounds.width !== this.#bounds?.width || bounds.height !== this.#bounds?.height)
@@ -284,12 +292,15 @@ export class ViewController implements ReactiveController, RenderTarget {
     if (!bounds || width <= 0 || height <= 0) return undefined;
     const cssWidth = width / this.#size.dpr;
     const cssHeight = height / this.#size.dpr;
-    const fit = Math.min(cssWidth / bounds.width, cssHeight / bounds.height);
-    const scale = fit * this.#camera.zoom;
+    const fit = fitBounds(bounds, cssWidth, cssHeight);
+    const scale = fit.scale * this.#camera.zoom;
+    // Zoom about the fitted region's centre, then pan.
+    const cx = bounds.x + bounds.width / 2;
+    const cy = bounds.y + bounds.height / 2;
     return {
       scale,
-      x: (cssWidth - bounds.width * scale) / 2 + this.#camera.x,
-      y: (cssHeight - bounds.height * scale) / 2 + this.#camera.y,
+      x: cssWidth / 2 - cx * scale + this.#camera.x,
+      y: cssHeight / 2 - cy * scale + this.#camera.y,
     };
   }
 
@@ -350,7 +361,8 @@ export class ViewController implements ReactiveController, RenderTarget {
     const bounds = this.#bounds;
     if (!bounds) throw new Error('nothing to snapshot: no layer of this view has data to show');
     const drawables = entries.map((e) => e.layer.prepare(counts)).filter((d) => d !== undefined);
-    const offset: [number, number] = [0, 0];
+    // The snapshot covers the fitted region exactly, its top-left corner at pixel (0, 0).
+    const offset: [number, number] = [-bounds.x * scale, -bounds.y * scale];
     const image = this.#renderer.renderToImageData({
       width: Math.ceil(bounds.width * scale),
       height: Math.ceil(bounds.height * scale),
