@@ -19,8 +19,7 @@ import type {
 } from '../../render/layer.js';
 import { getRenderer, type FrameDescription, type RenderTarget } from '../../render/renderer.js';
 import type { Recording } from '../../store/recording.js';
-import { formatPickValue } from './format-value.js';
-import { formatDepth } from '../../render/depth-settings-fallback.js';
+import { pickLines } from './pick-lines.js';
 import { parseCssColor } from './css-color.js';
 import { LabelOverlay } from './label-overlay.js';
 import { fitBounds, unionBounds, type BoundsRect } from './visual-bounds.js';
@@ -523,13 +522,7 @@ export class ViewController implements ReactiveController, RenderTarget {
     }
     const rect = this.canvas.getBoundingClientRect();
     const lines = [`Position: ${Math.floor(point.x)}, ${Math.floor(point.y)}`];
-    for (const pick of picks) {
-      if (picks.length > 1) lines.push(pick.entity);
-      if (pick.label !== undefined || pick.classId !== undefined)
-        lines.push(`Label: ${pick.label ?? pick.classId}`);
-      if (pick.depth !== undefined) lines.push(`Depth: ${formatDepth(pick.depth, 1)}`);
-      lines.push(formatPickValue(pick));
-    }
+    for (const pick of picks) lines.push(...pickLines(pick, picks.length > 1));
     this.tooltip = {
       left: hover.clientX - rect.left + 12,
       top: hover.clientY - rect.top + 12,

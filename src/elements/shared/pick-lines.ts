@@ -1,0 +1,28 @@
+/**
+ * The tooltip's lines for one pick, as Rerun's hover words them (SPEC §3.7, §12.9, §12.10):
+ * an instance is named by its instance path `entity[i]`, followed by its class, keypoint and
+ * label; a pixel by its value (with `Depth:` first for depth images).
+ */
+import { formatDepth } from '../../render/depth-settings-fallback.js';
+import { formatPickValue } from './format-value.js';
+import type { PickResult } from './view-controller.js';
+
+export function pickLines(pick: PickResult, several: boolean): string[] {
+  const lines: string[] = [];
+  const instance = (pick as { instance?: number }).instance;
+  const keypointId = (pick as { keypointId?: number }).keypointId;
+  if (instance !== undefined) {
+    // Geometry: the instance path, then what the annotation context says about it.
+    lines.push(`${pick.entity}[${instance}]`);
+    if (pick.classId !== undefined) lines.push(`Class: ${pick.classId}`);
+    if (keypointId !== undefined) lines.push(`Keypoint: ${keypointId}`);
+    if (pick.label !== undefined) lines.push(`Label: ${pick.label}`);
+    return lines;
+  }
+  if (several) lines.push(pick.entity);
+  if (pick.label !== undefined || pick.classId !== undefined)
+    lines.push(`Label: ${pick.label ?? pick.classId}`);
+  if (pick.depth !== undefined) lines.push(`Depth: ${formatDepth(pick.depth, 1)}`);
+  if (pick.value !== undefined) lines.push(formatPickValue(pick));
+  return lines;
+}
