@@ -23,13 +23,15 @@ import { ImageDrawable, type MagnificationFilter } from './image-drawable.js';
 import { parseMagnificationFilter } from './image-layer.js';
 import { imageSamples, planRawImage } from './image-plan.js';
 import type {
-  LayerCounts,
+  LayerKind,
   LayerOverrides,
   LayerPick,
   LayerQuery,
   LayerState,
+  SceneRect,
   ViewLayer,
 } from './layer.js';
+import { hasAnyComponent, type AutoLayerKind } from './layer-kinds.js';
 import type { Renderer } from './renderer.js';
 import {
   colormapTablesLoaded,
@@ -62,8 +64,17 @@ function shaderColormap(name: DepthColormapName): ShaderColormap {
   return name === 'turbo' ? 'turbo-polynomial' : name;
 }
 
+/** DepthImage: always opaque (Rerun has no opacity for it); its presence halves the others'. */
+export const DEPTH_KIND: LayerKind = { name: 'depth', defaultOpacity: () => 1 };
+
+/** Automatic views show entities holding a depth image. */
+export const DEPTH_IMAGE_AUTO_KIND: AutoLayerKind = {
+  matches: (recording, entity) => hasAnyComponent(recording, entity, ['DepthImage:buffer']),
+  create: (renderer, onAsyncChange) => new DepthImageLayer(renderer, onAsyncChange),
+};
+
 export class DepthImageLayer implements ViewLayer {
-  readonly kind = 'depth' as const;
+  readonly kind = DEPTH_KIND;
   readonly drawable: ImageDrawable;
   #state: LayerState = { status: 'empty' };
   #pending: Promise<void> | undefined;
@@ -91,9 +102,9 @@ export class DepthImageLayer implements ViewLayer {
     return this.#pending;
   }
 
-  get extent(): { width: number; height: number } | undefined {
+  get bounds(): SceneRect | undefined {
     return this.drawable.ready
-      ? { width: this.drawable.width, height: this.drawable.height }
+      ? { x: 0, y: 0, width: this.drawable.width, height: this.drawable.height }
       : undefined;
   }
 
@@ -207,7 +218,7 @@ export class DepthImageLayer implements ViewLayer {
     return this.#state;
   }
 
-  prepare(_counts: LayerCounts): ImageDrawable | undefined {
+  prepare(): ImageDrawable | undefined {
     // Rerun has no opacity for depth images: always 1 (SPEC §12.10).
     return this.#state.status === 'ready' ? this.drawable : undefined;
   }

@@ -13,7 +13,8 @@ import {
   validateImageBuffer,
   type ImageFormat,
 } from '../../store/image-format.js';
-import { LayerElement, type OwnRow } from '../shared/layer-element.js';
+import { ImageLayerElement } from '../shared/image-layer-element.js';
+import type { OwnRow } from '../shared/layer-element.js';
 
 /**
  * A layer showing a Rerun DepthImage: a single-channel image mapped from `[0, largest finite
@@ -34,9 +35,7 @@ import { LayerElement, type OwnRow } from '../shared/layer-element.js';
  * @cssprop --rr-tooltip-color - Tooltip text colour.
  * @cssprop --rr-focus-color - Focus ring colour.
  */
-export class RrDepthImage extends LayerElement {
-  protected readonly archetype = 'DepthImage';
-
+export class RrDepthImage extends ImageLayerElement {
   /** Raw units per metre (hover `Depth:`); default 1000 for integer data, 1 for float data. */
   @property() meter: string | undefined;
   /** `"min max"`: the depths mapped to the colour map's ends; default `0` and the largest finite value. */

@@ -1,4 +1,4 @@
-import { DepthImageLayer } from '../../render/depth-image-layer.js';
+import { DEPTH_IMAGE_AUTO_KIND } from '../../render/depth-image-layer.js';
 import { registerLayerKind } from '../../render/layer-kinds.js';
 import { RrDepthImage } from './rr-depth-image.component.js';
 
@@ -7,10 +7,7 @@ export { RrDepthImage };
 if (!customElements.get('rr-depth-image')) {
   customElements.define('rr-depth-image', RrDepthImage);
   // Automatic views (`<rr-view>` without layer children) show DepthImage entities too.
-  registerLayerKind({
-    matches: (recording, entity) => recording.components(entity).includes('DepthImage:buffer'),
-    create: (renderer, onAsyncChange) => new DepthImageLayer(renderer, onAsyncChange),
-  });
+  registerLayerKind(DEPTH_IMAGE_AUTO_KIND);
 }
 
 declare global {

@@ -1,12 +1,14 @@
+import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { layerKindFor } from '../../render/layer-kinds.js';
 import { getRenderer } from '../../render/renderer.js';
 import { formatEntityPath, isAncestorOrSelf, parseEntityPath } from '../../store/entity-path.js';
 import type { Recording } from '../../store/recording.js';
-import type { LayerContainer } from '../shared/layer-element.js';
 import { RecordingElement } from '../shared/recording-element.js';
-import { parseVisualBounds, type BoundsRect } from '../shared/visual-bounds.js';
+import { parseVisualBounds } from '../shared/visual-bounds.js';
+import type { SceneRect } from '../../render/layer.js';
+import { viewContext, type LayerHost } from '../shared/view-context.js';
 import { viewStyles } from '../shared/view-styles.js';
 import {
   ViewController,
@@ -33,7 +35,7 @@ import {
  * @cssprop --rr-tooltip-color - Tooltip text colour.
  * @cssprop --rr-focus-color - Focus ring colour.
  */
-export class RrView extends RecordingElement implements LayerContainer {
+export class RrView extends RecordingElement {
   static override styles = [
     viewStyles,
     css`
@@ -55,7 +57,7 @@ export class RrView extends RecordingElement implements LayerContainer {
    */
   @property({ attribute: 'visual-bounds' }) visualBounds: string | undefined;
 
-  #parsedBounds: BoundsRect | undefined;
+  #parsedBounds: SceneRect | undefined;
 
   #entries = new Set<ViewLayerEntry>();
   #auto = new Map<string, ViewLayerEntry>();
@@ -66,31 +68,31 @@ export class RrView extends RecordingElement implements LayerContainer {
     visualBounds: () => this.#parsedBounds,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  /** What layer elements inside the view register with (one stable object, see view-context.ts). */
+  #host: LayerHost = {
+    layerConnected: (entry) => {
+      this.#entries.add(entry);
+      this.#clearAuto();
+      this.#view.dataChanged();
+    },
+    layerDisconnected: (entry) => {
+      this.#entries.delete(entry);
+      this.#view.dataChanged();
+    },
+    layerChanged: () => this.#view.dataChanged(),
+    snapshot: (options) => this.snapshot(options),
+    pick: (x, y) => this.pick(x, y),
+    renderComplete: () => this.renderComplete(),
+  };
+
+  constructor() {
+    super();
+    new ContextProvider(this, { context: viewContext, initialValue: this.#host });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#clearAuto();
-  }
-
-  /** @internal A layer child joined. */
-  registerLayer(entry: ViewLayerEntry): void {
-    this.#entries.add(entry);
-    this.#clearAuto();
-    this.#view.dataChanged();
-  }
-
-  /** @internal A layer child left. */
-  unregisterLayer(entry: ViewLayerEntry): void {
-    this.#entries.delete(entry);
-    this.#view.dataChanged();
-  }
-
-  /** @internal A layer child's data or settings changed. */
-  layerChanged(): void {
-    this.#view.dataChanged();
   }
 
   #layers(): ViewLayerEntry[] {

@@ -9,7 +9,7 @@ import type { PickResult } from './view-controller.js';
 
 export function pickLines(pick: PickResult, several: boolean): string[] {
   const lines: string[] = [];
-  const instance = (pick as { instance?: number }).instance;
+  const { instance } = pick;
   const keypointId = (pick as { keypointId?: number }).keypointId;
   if (instance !== undefined) {
     // Geometry: the instance path, then what the annotation context says about it.
@@ -23,6 +23,7 @@ export function pickLines(pick: PickResult, several: boolean): string[] {
   if (pick.label !== undefined || pick.classId !== undefined)
     lines.push(`Label: ${pick.label ?? pick.classId}`);
   if (pick.depth !== undefined) lines.push(`Depth: ${formatDepth(pick.depth, 1)}`);
-  if (pick.value !== undefined) lines.push(formatPickValue(pick));
+  const value = formatPickValue(pick);
+  if (value !== undefined) lines.push(value);
   return lines;
 }
