@@ -18,7 +18,7 @@ import {
   type DepthColormapName,
   type DepthImageSettingsInput,
   type ResolvedDepthImage,
-} from './depth-settings-fallback.js';
+} from '../store/geometry/index.js';
 import { ImageDrawable, type MagnificationFilter } from './image-drawable.js';
 import { parseMagnificationFilter } from './image-layer.js';
 import { imageSamples, planRawImage } from './image-plan.js';
@@ -168,17 +168,15 @@ export class DepthImageLayer implements ViewLayer {
     };
     const settingsKey = JSON.stringify(settings);
     if (settingsKey !== this.#settingsKey || !this.#depth) {
-      this.#depth = resolveDepthImage(settings, raw.format, raw.samples);
+      this.#depth = resolveDepthImage(settings, raw.format.channelDatatype, raw.samples);
       this.#settingsKey = settingsKey;
     }
     const depth = this.#depth;
     if (depth.issues.length) return this.#fail(depth.issues[0].message, '');
     this.#drawOrder = depth.drawOrder;
     this.#meter = depth.meter;
-    const [min, max] = depth.range;
-    // Range [0, 0] (an all-zero image) leaves t undefined in Rerun (SPEC §12.13 item 8):
-    // here every sample then shows the colour map's start.
-    const range: [number, number] = max > min ? [min, max] : [min, min + 1];
+    // (An all-zero image resolves to [0, 1]: Rerun leaves t undefined there, SPEC §12.13 item 8.)
+    const range = depth.range;
     const colormap = shaderColormap(depth.colormap);
     this.drawable.overrides = { valueRange: range, colormap };
     this.drawable.opacity = 1;
