@@ -26,6 +26,7 @@ export interface LayerCounts {
   color: number;
   depth: number;
   segmentation: number;
+  geometry: number;
 }
 
 /** Values given on an element that override what the recording says. */
@@ -42,11 +43,19 @@ export interface LayerPick {
   classId?: number;
   label?: string;
   color?: [number, number, number, number];
+  /** Geometry layers: the instance's index in the logged data. */
+  instance?: number;
+  /** Points with keypoint ids: the instance's keypoint id. */
+  keypointId?: number;
+  /** Geometry layers: the instance's position in scene units (points; box centres). */
+  position?: [number, number];
 }
 
 export interface ViewLayer {
   /** Which kind of archetype this layer shows: it decides defaults and counts. */
-  readonly kind: 'color' | 'depth' | 'segmentation';
+  readonly kind: 'color' | 'depth' | 'segmentation' | 'geometry';
+  /** Rerun's visualizer name, the tie-break between equal draw orders (SPEC §12.7). */
+  readonly visualizer?: string;
   /** Brings the layer up to date with the recording; cheap when nothing changed. */
   update(query: LayerQuery, overrides: LayerOverrides): LayerState;
   /** The current state (as last returned by update). */
@@ -59,8 +68,11 @@ export interface ViewLayer {
   readonly drawOrder: number;
   /** Prepares the drawable for a frame (opacity default depends on the view). */
   prepare(counts: LayerCounts): Drawable | undefined;
-  /** The value at scene point (x, y), if the layer covers it. */
-  pick(x: number, y: number): LayerPick | undefined;
+  /**
+   * The value at scene point (x, y), if the layer covers it; `uiPointsPerUnit` (the view's CSS
+   * pixels per scene unit) sizes UI-point radii and the snap radius of geometry.
+   */
+  pick(x: number, y: number, uiPointsPerUnit?: number): LayerPick | undefined;
   /** Frees GPU resources. */
   dispose(): void;
 }

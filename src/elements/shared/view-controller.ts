@@ -210,7 +210,7 @@ export class ViewController implements ReactiveController, RenderTarget {
   /** Brings every layer up to date and returns the ready ones, back to front. */
   #resolveLayers(): { entries: ViewLayerEntry[]; counts: LayerCounts } {
     const ready: ViewLayerEntry[] = [];
-    const counts: LayerCounts = { color: 0, depth: 0, segmentation: 0 };
+    const counts: LayerCounts = { color: 0, depth: 0, segmentation: 0, geometry: 0 };
     for (const entry of this.options.layers()) {
       const recording = entry.recording;
       let state: LayerState;
@@ -234,8 +234,13 @@ export class ViewController implements ReactiveController, RenderTarget {
         counts[entry.layer.kind]++;
       }
     }
-    // Painter's order: draw order, ties in document order (Array.sort is stable).
-    ready.sort((a, b) => a.layer.drawOrder - b.layer.drawOrder);
+    // Painter's order: draw order, then Rerun's visualizer name (points over lines), then
+    // document order (Array.sort is stable).
+    ready.sort((a, b) => {
+      const x = a.layer.visualizer ?? '';
+      const y = b.layer.visualizer ?? '';
+      return a.layer.drawOrder - b.layer.drawOrder || (x < y ? -1 : x > y ? 1 : 0);
+    });
     let width = 0;
     let height = 0;
     for (const entry of ready) {
@@ -333,9 +338,10 @@ export class ViewController implements ReactiveController, RenderTarget {
   pick(x: number, y: number): PickResult[] {
     const { entries } = this.#resolveLayers();
     const picks: PickResult[] = [];
+    const scale = this.#view()?.scale;
     for (let i = entries.length - 1; i >= 0; i--) {
       const entry = entries[i];
-      const hit = entry.layer.pick(x, y);
+      const hit = entry.layer.pick(x, y, scale);
       if (hit)
         picks.push({
           entity: entry.entity,
