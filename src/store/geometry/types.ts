@@ -66,6 +66,11 @@ export class GeometryInputError extends Error {
 export interface Normalized<T> {
   data: T;
   issues: GeometryIssue[];
+  /**
+   * Instances (indices in `data`) that cannot be drawn because a value of theirs could not be
+   * read (already named in `issues`); pass them on as {@link ResolveContext.leaveOut}.
+   */
+  leftOut: number[];
 }
 
 // ---- input forms (what properties, attributes and log() take) ----------------------------
@@ -311,6 +316,8 @@ export interface ResolveContext {
   entity: string;
   /** The annotation context that applies to the entity (nearest ancestor), if any. */
   annotations?: AnnotationContextData;
+  /** Instances to leave out without a further issue ({@link Normalized.leftOut}). */
+  leaveOut?: Iterable<number>;
 }
 
 /**
