@@ -7,9 +7,12 @@
 import { annotationContextOf, type AnnotationContextData } from '../store/annotation-context.js';
 import { classStateFor, type ClassState, type ClassStateChange } from '../store/class-state.js';
 import {
+  DEFAULT_DRAW_ORDER,
+  KIND_ARCHETYPE,
   resolveBoxes2D,
   resolveLineStrips2D,
   resolvePoints2D,
+  VISUALIZER_NAME,
   type GeometryKind,
   type ResolvedGeometry,
 } from '../store/geometry/index.js';
@@ -40,9 +43,6 @@ const CONTEXT_COMPONENT = 'AnnotationContext:context';
 const COMMON_FIELDS = ['radii', 'colors', 'labels', 'classIds', 'showLabels', 'drawOrder'];
 
 interface GeometrySpec {
-  archetype: 'Points2D' | 'Boxes2D' | 'LineStrips2D';
-  /** Rerun's visualizer name: the tie-break of equal draw orders (SPEC §12.7). */
-  visualizer: string;
   /** The component that defines the instance count, then the optional ones. */
   fields: string[];
   resolve(
@@ -53,20 +53,14 @@ interface GeometrySpec {
 
 export const GEOMETRY_SPECS: Record<GeometryKind, GeometrySpec> = {
   points: {
-    archetype: 'Points2D',
-    visualizer: 'Points2D',
     fields: ['positions', ...COMMON_FIELDS, 'keypointIds'],
     resolve: resolvePoints2D as GeometrySpec['resolve'],
   },
   boxes: {
-    archetype: 'Boxes2D',
-    visualizer: 'Boxes2D',
     fields: ['halfSizes', 'centers', ...COMMON_FIELDS],
     resolve: resolveBoxes2D as GeometrySpec['resolve'],
   },
   strips: {
-    archetype: 'LineStrips2D',
-    visualizer: 'Lines2D',
     fields: ['strips', ...COMMON_FIELDS],
     resolve: resolveLineStrips2D as GeometrySpec['resolve'],
   },
@@ -88,6 +82,7 @@ export class GeometryLayer implements ViewLayer {
   readonly kind = 'geometry' as const;
   readonly visualizer: string;
   readonly #spec: GeometrySpec;
+  readonly #archetype: 'Points2D' | 'Boxes2D' | 'LineStrips2D';
   #drawable: PointsDrawable | SegmentsDrawable;
   #state: LayerState = { status: 'empty' };
   #key = '';
@@ -103,8 +98,10 @@ export class GeometryLayer implements ViewLayer {
     readonly geometry: GeometryKind,
   ) {
     this.#spec = GEOMETRY_SPECS[geometry];
-    this.visualizer = this.#spec.visualizer;
-    this.#drawOrder = geometry === 'boxes' ? 10 : 20;
+    this.#archetype = KIND_ARCHETYPE[geometry];
+    // Rerun's visualizer name breaks ties of equal draw orders (SPEC §12.7).
+    this.visualizer = VISUALIZER_NAME[this.#archetype];
+    this.#drawOrder = DEFAULT_DRAW_ORDER[this.#archetype];
     if (geometry === 'points') {
       const points = new PointsDrawable(renderer);
       points.under = new SegmentsDrawable(renderer, 'gradient');
@@ -141,7 +138,7 @@ export class GeometryLayer implements ViewLayer {
   update(query: LayerQuery, overrides: LayerOverrides): LayerState {
     const { recording, entity, timeline, time } = query;
     const rows = this.#spec.fields.map((field) =>
-      recording.latestAtRow(entity, componentKey(this.#spec.archetype, field), timeline, time),
+      recording.latestAtRow(entity, componentKey(this.#archetype, field), timeline, time),
     );
     const required = rows[0];
     if (!required || required.value == null) return this.#empty();
