@@ -87,11 +87,17 @@ export interface LayerPick {
   color?: [number, number, number, number];
   /** Depth images: the depth in metres (the sample divided by `meter`), shown as `Depth:`. */
   depth?: number;
+  /** Geometry layers: the instance's keypoint id (points with keypoint ids). */
+  keypointId?: number;
+  /** Geometry layers: the instance's position in scene units (points; box centres). */
+  position?: [number, number];
 }
 
 export interface ViewLayer {
   /** Which kind of layer this is: it decides default opacities and counts. */
   readonly kind: LayerKind;
+  /** Rerun's visualizer name, the tie-break between equal draw orders (SPEC §12.7). */
+  readonly visualizer?: string;
   /** Brings the layer up to date with the recording; cheap when nothing changed. */
   update(query: LayerQuery, overrides: LayerOverrides): LayerState;
   /** The current state (as last returned by update). */

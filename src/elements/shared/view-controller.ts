@@ -253,8 +253,13 @@ export class ViewController implements ReactiveController, RenderTarget {
         bounds = union(bounds, layerBounds);
       }
     }
-    // Painter's order: draw order, ties in document order (Array.sort is stable).
-    ready.sort((a, b) => a.layer.drawOrder - b.layer.drawOrder);
+    // Painter's order: draw order, then Rerun's visualizer name (points over lines), then
+    // document order (Array.sort is stable).
+    ready.sort((a, b) => {
+      const x = a.layer.visualizer ?? '';
+      const y = b.layer.visualizer ?? '';
+      return a.layer.drawOrder - b.layer.drawOrder || (x < y ? -1 : x > y ? 1 : 0);
+    });
     if (this.#autoLabel) this.#setLabel(ready.map((entry) => entry.entity));
     // The visual bounds when given (VisualBounds2D), else the union of the layers' (SPEC §12.8).
     bounds = this.options.visualBounds?.() ?? bounds;
