@@ -10,6 +10,7 @@ import { hoverCanvas } from '../../../test/helpers/hover.js';
 /** Straight-alpha snapshot pixel of the label background (22, 22, 22, 128) over nothing. */
 const BACKGROUND = [44, 44, 44, 128] as const;
 const NONE = [0, 0, 0, 0] as const;
+const MARKUP = '<b>bold</b><img src=x onerror=alert(1)>';
 
 /** A 6 × 5 grid of `count` labelled points, 60 × 40 scene units apart, at (30 + 60c, 10 + 40r). */
 async function labelledGrid(count: number): Promise<RrView> {
@@ -90,10 +91,7 @@ describe('labels in a view (SPEC §12.4)', () => {
   it('keeps markup literal, and shows labels on screen in the overlay above the picture', async () => {
     const view = await fixture<RrView>(html`
       <rr-view visual-bounds="0 0 300 150" style="width: 300px; height: 150px">
-        <rr-points2d
-          positions="150 40"
-          label="<b>bold</b><img src=x onerror=alert(1)>"
-        ></rr-points2d>
+        <rr-points2d positions="150 40" label=${MARKUP}></rr-points2d>
       </rr-view>
     `);
     await view.renderComplete();
@@ -101,7 +99,7 @@ describe('labels in a view (SPEC §12.4)', () => {
     expect(points.querySelector('b, img')).to.equal(null);
     expect(view.shadowRoot!.querySelector('b, img')).to.equal(null);
     const overlay = view.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[part="labels"]')!;
-    expect(overlay, 'the label overlay').to.exist;
+    expect(overlay, 'the label overlay').to.not.equal(null);
     const dpr = overlay.width / 300;
     const ctx = overlay.getContext('2d')!;
     const [r, g, b, a] = ctx.getImageData(Math.round(150 * dpr), Math.round(43 * dpr), 1, 1).data;
