@@ -26,6 +26,7 @@ import type { OwnRow } from '../shared/layer-element.js';
  * @fires rr-error - The data or an attribute is unusable: detail `{entity, message}` says what was expected and what came.
  * @fires rr-hover - Standalone only: the pointer moved over the picture; detail `{x, y, picks}` with `depth` in metres.
  * @csspart canvas - The canvas the view draws into (standalone only).
+ * @csspart labels - The canvas over the picture that shows instance labels (standalone only).
  * @csspart frame - The box holding canvas and tooltip (standalone only).
  * @csspart tooltip - The hover tooltip (standalone only).
  * @csspart error - The message shown in place of the picture when the data is bad.

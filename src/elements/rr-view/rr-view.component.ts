@@ -27,6 +27,7 @@ import {
  * @fires rr-hover - The pointer moved over the view: detail `{x, y, picks}` (`picks: []` on leave).
  * @fires rr-error - A layer's data is unusable: detail `{entity, message}`.
  * @csspart canvas - The canvas the view draws into.
+ * @csspart labels - The canvas over the picture that shows instance labels.
  * @csspart frame - The box holding canvas, layer messages and tooltip.
  * @csspart tooltip - The hover tooltip.
  * @cssprop --rr-aspect - Aspect ratio used when no CSS height is given; set from the content.
