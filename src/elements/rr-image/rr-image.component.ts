@@ -15,7 +15,8 @@ import {
   resolveImageFormat,
   validateImageBuffer,
 } from '../../store/image-format.js';
-import { LayerElement, type OwnRow } from '../shared/layer-element.js';
+import { ImageLayerElement } from '../shared/image-layer-element.js';
+import type { OwnRow } from '../shared/layer-element.js';
 
 /**
  * A layer showing a Rerun Image (raw `buffer` + `format`, or `data`) or EncodedImage (`src`:
@@ -34,9 +35,7 @@ import { LayerElement, type OwnRow } from '../shared/layer-element.js';
  * @cssprop --rr-tooltip-color - Tooltip text colour.
  * @cssprop --rr-focus-color - Focus ring colour.
  */
-export class RrImage extends LayerElement {
-  protected readonly archetype = 'Image';
-
+export class RrImage extends ImageLayerElement {
   /** Colour model of `buffer`: `L`, `RGB`, `RGBA`, `BGR`, `BGRA` (or Rerun's number). */
   @property({ attribute: 'color-model' }) colorModel: string | undefined;
   /** YUV pixel format of `buffer` (`NV12`, `YUY2`, `Y_U_V16_FullRange`, …); overrides the colour model. */
@@ -55,7 +54,7 @@ export class RrImage extends LayerElement {
   ]);
 
   protected static override dataProperties = new Set<PropertyKey>([
-    ...LayerElement.dataProperties,
+    ...ImageLayerElement.dataProperties,
     'colorModel',
     'pixelFormat',
   ]);

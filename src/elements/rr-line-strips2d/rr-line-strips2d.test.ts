@@ -94,10 +94,11 @@ describe('<rr-line-strips2d>', () => {
       10,
       4,
       html`<rr-points2d positions="5 2" radius="1" color="#0000ff"></rr-points2d>
-        <rr-line-strips2d strips="1 2, 9 2" radius="0.5" color="#ff0000"></rr-line-strips2d>`,
+        <rr-line-strips2d strips="1 1, 9 3" radius="0.5" color="#ff0000"></rr-line-strips2d>`,
     );
     const shot = await view.snapshot({ scale: 10 });
     expect(pixelAt(shot, 50, 20).slice(0, 3)).to.deep.equal([0, 0, 255]);
-    expectPixel(shot, 20, 20, [255, 0, 0, 255]);
+    // On the strip, away from the point: (3, 1.5) → pixel (30, 15).
+    expectPixel(shot, 30, 15, [255, 0, 0, 255]);
   });
 });

@@ -127,9 +127,10 @@ describe('<rr-points2d>', () => {
   });
 
   it('draws keypoint connections in the class colour with the gradient, under the points', async () => {
-    // Rerun's keypoint test scene, shifted by 20.5 so segment centre lines run through pixel
-    // centres at scale 1.
-    const SHIFT = 20.5;
+    // Rerun's keypoint test scene, shifted by 50.5 so segment centre lines run through pixel
+    // centres at scale 1 and the points' region (mean ± 2σ, SPEC §12.8) lies inside the
+    // snapshot's [0, 222]².
+    const SHIFT = 50.5;
     const context = JSON.stringify([
       {
         info: { id: 0, label: 'pose', color: [255, 255, 255] },
@@ -148,8 +149,8 @@ describe('<rr-points2d>', () => {
     ]);
     const pts = [0, 0, 100, 0, 50, 50, 50, 100].map((v) => v + SHIFT);
     const view = await sceneView(
-      141,
-      141,
+      222,
+      222,
       html`<rr-points2d
         entity="points"
         .positions=${pts}
@@ -183,7 +184,8 @@ describe('<rr-points2d>', () => {
   });
 
   it('draws connections of a class without colour in its auto colour (#bc4d4d → 179, 73, 73)', async () => {
-    const SHIFT = 10.5;
+    // Shifted so the points' region (mean ± 2σ; the flat y axis gets the x size) lies inside.
+    const SHIFT = 50.5;
     const context = JSON.stringify([
       {
         info: { id: 0 },
@@ -195,8 +197,8 @@ describe('<rr-points2d>', () => {
       },
     ]);
     const view = await sceneView(
-      61,
-      21,
+      126,
+      101,
       html`<rr-points2d
         entity="points"
         .positions=${[SHIFT, SHIFT, 50 + SHIFT, SHIFT]}
@@ -210,8 +212,8 @@ describe('<rr-points2d>', () => {
         >`,
     );
     const shot = await view.snapshot();
-    expectPixel(shot, 35, 10, [179, 73, 73, 255], 1);
-    expectPixel(shot, 10, 10, [255, 0, 0, 255]);
+    expectPixel(shot, 75, 50, [179, 73, 73, 255], 1);
+    expectPixel(shot, 50, 50, [255, 0, 0, 255]);
   });
 
   it('explicit colours beat class colours; the legend toggle hides a class', async () => {

@@ -13,7 +13,8 @@ import {
   validateImageBuffer,
   type ImageFormat,
 } from '../../store/image-format.js';
-import { LayerElement, type OwnRow } from '../shared/layer-element.js';
+import { ImageLayerElement } from '../shared/image-layer-element.js';
+import type { OwnRow } from '../shared/layer-element.js';
 
 /**
  * Reads an `.npy` file into raw bytes + format: `src/io/npy.ts`, with the segmentation shape
@@ -58,9 +59,7 @@ function isNpy(bytes: Uint8Array, url: string): boolean {
  * @cssprop --rr-tooltip-color - Tooltip text colour.
  * @cssprop --rr-focus-color - Focus ring colour.
  */
-export class RrSegmentation extends LayerElement {
-  protected readonly archetype = 'SegmentationImage';
-
+export class RrSegmentation extends ImageLayerElement {
   /** `fill` (default), `outline` or `fill-outline`. Beyond Rerun. */
   @property({ attribute: 'render-mode' }) renderMode: string | undefined;
   /** Outline width in CSS pixels (default 1). */

@@ -35,7 +35,7 @@ export abstract class GeometryElement extends LayerElement {
   @property({ attribute: 'show-labels' }) showLabels: string | boolean | undefined;
 
   protected static override dataProperties = new Set<PropertyKey>([
-    'entity',
+    ...LayerElement.dataProperties,
     'radii',
     'radius',
     'colors',
@@ -46,6 +46,8 @@ export abstract class GeometryElement extends LayerElement {
     'showLabels',
   ]);
 
+  /** The archetype this element logs (`Points2D`, `Boxes2D`, `LineStrips2D`). */
+  protected abstract readonly archetype: string;
   /** Which geometry this element shows. */
   protected abstract readonly geometry: GeometryKind;
   /** The element's own input, or undefined when it has none (it then shows the recording). */
@@ -80,7 +82,7 @@ export abstract class GeometryElement extends LayerElement {
     return common;
   }
 
-  protected rowFromProperties(): OwnRow | undefined {
+  protected ownRow(): OwnRow | undefined {
     const input = this.ownInput(this.#common());
     if (!input) return undefined;
     const { data, issues } = this.readInput(input);
@@ -90,12 +92,6 @@ export abstract class GeometryElement extends LayerElement {
       if (value !== undefined) row[componentKey(this.archetype, field)] = value;
     }
     return row;
-  }
-
-  protected rowFromSource(_bytes: Uint8Array, url: string): OwnRow {
-    throw new Error(
-      `expected data in properties or attributes, got src="${url}" (${this.localName} reads no files; use <rr-context src> for .rrd and Arrow)`,
-    );
   }
 }
 
