@@ -23,9 +23,10 @@ export function describe(value: unknown): string {
     return `a ${value.constructor.name} of ${n}`;
   }
   try {
+    // NaN and ±Infinity as themselves, not as JSON's null.
     const text = JSON.stringify(value, (_k, v: unknown) =>
-      typeof v === 'number' && !Number.isFinite(v) ? String(v) : v,
-    );
+      typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}\u0000` : v,
+    )?.replace(/"\\u0000(.*?)\\u0000"/g, '$1');
     if (text === undefined) return typeof value;
     return text.length > 60 ? text.slice(0, 57) + '…' : text;
   } catch {

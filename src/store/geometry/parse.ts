@@ -57,7 +57,12 @@ export function parseVec2List(value: unknown, field: string): Parsed<Float32Arra
   const out: Parsed<Float32Array> = { value: undefined, issues: [], bad: [] };
   let flat: ArrayLike<unknown>;
   if (typeof value === 'string') {
-    flat = numbersOf(value);
+    const tokens = numbersOf(value);
+    if (tokens.length > 0 && tokens.every((t) => typeof t === 'string')) {
+      out.issues.push(issue(field, PAIRS, describe(value)));
+      return out;
+    }
+    flat = tokens;
   } else if (value instanceof Float32Array) {
     flat = value;
   } else if (isArrayLike(value)) {
@@ -300,7 +305,13 @@ export function parseColors(value: unknown, field = 'colors'): Parsed<Uint32Arra
         .filter((s) => s);
     else items = text.split(/\s+/).filter((s) => s);
     items = Array.from(items, (s) =>
-      typeof s === 'string' && /^0x[0-9a-f]+$/i.test(s) ? Number(s) : s,
+      typeof s !== 'string'
+        ? s
+        : /^0x[0-9a-f]+$/i.test(s)
+          ? Number(s)
+          : /^[\d.\s,]+$/.test(s)
+            ? numbersOf(s)
+            : s,
     );
   } else if (typeof value === 'number') {
     items = [value];
