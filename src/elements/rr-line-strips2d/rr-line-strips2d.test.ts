@@ -3,11 +3,17 @@ import '../../index.js';
 import { expectPixel, pixelAt } from '../../../test/helpers/pixels.js';
 import { sceneView } from '../../../test/helpers/geometry.js';
 import { linearOf, srgbByte } from '../../../test/helpers/image-data.js';
+import { assertNoWebGLError, requireWebGL2 } from '../../../test/helpers/webgl.js';
 
 // Scenes of SPEC §12.11 moved into positive coordinates by SHIFT (the snapshot covers
 // [0, w] × [0, h]); pixel = (scene + SHIFT) · scale.
 
 describe('<rr-line-strips2d>', () => {
+  before(function () {
+    requireWebGL2(this);
+  });
+  afterEach(() => assertNoWebGLError());
+
   it('line_strips2d_ui_radius: UI widths keep their pixel size, scene widths scale; round caps', async () => {
     // bounds x [−1, 5], y [−2.5, 3.5] → [0, 6]², s = 50
     const view = await sceneView(

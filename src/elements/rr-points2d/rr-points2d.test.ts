@@ -4,11 +4,17 @@ import type { RrPoints2d } from './rr-points2d.js';
 import { expectPixel, pixelAt } from '../../../test/helpers/pixels.js';
 import { discShade, sceneView } from '../../../test/helpers/geometry.js';
 import { nextEvent } from '../../../test/helpers/fixtures.js';
+import { assertNoWebGLError, requireWebGL2 } from '../../../test/helpers/webgl.js';
 
 // Scenes of SPEC §12.11 moved into positive coordinates by SHIFT (the snapshot covers
 // [0, w] × [0, h]); pixel = (scene + SHIFT) · scale.
 
 describe('<rr-points2d>', () => {
+  before(function () {
+    requireWebGL2(this);
+  });
+  afterEach(() => assertNoWebGLError());
+
   it('points2d_ui_radius: UI radii keep their pixel size across snapshot scales, scene radii scale', async () => {
     const SHIFT = 1; // bounds [−1, 2]² → [0, 3]²
     const view = await sceneView(
@@ -288,6 +294,30 @@ describe('<rr-points2d>', () => {
     expect(nose).to.include({ instance: 0, keypointId: 7 });
     // Far from both (in scene units the view is 30 CSS px per unit: 5 UI points = 1/6 unit).
     expect(view.pick(4, 4).filter((p) => p.entity === '/pose')).to.have.length(0);
+  });
+
+  it('shows Points2D logged into the recording at its entity', async () => {
+    const view = await sceneView(
+      4,
+      4,
+      html`<rr-points2d entity="logged"></rr-points2d>`,
+      (v) => html`<rr-context>${v}</rr-context>`,
+    );
+    const ctx = view.closest('rr-context')!;
+    ctx.log('logged', {
+      archetype: 'Points2D',
+      positions: [
+        [1.005, 1.005],
+        [3.005, 3.005],
+      ],
+      radii: [0.25],
+      colors: [[200, 100, 50]],
+    });
+    const shot = await view.snapshot({ scale: 100 });
+    // Radius 25 px about (100.5, 100.5): (103, 104) is 0.2 r away; the radius repeats for point 2.
+    expectPixel(shot, 103, 104, [200, 100, 50, 255]);
+    expectPixel(shot, 303, 304, [200, 100, 50, 255]);
+    expectPixel(shot, 200, 200, [0, 0, 0, 0]);
   });
 
   it('reports bad input with rr-error and draws the rest', async () => {
