@@ -63,6 +63,9 @@ const browser = await puppeteer.launch({
     '--disable-renderer-backgrounding',
   ],
   defaultViewport: { width: 1280, height: 900, deviceScaleFactor: 1 },
+  // A whole run is one evaluate() call: large cases on a software GPU take longer than the
+  // default 180 s protocol timeout.
+  protocolTimeout: 0,
 });
 
 let results;

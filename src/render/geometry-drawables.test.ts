@@ -9,6 +9,7 @@ import { PointsDrawable } from './points-drawable.js';
 import { SegmentsDrawable, type SegmentMode } from './segments-drawable.js';
 import { expectPixel, pixelAt } from '../../test/helpers/pixels.js';
 import { linearOf, srgbByte } from '../../test/helpers/image-data.js';
+import { assertNoWebGLError, requireWebGL2 } from '../../test/helpers/webgl.js';
 
 const renderer = getRenderer();
 
@@ -55,6 +56,11 @@ const shaded = (byte: number, t: number) =>
   srgbByte(linearOf(byte) * Math.max(0.4, Math.sqrt(1.2 - t)));
 
 describe('geometry drawables', () => {
+  before(function () {
+    requireWebGL2(this);
+  });
+  afterEach(() => assertNoWebGLError());
+
   it('draws a shaded disc: exact colour at 0.2 r, darker towards the rim, transparent outside', () => {
     // Centre on a pixel centre, r = 25 px: the pixel 3 right, 4 down is exactly 0.2 r away.
     const disc = points([50.5, 50.5], [25], [200, 100, 50, 255]);

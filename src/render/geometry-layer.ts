@@ -77,15 +77,22 @@ function anchor(resolved: ResolvedGeometry, i: number, x: number, y: number): [n
   return [x, y];
 }
 
+/**
+ * The layer kinds, one per archetype (what views count). No default-opacity hook: geometry has
+ * no opacity in Rerun (translucent colours darken instead, SPEC §12.6.4).
+ */
+export const GEOMETRY_KINDS: Record<GeometryKind, LayerKind> = {
+  points: { name: 'points' },
+  boxes: { name: 'boxes' },
+  strips: { name: 'strips' },
+};
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Points, boxes and line strips: opaque, and no effect on other layers' default opacities. */
-export const GEOMETRY_KIND: LayerKind = { name: 'geometry' };
-
 export class GeometryLayer implements ViewLayer {
-  readonly kind = GEOMETRY_KIND;
+  readonly kind: LayerKind;
   readonly visualizer: string;
   readonly #spec: GeometrySpec;
   readonly #archetype: 'Points2D' | 'Boxes2D' | 'LineStrips2D';
@@ -103,6 +110,7 @@ export class GeometryLayer implements ViewLayer {
     private readonly onAsyncChange: () => void,
     readonly geometry: GeometryKind,
   ) {
+    this.kind = GEOMETRY_KINDS[geometry];
     this.#spec = GEOMETRY_SPECS[geometry];
     this.#archetype = KIND_ARCHETYPE[geometry];
     // Rerun's visualizer name breaks ties of equal draw orders (SPEC §12.7).
@@ -130,14 +138,22 @@ export class GeometryLayer implements ViewLayer {
     return this.#resolved;
   }
 
+  /**
+   * The region of interest of SPEC §12.8 (points: mean ± 2σ; boxes, strips: the geometric
+   * bounding box). A degenerate axis (one point, a horizontal line) takes the other axis's size,
+   * or 1 scene unit, about its centre, so the view has something to fit.
+   */
   get bounds(): SceneRect | undefined {
     const region = this.#resolved?.region;
     if (!region) return undefined;
-    // A region without extent (one point) gets one scene unit about its centre to fit.
-    const grow = (a: number, b: number): [number, number] =>
-      b > a ? [a, b - a] : [(a + b) / 2 - 0.5, 1];
-    const [x, width] = grow(region.x0, region.x1);
-    const [y, height] = grow(region.y0, region.y1);
+    let width = region.x1 - region.x0;
+    let height = region.y1 - region.y0;
+    if (!(width >= 0 && height >= 0 && Number.isFinite(width + height))) return undefined;
+    const fallback = Math.max(width, height) || 1;
+    let x = region.x0;
+    let y = region.y0;
+    if (width === 0) [x, width] = [x - fallback / 2, fallback];
+    if (height === 0) [y, height] = [y - fallback / 2, fallback];
     return { x, y, width, height };
   }
 
@@ -259,30 +275,21 @@ export class GeometryLayer implements ViewLayer {
   }
 
   /**
-   * The instance at scene point (x, y), snapping to shapes within 5 UI points at
-   * `uiPointsPerUnit` (the view's CSS pixels per scene unit). Without it (a view not laid out
-   * yet) UI points count as scene units and nothing snaps.
+   * The instance at scene point (x, y), snapping to shapes within 5 UI points at the view's
+   * scale (CSS pixels per scene unit).
    */
-  pick(x: number, y: number, context?: PickContext): LayerPick | undefined {
-    const uiPointsPerUnit = context?.scale;
+  pick(x: number, y: number, context: PickContext): LayerPick | undefined {
     const resolved = this.#resolved;
     if (this.#state.status !== 'ready' || !resolved) return undefined;
     const filter = this.#filter();
     const ids = resolved.classIds;
-    const i = pickInstance(
-      resolved,
-      x,
-      y,
-      uiPointsPerUnit ?? 1,
-      uiPointsPerUnit !== undefined,
-      (k) => (!filter || !ids ? true : filter.visible(ids[k]!)),
+    const i = pickInstance(resolved, x, y, context.scale, (k) =>
+      !filter || !ids ? true : filter.visible(ids[k]!),
     );
     if (i < 0) return undefined;
     const instance = resolved.instances[i]!;
     const c = resolved.colors;
     const pick: LayerPick = {
-      value: [x, y],
-      valueName: 'Position',
       instance,
       position: anchor(resolved, i, x, y),
       color: [c[i * 4]!, c[i * 4 + 1]!, c[i * 4 + 2]!, c[i * 4 + 3]!],

@@ -37,10 +37,9 @@ export function pickInstance(
   x: number,
   y: number,
   uiPointsPerUnit: number,
-  snapping: boolean,
   visible: (i: number) => boolean,
 ): number {
-  const snap = snapping ? SNAP_UI_POINTS / uiPointsPerUnit : 0;
+  const snap = SNAP_UI_POINTS / uiPointsPerUnit;
   let best = -1;
   let bestGap = Infinity;
   for (let i = 0; i < geometry.count; i++) {

@@ -89,7 +89,7 @@ export interface LayerPick {
   depth?: number;
   /** Geometry layers: the instance's keypoint id (points with keypoint ids). */
   keypointId?: number;
-  /** Geometry layers: the instance's position in scene units (points; box centres). */
+  /** Geometry: the instance's position in scene units (a point; a box's centre). */
   position?: [number, number];
 }
 

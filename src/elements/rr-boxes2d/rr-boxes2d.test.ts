@@ -4,6 +4,7 @@ import type { RrBoxes2d } from './rr-boxes2d.js';
 import { expectPixel, expectSameImage, pixelAt } from '../../../test/helpers/pixels.js';
 import { sceneView } from '../../../test/helpers/geometry.js';
 import { linearOf, srgbByte } from '../../../test/helpers/image-data.js';
+import { assertNoWebGLError, requireWebGL2 } from '../../../test/helpers/webgl.js';
 
 // Scenes of SPEC §12.11 moved into positive coordinates by SHIFT (the snapshot covers
 // [0, w] × [0, h]); pixel = (scene + SHIFT) · scale.
@@ -19,6 +20,11 @@ const withContext = (v: unknown) =>
   >`;
 
 describe('<rr-boxes2d>', () => {
+  before(function () {
+    requireWebGL2(this);
+  });
+  afterEach(() => assertNoWebGLError());
+
   it('annotation_context_rects: class-coloured 3 px outlines on the edges, never filled, later box on top', async () => {
     const SHIFT = 3; // bounds [−3, 3]² → [0, 6]², s = 50
     const s = 50;

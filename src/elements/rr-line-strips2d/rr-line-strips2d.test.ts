@@ -3,11 +3,17 @@ import '../../index.js';
 import { expectPixel, pixelAt } from '../../../test/helpers/pixels.js';
 import { sceneView } from '../../../test/helpers/geometry.js';
 import { linearOf, srgbByte } from '../../../test/helpers/image-data.js';
+import { assertNoWebGLError, requireWebGL2 } from '../../../test/helpers/webgl.js';
 
 // Scenes of SPEC §12.11 moved into positive coordinates by SHIFT (the snapshot covers
 // [0, w] × [0, h]); pixel = (scene + SHIFT) · scale.
 
 describe('<rr-line-strips2d>', () => {
+  before(function () {
+    requireWebGL2(this);
+  });
+  afterEach(() => assertNoWebGLError());
+
   it('line_strips2d_ui_radius: UI widths keep their pixel size, scene widths scale; round caps', async () => {
     // bounds x [−1, 5], y [−2.5, 3.5] → [0, 6]², s = 50
     const view = await sceneView(
@@ -94,10 +100,11 @@ describe('<rr-line-strips2d>', () => {
       10,
       4,
       html`<rr-points2d positions="5 2" radius="1" color="#0000ff"></rr-points2d>
-        <rr-line-strips2d strips="1 2, 9 2" radius="0.5" color="#ff0000"></rr-line-strips2d>`,
+        <rr-line-strips2d strips="1 1, 9 3" radius="0.5" color="#ff0000"></rr-line-strips2d>`,
     );
     const shot = await view.snapshot({ scale: 10 });
     expect(pixelAt(shot, 50, 20).slice(0, 3)).to.deep.equal([0, 0, 255]);
-    expectPixel(shot, 20, 20, [255, 0, 0, 255]);
+    // On the strip, away from the point: (3, 1.5) → pixel (30, 15).
+    expectPixel(shot, 30, 15, [255, 0, 0, 255]);
   });
 });

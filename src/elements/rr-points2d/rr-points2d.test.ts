@@ -4,11 +4,17 @@ import type { RrPoints2d } from './rr-points2d.js';
 import { expectPixel, pixelAt } from '../../../test/helpers/pixels.js';
 import { discShade, sceneView } from '../../../test/helpers/geometry.js';
 import { nextEvent } from '../../../test/helpers/fixtures.js';
+import { assertNoWebGLError, requireWebGL2 } from '../../../test/helpers/webgl.js';
 
 // Scenes of SPEC §12.11 moved into positive coordinates by SHIFT (the snapshot covers
 // [0, w] × [0, h]); pixel = (scene + SHIFT) · scale.
 
 describe('<rr-points2d>', () => {
+  before(function () {
+    requireWebGL2(this);
+  });
+  afterEach(() => assertNoWebGLError());
+
   it('points2d_ui_radius: UI radii keep their pixel size across snapshot scales, scene radii scale', async () => {
     const SHIFT = 1; // bounds [−1, 2]² → [0, 3]²
     const view = await sceneView(
@@ -127,9 +133,10 @@ describe('<rr-points2d>', () => {
   });
 
   it('draws keypoint connections in the class colour with the gradient, under the points', async () => {
-    // Rerun's keypoint test scene, shifted by 20.5 so segment centre lines run through pixel
-    // centres at scale 1.
-    const SHIFT = 20.5;
+    // Rerun's keypoint test scene, shifted by 50.5 so segment centre lines run through pixel
+    // centres at scale 1 and the points' region (mean ± 2σ, SPEC §12.8) lies inside the
+    // snapshot's [0, 222]².
+    const SHIFT = 50.5;
     const context = JSON.stringify([
       {
         info: { id: 0, label: 'pose', color: [255, 255, 255] },
@@ -148,8 +155,8 @@ describe('<rr-points2d>', () => {
     ]);
     const pts = [0, 0, 100, 0, 50, 50, 50, 100].map((v) => v + SHIFT);
     const view = await sceneView(
-      141,
-      141,
+      222,
+      222,
       html`<rr-points2d
         entity="points"
         .positions=${pts}
@@ -185,7 +192,8 @@ describe('<rr-points2d>', () => {
   });
 
   it('draws connections of a class without colour in its auto colour (#bc4d4d → 179, 73, 73)', async () => {
-    const SHIFT = 10.5;
+    // Shifted so the points' region (mean ± 2σ; the flat y axis gets the x size) lies inside.
+    const SHIFT = 50.5;
     const context = JSON.stringify([
       {
         info: { id: 0 },
@@ -197,8 +205,8 @@ describe('<rr-points2d>', () => {
       },
     ]);
     const view = await sceneView(
-      61,
-      21,
+      126,
+      101,
       html`<rr-points2d
         entity="points"
         .positions=${[SHIFT, SHIFT, 50 + SHIFT, SHIFT]}
@@ -212,8 +220,8 @@ describe('<rr-points2d>', () => {
         >`,
     );
     const shot = await view.snapshot();
-    expectPixel(shot, 35, 10, [179, 73, 73, 255], 1);
-    expectPixel(shot, 10, 10, [255, 0, 0, 255]);
+    expectPixel(shot, 75, 50, [179, 73, 73, 255], 1);
+    expectPixel(shot, 50, 50, [255, 0, 0, 255]);
   });
 
   it('explicit colours beat class colours; the legend toggle hides a class', async () => {
@@ -288,6 +296,30 @@ describe('<rr-points2d>', () => {
     expect(nose).to.include({ instance: 0, keypointId: 7 });
     // Far from both (in scene units the view is 30 CSS px per unit: 5 UI points = 1/6 unit).
     expect(view.pick(4, 4).filter((p) => p.entity === '/pose')).to.have.length(0);
+  });
+
+  it('shows Points2D logged into the recording at its entity', async () => {
+    const view = await sceneView(
+      4,
+      4,
+      html`<rr-points2d entity="logged"></rr-points2d>`,
+      (v) => html`<rr-context>${v}</rr-context>`,
+    );
+    const ctx = view.closest('rr-context')!;
+    ctx.log('logged', {
+      archetype: 'Points2D',
+      positions: [
+        [1.005, 1.005],
+        [3.005, 3.005],
+      ],
+      radii: [0.25],
+      colors: [[200, 100, 50]],
+    });
+    const shot = await view.snapshot({ scale: 100 });
+    // Radius 25 px about (100.5, 100.5): (103, 104) is 0.2 r away; the radius repeats for point 2.
+    expectPixel(shot, 103, 104, [200, 100, 50, 255]);
+    expectPixel(shot, 303, 304, [200, 100, 50, 255]);
+    expectPixel(shot, 200, 200, [0, 0, 0, 0]);
   });
 
   it('reports bad input with rr-error and draws the rest', async () => {

@@ -36,7 +36,7 @@ export abstract class GeometryElement extends LayerElement {
   @property({ attribute: 'show-labels' }) showLabels: string | boolean | undefined;
 
   protected static override dataProperties = new Set<PropertyKey>([
-    'entity',
+    ...LayerElement.dataProperties,
     'radii',
     'radius',
     'colors',
@@ -47,6 +47,8 @@ export abstract class GeometryElement extends LayerElement {
     'showLabels',
   ]);
 
+  /** The archetype this element logs (`Points2D`, `Boxes2D`, `LineStrips2D`). */
+  protected abstract readonly archetype: string;
   /** Which geometry this element shows. */
   protected abstract readonly geometry: GeometryKind;
   /** The element's own input, or undefined when it has none (it then shows the recording). */

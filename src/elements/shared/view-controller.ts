@@ -253,8 +253,8 @@ export class ViewController implements ReactiveController, RenderTarget {
         bounds = union(bounds, layerBounds);
       }
     }
-    // Painter's order: draw order, then Rerun's visualizer name (points over lines), then
-    // document order (Array.sort is stable).
+    // Painter's order: draw order, then Rerun's visualizer name (points over lines at equal
+    // draw order, SPEC §12.7), then document order (Array.sort is stable).
     ready.sort((a, b) => {
       const x = a.layer.visualizer ?? '';
       const y = b.layer.visualizer ?? '';
