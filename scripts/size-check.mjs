@@ -7,12 +7,19 @@
  * a few lines of node:zlib, while size-limit would bring its own bundler plugins to measure files
  * we already build.
  *
+ * Also bundles what a page importing only `rr-elements/rr-image.js` loads (dist/elements, as npm
+ * users get it, with lit and twgl.js) and fails if geometry code (points, boxes, line strips)
+ * landed in it: per-tag imports must stay small.
+ *
  * Usage: node scripts/size-check.mjs [--json]
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = path.join(root, 'dist', 'cdn');
@@ -21,11 +28,12 @@ const KB = 1024;
 /** Budgets in gzipped bytes. Every other .js file in dist/cdn (lazy chunks) is reported only. */
 const BUDGETS = {
   // Every element, lit, @lit/context and twgl.js; Arrow/.rrd support is a lazy chunk outside it.
-  'rr-elements.js': 50 * KB,
+  'rr-elements.js': 60 * KB,
   // The same plus the anywidget front end as ONE file for a widget's inline `_esm`, so the lazy
   // chunks are inside it: 16-bit PNG, and the Arrow/.rrd reader and writer (apache-arrow alone is
-  // ~52 KB gzipped, the .rrd code ~14 KB) that `<rr-context>.load()` and `toRrd()` bring.
-  'rr-elements-anywidget.js': 125 * KB,
+  // ~52 KB gzipped, the .rrd code ~14 KB) that `<rr-context>.load()` and `toRrd()` bring. Raised
+  // with the main bundle (+10 KB) for the geometry elements of issue 14.
+  'rr-elements-anywidget.js': 135 * KB,
 };
 /** Files that must exist (the others are checked when built). */
 const REQUIRED = ['rr-elements.js'];
@@ -51,7 +59,61 @@ const rows = files.map((file) => {
   };
 });
 
+/** Per-tag entries (dist/elements/…) measured as one minified bundle each. */
+const PER_TAG = ['rr-image'];
+/** Strings only geometry code contains: none may appear in a per-tag bundle of an image tag. */
+const GEOMETRY_MARKERS = [
+  'rr-points2d',
+  'rr-boxes2d',
+  'rr-line-strips2d',
+  'u_pointSize',
+  'XCYCW2H2',
+];
+
 let failed = false;
+for (const tag of PER_TAG) {
+  const input = path.join(root, 'dist', 'elements', tag, `${tag}.js`);
+  if (!existsSync(input)) {
+    console.error(`size-check: ${path.relative(root, input)} is missing: run \`npm run build\``);
+    failed = true;
+    continue;
+  }
+  const bundle = await rollup({
+    input,
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+      terser({ format: { comments: false }, ecma: 2020, module: true }),
+    ],
+    onwarn: () => {}, // apache-arrow's circular imports, lit's top-level `this`: known, harmless
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  // What the page loads: the entry and its static imports; lazy chunks (Arrow, .rrd) only load
+  // when such data is given.
+  const chunks = new Map(output.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
+  const loaded = new Set();
+  const visit = (chunk) => {
+    if (loaded.has(chunk)) return;
+    loaded.add(chunk);
+    for (const name of chunk.imports) visit(chunks.get(name));
+  };
+  visit([...chunks.values()].find((c) => c.isEntry));
+  const code = [...loaded].map((c) => c.code).join('\n');
+  const bytes = Buffer.from(code);
+  rows.push({
+    file: `import 'rr-elements/${tag}.js'`,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    budget: undefined,
+  });
+  const found = GEOMETRY_MARKERS.filter((marker) => code.includes(marker));
+  if (found.length) {
+    console.error(`size-check: ${tag}.js alone bundles geometry code (${found.join(', ')})`);
+    failed = true;
+  }
+}
+
 for (const file of REQUIRED) {
   if (!files.includes(file)) {
     console.error(`size-check: ${file} is missing from ${path.relative(root, dir)}`);

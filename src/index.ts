@@ -56,3 +56,7 @@ export { COLORMAP_NAMES } from './render/colormaps.js';
 export type { ColormapName } from './render/colormaps.js';
 export { valueStats, dataRangeHeuristic, decodeSrgbHeuristic } from './store/value-range.js';
 export type { ValueStats } from './store/value-range.js';
+export * from './elements/rr-depth-image/rr-depth-image.js';
+export * from './elements/rr-points2d/rr-points2d.js';
+export * from './elements/rr-boxes2d/rr-boxes2d.js';
+export * from './elements/rr-line-strips2d/rr-line-strips2d.js';

@@ -21,6 +21,13 @@ export const COLORMAP_NAMES = [
 ] as const;
 export type ColormapName = (typeof COLORMAP_NAMES)[number];
 
+/**
+ * What the image shader can map through: the named maps, plus Rerun's polynomial Turbo that
+ * depth images use (SPEC §12.10), which differs from the published 256-entry Turbo table by
+ * a few bytes.
+ */
+export type ShaderColormap = ColormapName | 'turbo-polynomial';
+
 /** The maps that are tables, in the order of the lookup texture's rows. */
 const TABLE_ORDER = [
   'inferno',
@@ -37,7 +44,7 @@ let tables: Map<TableName, Uint8Array> | undefined;
 let loading: Promise<void> | undefined;
 
 /** True for maps that need the tables. */
-export function isTableColormap(name: ColormapName | undefined): name is TableName {
+export function isTableColormap(name: ShaderColormap | undefined): name is TableName {
   return (TABLE_ORDER as readonly string[]).includes(name ?? '');
 }
 
@@ -73,15 +80,16 @@ export function parseColormap(value: unknown): ColormapName | undefined {
   );
 }
 
-/** Shader code of a map: 0 grayscale, 1 cyan-to-yellow, 2 + row of the lookup texture. */
-export function colormapCode(name: ColormapName): number {
+/** Shader code of a map: −1 Turbo polynomial, 0 grayscale, 1 cyan-to-yellow, 2 + row of the lookup texture. */
+export function colormapCode(name: ShaderColormap): number {
+  if (name === 'turbo-polynomial') return -1;
   if (name === 'grayscale') return 0;
   if (name === 'cyan-to-yellow') return 1;
   return 2 + TABLE_ORDER.indexOf(name as TableName);
 }
 
 /** Entries of a table map (for the shader's index computation). */
-export function colormapSize(name: ColormapName): number {
+export function colormapSize(name: ShaderColormap): number {
   return isTableColormap(name) ? table(name).length / 3 : 0;
 }
 

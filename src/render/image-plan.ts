@@ -22,7 +22,7 @@ import {
   valueStats,
   type Samples,
 } from '../store/value-range.js';
-import type { ColormapName } from './colormaps.js';
+import type { ShaderColormap } from './colormaps.js';
 import type { TexturePlan } from './textures.js';
 import { GL } from './gl-enums.js';
 
@@ -57,7 +57,7 @@ export interface ImageShading {
   /** grayscale: (r, r, r); rgb: as is; colormap: the scalar through `colormap`. */
   mapper: 'grayscale' | 'rgb' | 'colormap';
   /** The map of the colormap mapper (Rerun's Function(Grayscale) is `grayscale`). */
-  colormap: ColormapName;
+  colormap: ShaderColormap;
   /** Set for YUV pixel formats: the texture holds the raw bytes. */
   yuv?: YuvShading;
   /**
@@ -80,7 +80,7 @@ export interface ImagePlan {
 /** What a user may override on top of Rerun's decisions (API.md: value-range, colormap). */
 export interface ShadingOverrides {
   valueRange?: [number, number];
-  colormap?: ColormapName;
+  colormap?: ShaderColormap;
 }
 
 interface Layout {
@@ -246,6 +246,11 @@ const GPU_RANGE_DATATYPES = new Set<ChannelDatatypeName>(['I8', 'U16', 'I16', 'F
 export function cpuRange(gpu: NonNullable<ImageShading['gpuRange']>): [number, number] {
   const isFloat = isFloatDatatype(gpu.datatype);
   return dataRangeHeuristic(valueStats(gpu.samples, gpu.datatype).finiteRange, isFloat);
+}
+
+/** The sample values of a raw (non-YUV) image, as the statistics see them. */
+export function imageSamples(bytes: Uint8Array, dt: ChannelDatatypeName): Samples {
+  return samplesOf(bytes, dt).stats;
 }
 
 /** Plans a raw image already validated against its format (exact byte length). */

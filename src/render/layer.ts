@@ -11,6 +11,7 @@
 import type { Recording } from '../store/recording.js';
 import type { PixelValue } from '../store/pixel-value.js';
 import type { Drawable } from './renderer.js';
+import type { ResolvedLabel } from '../store/geometry/types.js';
 
 /** Where and when a layer reads the recording. */
 export interface LayerQuery {
@@ -84,11 +85,19 @@ export interface LayerPick {
   classId?: number;
   label?: string;
   color?: [number, number, number, number];
+  /** Depth images: the depth in metres (the sample divided by `meter`), shown as `Depth:`. */
+  depth?: number;
+  /** Geometry layers: the instance's keypoint id (points with keypoint ids). */
+  keypointId?: number;
+  /** Geometry: the instance's position in scene units (a point; a box's centre). */
+  position?: [number, number];
 }
 
 export interface ViewLayer {
   /** Which kind of layer this is: it decides default opacities and counts. */
   readonly kind: LayerKind;
+  /** Rerun's visualizer name, the tie-break between equal draw orders (SPEC §12.7). */
+  readonly visualizer?: string;
   /** Brings the layer up to date with the recording; cheap when nothing changed. */
   update(query: LayerQuery, overrides: LayerOverrides): LayerState;
   /** The current state (as last returned by update). */
@@ -103,6 +112,8 @@ export interface ViewLayer {
   prepare(frame: LayerFrame): Drawable | undefined;
   /** What the layer shows at scene point (x, y), if anything. */
   pick(x: number, y: number, context: PickContext): LayerPick | undefined;
+  /** Instance labels to show above every layer (SPEC §12.4), in scene coordinates. */
+  readonly labels?: readonly ResolvedLabel[];
   /** Frees GPU resources. */
   dispose(): void;
 }

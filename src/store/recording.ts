@@ -8,6 +8,12 @@ import { formatEntityPath, normalizeEntityPath, parseEntityPath } from './entity
 import { toTimeInt, unwrapTimeKind } from './time.js';
 import type { KindTagged, TimeInput, TimelineKind, TimeValue } from './time.js';
 import { componentKey } from './components/keys.js';
+import {
+  geometryLogFields,
+  isGeometryArchetype,
+  splitGeometryColumn,
+} from './geometry/log-fields.js';
+import { GeometryInputError } from './geometry/types.js';
 
 /** An entity given as a path string (parsed forgivingly) or as its unescaped parts. */
 export type EntityPathInput = string | readonly string[];
@@ -281,9 +287,10 @@ export class Recording extends EventTarget {
   /** Logs one archetype row, e.g. `{archetype: 'Image', buffer, format, drawOrder}`. */
   log(entity: EntityPathInput, archetype: ArchetypeRow, options: LogOptions = {}): void {
     checkArchetype(archetype, 'log');
+    const { archetype: name, ...fields } = archetype;
     const components: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(archetype)) {
-      if (field !== 'archetype') components[componentKey(archetype.archetype, field)] = value;
+    for (const [field, value] of Object.entries(prepareFields(name, fields))) {
+      components[componentKey(name, field)] = value;
     }
     this.logComponents(entity, components, options);
   }
@@ -334,13 +341,39 @@ export class Recording extends EventTarget {
     }
     const rows = n!;
 
-    const fieldColumns: Array<{ key: string; values: ArrayLike<unknown> }> = [];
+    let fieldColumns: Array<{ key: string; values: ArrayLike<unknown> }> = [];
+    const geometry = isGeometryArchetype(columns.archetype) && columns.archetype !== 'DepthImage';
+    const split = geometry ? splitGeometryColumn : splitColumn;
+    const given: Array<{ field: string; values: ArrayLike<unknown> }> = [];
     for (const [field, column] of Object.entries(columns)) {
       if (field === 'archetype' || column === undefined) continue;
-      fieldColumns.push({
-        key: componentKey(columns.archetype, field),
-        values: splitColumn(field, column, rows),
+      given.push({ field, values: split(field, column, rows) });
+    }
+    if (isGeometryArchetype(columns.archetype)) {
+      // Check and convert every row first (Boxes2D forms become half sizes and centres).
+      const prepared = Array.from({ length: rows }, (_, i) => {
+        const row: Record<string, unknown> = {};
+        for (const { field, values } of given) row[field] = values[i];
+        try {
+          return prepareFields(columns.archetype, row);
+        } catch (e) {
+          if (!(e instanceof GeometryInputError)) throw e;
+          throw new GeometryInputError({
+            ...e.issue,
+            message: `sendColumns: row ${i}: ${e.message}`,
+          });
+        }
       });
+      const fields = [...new Set(prepared.flatMap((row) => Object.keys(row)))];
+      fieldColumns = fields.map((field) => ({
+        key: componentKey(columns.archetype, field),
+        values: prepared.map((row) => row[field]),
+      }));
+    } else {
+      fieldColumns = given.map(({ field, values }) => ({
+        key: componentKey(columns.archetype, field),
+        values,
+      }));
     }
 
     const before = this.#cursor();
@@ -784,6 +817,14 @@ function splitColumn(field: string, column: unknown, rows: number): ArrayLike<un
   }
   const size = rows === 0 ? 0 : bytes.byteLength / rows;
   return Array.from({ length: rows }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+}
+
+/** A row's fields as stored: geometry archetypes are checked and converted (SPEC §12.1.1). */
+function prepareFields(
+  archetype: string,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
+  return isGeometryArchetype(archetype) ? geometryLogFields(archetype, fields) : fields;
 }
 
 let pageRecording: Recording | undefined;

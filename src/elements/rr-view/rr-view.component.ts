@@ -6,6 +6,8 @@ import { getRenderer } from '../../render/renderer.js';
 import { formatEntityPath, isAncestorOrSelf, parseEntityPath } from '../../store/entity-path.js';
 import type { Recording } from '../../store/recording.js';
 import { RecordingElement } from '../shared/recording-element.js';
+import { parseVisualBounds } from '../shared/visual-bounds.js';
+import type { SceneRect } from '../../render/layer.js';
 import { viewContext, type LayerHost } from '../shared/view-context.js';
 import { viewStyles } from '../shared/view-styles.js';
 import {
@@ -26,6 +28,7 @@ import {
  * @fires rr-hover - The pointer moved over the view: detail `{x, y, picks}` (`picks: []` on leave).
  * @fires rr-error - A layer's data is unusable: detail `{entity, message}`.
  * @csspart canvas - The canvas the view draws into.
+ * @csspart labels - The canvas over the picture that shows instance labels.
  * @csspart frame - The box holding canvas, layer messages and tooltip.
  * @csspart tooltip - The hover tooltip.
  * @csspart hint - How to zoom, shown a moment when the wheel scrolls the page past the view.
@@ -51,6 +54,13 @@ export class RrView extends RecordingElement {
   @property() background: string | undefined;
   /** Turns the hover tooltip off. */
   @property({ type: Boolean, attribute: 'no-tooltip' }) noTooltip = false;
+  /**
+   * `"xmin ymin xmax ymax"`: the scene region fitted to the view (uniform scale, letterboxed;
+   * Rerun's VisualBounds2D). Default: the union of the layers' regions. `snapshot()` covers it.
+   */
+  @property({ attribute: 'visual-bounds' }) visualBounds: string | undefined;
+
+  #parsedBounds: SceneRect | undefined;
 
   #entries = new Set<ViewLayerEntry>();
   #auto = new Map<string, ViewLayerEntry>();
@@ -58,6 +68,7 @@ export class RrView extends RecordingElement {
     layers: () => this.#layers(),
     background: () => this.background,
     tooltip: () => !this.noTooltip,
+    visualBounds: () => this.#parsedBounds,
   });
 
   /** What layer elements inside the view register with (one stable object, see view-context.ts). */
@@ -150,13 +161,35 @@ export class RrView extends RecordingElement {
     this.#view.dataChanged();
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!changed.has('visualBounds')) return;
+    try {
+      this.#parsedBounds = parseVisualBounds(this.visualBounds);
+    } catch (error) {
+      // A bad value is reported and ignored: the view fits its content.
+      this.#parsedBounds = undefined;
+      this.dispatchEvent(
+        new CustomEvent('rr-error', {
+          detail: { message: (error as Error).message },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('origin') || changed.has('background')) this.#view.dataChanged();
+    if (changed.has('origin') || changed.has('background') || changed.has('visualBounds')) {
+      // New bounds: back to the fitted view of them.
+      if (changed.has('visualBounds')) this.#view.resetView();
+      this.#view.dataChanged();
+    }
   }
 
   /**
    * Renders the composited layers over a transparent background at `scale` output pixels per
-   * scene unit, covering the union of the layers' bounds, independent of size, zoom and DPR.
+   * scene unit, covering `visual-bounds` (else the union of the layers' regions), independent
+   * of size, zoom and DPR; labels included.
    */
   snapshot(options?: SnapshotOptions): Promise<ImageData> {
     return this.#view.snapshot(options);

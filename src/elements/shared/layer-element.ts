@@ -308,6 +308,14 @@ export abstract class LayerElement extends RecordingElement {
     this.#loggedEntity = { recording, entity };
   }
 
+  /**
+   * Reports a problem with the element's own input while what can be drawn still is (called
+   * from `rowFromProperties`, after the previous problem was cleared).
+   */
+  protected reportInputProblem(message: string | undefined): void {
+    this.#setOwnError(message);
+  }
+
   #setOwnError(message: string | undefined): void {
     this.#ownError = message;
     this.#updateError();

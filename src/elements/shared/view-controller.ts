@@ -21,8 +21,11 @@ import type {
 import type { Drawable } from '../../render/renderer.js';
 import { getRenderer, type FrameDescription, type RenderTarget } from '../../render/renderer.js';
 import type { Recording } from '../../store/recording.js';
-import { formatPickValue } from './format-value.js';
+import { pickLines } from './pick-lines.js';
 import { parseCssColor } from './css-color.js';
+import { LabelOverlay } from './label-overlay.js';
+import { compositeLabels } from '../../render/labels.js';
+import type { ResolvedLabel } from '../../store/geometry/types.js';
 import { Camera, type ViewTransform } from './camera.js';
 import { ViewInput } from './view-input.js';
 
@@ -82,8 +85,17 @@ function sameState(a: LayerState, b: LayerState | undefined): boolean {
   return a.status !== 'error' || a.message === (b as { message: string }).message;
 }
 
+/** The labels of the ready layers, bottom layer first (so the top layer's are painted last). */
+function collectLabels(entries: readonly ViewLayerEntry[]): ResolvedLabel[] {
+  const labels: ResolvedLabel[] = [];
+  for (const entry of entries) if (entry.layer.labels) labels.push(...entry.layer.labels);
+  return labels;
+}
+
 export class ViewController implements ReactiveController, RenderTarget {
   readonly canvas: HTMLCanvasElement;
+  /** Instance labels, painted over the picture after every frame. */
+  readonly labels = new LabelOverlay();
   #renderer = getRenderer();
   #camera = new Camera();
   #input: ViewInput;
@@ -97,7 +109,10 @@ export class ViewController implements ReactiveController, RenderTarget {
   #hover: { clientX: number; clientY: number } | undefined;
   /** Tooltip content, rendered by the host. */
   tooltip: { left: number; top: number; lines: string[] } | undefined;
-  /** Scene bounds of the last resolved frame (the union of the ready layers'). */
+  /** Labels of the frame being drawn, painted once it is on screen. */
+  #frameLabels:
+    { labels: ResolvedLabel[]; transform: Parameters<LabelOverlay['draw']>[1] } | undefined;
+  /** Scene bounds of the last resolved frame: `visual-bounds`, else the union of the ready layers'. */
   #bounds: SceneRect | undefined;
 
   constructor(
@@ -106,6 +121,8 @@ export class ViewController implements ReactiveController, RenderTarget {
       layers: () => readonly ViewLayerEntry[];
       background: () => string | null | undefined;
       tooltip: () => boolean;
+      /** `visual-bounds`: the region to fit instead of the layers' union. */
+      visualBounds?: () => SceneRect | undefined;
     },
   ) {
     this.canvas = document.createElement('canvas');
@@ -158,7 +175,7 @@ export class ViewController implements ReactiveController, RenderTarget {
     const tip = this.tooltip;
     const hint = this.#input.hint;
     return html`<div class="rr-frame" part="frame">
-      ${this.canvas}
+      ${this.canvas} ${this.labels.canvas}
       <div class="rr-layers">${content}</div>
       ${
         tip
@@ -239,9 +256,16 @@ export class ViewController implements ReactiveController, RenderTarget {
         bounds = union(bounds, layerBounds);
       }
     }
-    // Painter's order: draw order, ties in document order (Array.sort is stable).
-    ready.sort((a, b) => a.layer.drawOrder - b.layer.drawOrder);
+    // Painter's order: draw order, then Rerun's visualizer name (points over lines at equal
+    // draw order, SPEC §12.7), then document order (Array.sort is stable).
+    ready.sort((a, b) => {
+      const x = a.layer.visualizer ?? '';
+      const y = b.layer.visualizer ?? '';
+      return a.layer.drawOrder - b.layer.drawOrder || (x < y ? -1 : x > y ? 1 : 0);
+    });
     if (this.#autoLabel) this.#setLabel(ready.map((entry) => entry.entity));
+    // The visual bounds when given (VisualBounds2D), else the union of the layers' (SPEC §12.8).
+    bounds = this.options.visualBounds?.() ?? bounds;
     if (
       bounds &&
       (bounds.width !== this.#bounds?.width || bounds.height !== this.#bounds?.height)
@@ -284,6 +308,16 @@ export class ViewController implements ReactiveController, RenderTarget {
     if (!view) return undefined;
     const dpr = this.#size.dpr;
     const drawables = this.#drawables(entries, counts);
+    this.#frameLabels = {
+      labels: collectLabels(entries),
+      transform: {
+        scale: view.scale * dpr,
+        offset: [view.x * dpr, view.y * dpr],
+        pixelRatio: dpr,
+        width: this.#size.width,
+        height: this.#size.height,
+      },
+    };
     return {
       width: this.#size.width,
       height: this.#size.height,
@@ -296,6 +330,11 @@ export class ViewController implements ReactiveController, RenderTarget {
   }
 
   frameRendered(): void {
+    const frame = this.#frameLabels;
+    this.#frameLabels = undefined;
+    // Labels go over the picture in the same frame as it (SPEC §12.4.4: above every layer).
+    if (frame) this.labels.draw(frame.labels, frame.transform);
+    else this.labels.draw([], { scale: 1, offset: [0, 0], pixelRatio: 1, width: 0, height: 0 });
     // A frame drawn before the canvas was measured does not show the current state yet.
     if (!this.#measured) return;
     this.#dirty = false;
@@ -320,14 +359,19 @@ export class ViewController implements ReactiveController, RenderTarget {
     const bounds = this.#bounds;
     if (!bounds) throw new Error('nothing to snapshot: no layer of this view has data to show');
     const drawables = this.#drawables(entries, counts);
-    return this.#renderer.renderToImageData({
+    // The snapshot covers the bounds exactly, their top-left corner at pixel (0, 0).
+    const offset: [number, number] = [-bounds.x * scale, -bounds.y * scale];
+    const image = this.#renderer.renderToImageData({
       width: Math.ceil(bounds.width * scale),
       height: Math.ceil(bounds.height * scale),
       scale,
-      offset: [-bounds.x * scale, -bounds.y * scale],
+      offset,
       background: [0, 0, 0, 0],
       drawables,
     });
+    // Labels are in the snapshot as on screen, one UI point per output pixel.
+    compositeLabels(image, collectLabels(entries), { scale, offset, pixelRatio: 1 });
+    return image;
   }
 
   /** What lies at scene point (x, y), top layer first. */
@@ -437,13 +481,7 @@ export class ViewController implements ReactiveController, RenderTarget {
     }
     const rect = this.canvas.getBoundingClientRect();
     const lines = [`Position: ${Math.floor(point.x)}, ${Math.floor(point.y)}`];
-    for (const pick of picks) {
-      if (picks.length > 1) lines.push(pick.entity);
-      // A class without a label (class 0 of most masks) has no Label line: its id is the value.
-      if (pick.label !== undefined) lines.push(`Label: ${pick.label}`);
-      const value = formatPickValue(pick);
-      if (value !== undefined) lines.push(value);
-    }
+    for (const pick of picks) lines.push(...pickLines(pick, picks.length > 1));
     const at = { x: hover.clientX - rect.left, y: hover.clientY - rect.top };
     this.tooltip = { ...this.#placeTooltip(at, rect, this.#tipSize), lines };
     this.host.requestUpdate();

@@ -120,7 +120,7 @@ uniform vec2 u_scale;         // device pixels per scene unit
 uniform vec2 u_offset;        // device pixel position of scene (0, 0)
 uniform vec2 u_viewport;      // viewport size in device pixels
 uniform int u_byteRow;        // bytes per row of the YUV byte texture
-uniform int u_colormap;       // 0 grayscale, 1 cyan-to-yellow, 2+ row of u_colormapLut
+uniform int u_colormap;       // -1 Turbo polynomial, 0 grayscale, 1 cyan-to-yellow, 2+ row of u_colormapLut
 uniform int u_colormapSize;   // entries of that row
 uniform sampler2D u_colormapLut;
 uniform sampler2D u_stats;    // GPU_RANGE: (finite min, finite max, any finite) at texel (0, 0)
@@ -292,12 +292,34 @@ vec4 sample_bicubic(vec2 coord) {
 }
 #endif
 
+// Google's polynomial fit of Turbo, as Rerun's colormap.wgsl evaluates it for depth images
+// (SPEC §12.10), in f32. Its output is sRGB and slightly leaves [0, 1] (blue is −0.0255 at
+// t = 1): Rerun stores those as 0 and 255, so they are clamped here before decoding (a pow() of
+// a negative value would be NaN).
+vec3 colormap_turbo_polynomial(float t) {
+  const vec4 kRedVec4 = vec4(0.13572138, 4.61539260, -42.66032258, 132.13108234);
+  const vec4 kGreenVec4 = vec4(0.09140261, 2.19418839, 4.84296658, -14.18503333);
+  const vec4 kBlueVec4 = vec4(0.10667330, 12.64194608, -60.58204836, 110.36276771);
+  const vec2 kRedVec2 = vec2(-152.94239396, 59.28637943);
+  const vec2 kGreenVec2 = vec2(4.27729857, 2.82956604);
+  const vec2 kBlueVec2 = vec2(-89.90310912, 27.34824973);
+  vec4 v4 = vec4(1.0, t, t * t, t * t * t);
+  vec2 v2 = v4.zw * v4.z;
+  return clamp(vec3(
+    dot(v4, kRedVec4) + dot(v2, kRedVec2),
+    dot(v4, kGreenVec4) + dot(v2, kGreenVec2),
+    dot(v4, kBlueVec4) + dot(v2, kBlueVec2)
+  ), 0.0, 1.0);
+}
+
 // Colour maps are defined on sRGB values (Rerun's colormap.wgsl); tables are looked up as
 // matplotlib does (entry floor(t·n), the last one for t = 1).
 vec3 colormap_linear(float t) {
   t = clamp(t, 0.0, 1.0);
   vec3 srgb;
-  if (COLORMAP_KIND == 0) {
+  if (COLORMAP_KIND < 0) {
+    srgb = colormap_turbo_polynomial(t);
+  } else if (COLORMAP_KIND == 0) {
     // One pow for the three equal channels.
     return vec3(linear_from_srgb(vec3(t)).r);
   } else if (COLORMAP_KIND == 1) {

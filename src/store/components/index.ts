@@ -11,6 +11,7 @@
  */
 import { annotationContextComponents } from './annotation-context.js';
 import type { ComponentEntry } from './entry.js';
+import { geometryComponents } from './geometry.js';
 import { imageComponents } from './image.js';
 import { scalarComponents } from './scalars.js';
 
@@ -29,7 +30,12 @@ export function registerComponents(entries: readonly ComponentEntry[]): void {
   }
 }
 
-registerComponents([...imageComponents, ...scalarComponents, ...annotationContextComponents]);
+registerComponents([
+  ...imageComponents,
+  ...scalarComponents,
+  ...annotationContextComponents,
+  ...geometryComponents,
+]);
 
 /** The entry of a component key, or undefined for a key the table does not know. */
 export function componentEntry(key: string): ComponentEntry | undefined {

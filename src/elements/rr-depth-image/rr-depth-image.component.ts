@@ -1,0 +1,124 @@
+import { property } from 'lit/decorators.js';
+import { decodeGrayscalePng, isPng } from '../../io/png16.js';
+import { isNpy, npyToImageRow } from '../../io/npy.js';
+import { parseMagnificationFilter } from '../../render/image-layer.js';
+import { DepthImageLayer, type DepthImageOverrides } from '../../render/depth-image-layer.js';
+import type { Renderer } from '../../render/renderer.js';
+import {
+  asBytes,
+  describeFormat,
+  formatFromNdArray,
+  ImageFormatError,
+  resolveImageFormat,
+  validateImageBuffer,
+  type ImageFormat,
+} from '../../store/image-format.js';
+import { ImageLayerElement } from '../shared/image-layer-element.js';
+import type { OwnRow } from '../shared/layer-element.js';
+
+/**
+ * A layer showing a Rerun DepthImage: a single-channel image mapped from `[0, largest finite
+ * value]` (or `depth-range`) through a colour map, Rerun's polynomial Turbo by default, at
+ * opacity 1 and draw order −20. Images and segmentations in the same view then default to
+ * opacity 0.5. Hover shows `Depth:` in metres (`meter` raw units per metre) and the raw value.
+ * Data from `src` (16- or 8-bit grayscale PNG, or `.npy`), `buffer` + `format`, or `data`.
+ *
+ * @fires rr-error - The data or an attribute is unusable: detail `{entity, message}` says what was expected and what came.
+ * @fires rr-hover - Standalone only: the pointer moved over the picture; detail `{x, y, picks}` with `depth` in metres.
+ * @csspart canvas - The canvas the view draws into (standalone only).
+ * @csspart labels - The canvas over the picture that shows instance labels (standalone only).
+ * @csspart frame - The box holding canvas and tooltip (standalone only).
+ * @csspart tooltip - The hover tooltip (standalone only).
+ * @csspart error - The message shown in place of the picture when the data is bad.
+ * @cssprop --rr-aspect - Aspect ratio used when no CSS height is given; set from the content.
+ * @cssprop --rr-view-background - Background of the frame behind the canvas.
+ * @cssprop --rr-tooltip-background - Tooltip background.
+ * @cssprop --rr-tooltip-color - Tooltip text colour.
+ * @cssprop --rr-focus-color - Focus ring colour.
+ */
+export class RrDepthImage extends ImageLayerElement {
+  /** Raw units per metre (hover `Depth:`); default 1000 for integer data, 1 for float data. */
+  @property() meter: string | undefined;
+  /** `"min max"`: the depths mapped to the colour map's ends; default `0` and the largest finite value. */
+  @property({ attribute: 'depth-range' }) depthRange: string | undefined;
+  /** Colour map, Rerun's names: grayscale, inferno, magma, plasma, turbo (default), viridis, cyan-to-yellow, spectral, twilight (or Rerun's number). */
+  @property() colormap: string | undefined;
+  /** Filter when zoomed in: `nearest` (default), `linear` or `bicubic`. */
+  @property({ attribute: 'magnification-filter' }) magnificationFilter: string | undefined;
+
+  protected static override overrideProperties = new Set<PropertyKey>([
+    'meter',
+    'depthRange',
+    'colormap',
+    'magnificationFilter',
+  ]);
+
+  protected createLayer(renderer: Renderer, onAsyncChange: () => void): DepthImageLayer {
+    return new DepthImageLayer(renderer, onAsyncChange);
+  }
+
+  protected override extraOverrides(): Record<string, unknown> {
+    // Checked by the layer with the same rules as logged values: a bad one is an `rr-error`.
+    const overrides: DepthImageOverrides = {
+      magnificationFilter: parseMagnificationFilter(this.magnificationFilter),
+      meter: this.meter ?? undefined,
+      depthRange: this.depthRange ?? undefined,
+      colormap: this.colormap ?? undefined,
+    };
+    return overrides as Record<string, unknown>;
+  }
+
+  protected rowFromProperties(): OwnRow | undefined {
+    if (this.data !== undefined && this.data !== null) {
+      const raw = this.data as unknown;
+      if (raw instanceof ArrayBuffer || raw instanceof Uint8Array) {
+        const npy = asBytes(raw);
+        if (isNpy(npy)) {
+          const { bytes, format } = npyToImageRow(npy);
+          return this.#row(bytes, format);
+        }
+      }
+      const { bytes, format } = formatFromNdArray(this.data);
+      return this.#row(bytes, format);
+    }
+    if (this.buffer === undefined || this.buffer === null) return undefined;
+    if (!this.format && (this.width === undefined || this.height === undefined)) {
+      throw new ImageFormatError(
+        'expected a format (or width and height attributes) for the buffer, got none',
+      );
+    }
+    const format = resolveImageFormat(
+      this.format ?? {
+        width: this.width as number,
+        height: this.height as number,
+        channelDatatype: this.channelDatatype,
+      },
+    );
+    const bytes = asBytes(this.buffer);
+    validateImageBuffer(format, bytes);
+    return this.#row(bytes, format);
+  }
+
+  async rowFromSource(bytes: Uint8Array, url: string): Promise<OwnRow> {
+    if (isPng(bytes)) {
+      const decoded = await decodeGrayscalePng(bytes);
+      return this.#row(decoded.bytes, decoded.format);
+    }
+    if (isNpy(bytes) || /\.npy(\?|#|$)/i.test(url)) {
+      const { bytes: raw, format } = npyToImageRow(bytes);
+      return this.#row(raw, format);
+    }
+    throw new ImageFormatError(
+      `expected a 16- or 8-bit grayscale PNG or an .npy file at ${url}, got something else`,
+    );
+  }
+
+  #row(bytes: Uint8Array, format: ImageFormat): OwnRow {
+    if (format.pixelFormat || format.colorModel !== 'L') {
+      throw new ImageFormatError(
+        `expected a single-channel (L) depth image, got ${describeFormat(format)}`,
+      );
+    }
+    return { 'DepthImage:buffer': bytes, 'DepthImage:format': format };
+  }
+}

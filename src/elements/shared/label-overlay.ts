@@ -1,0 +1,55 @@
+/**
+ * The canvas over a view's picture that shows instance labels (render/labels.ts). A 2D canvas
+ * of the same device size as the view's canvas, repainted with every frame; the browser
+ * composites it over the picture, in gamma space as egui paints Rerun's labels.
+ */
+import {
+  layoutLabels,
+  paintLabels,
+  type LabelTransform,
+  type PlacedLabel,
+} from '../../render/labels.js';
+import type { ResolvedLabel } from '../../store/geometry/types.js';
+
+export class LabelOverlay {
+  readonly canvas: HTMLCanvasElement;
+  #placed: PlacedLabel[] = [];
+  #painted = false;
+
+  constructor() {
+    this.canvas = document.createElement('canvas');
+    this.canvas.setAttribute('part', 'labels');
+    this.canvas.setAttribute('aria-hidden', 'true');
+    // Above the picture, below the tooltip; the pointer goes through to the view's canvas.
+    this.canvas.style.pointerEvents = 'none';
+    this.canvas.style.imageRendering = 'auto';
+  }
+
+  /** The labels as last painted, in device pixels (for tests and picking). */
+  get placed(): readonly PlacedLabel[] {
+    return this.#placed;
+  }
+
+  /** Repaints the labels for a frame (an empty list clears the overlay). */
+  draw(labels: readonly ResolvedLabel[], transform: LabelTransform): void {
+    const canvas = this.canvas;
+    if (!labels.length) {
+      this.#placed = [];
+      if (this.#painted) {
+        canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+        this.#painted = false;
+      }
+      return;
+    }
+    if (canvas.width !== transform.width || canvas.height !== transform.height) {
+      canvas.width = transform.width;
+      canvas.height = transform.height;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    this.#placed = layoutLabels(ctx, labels, transform);
+    paintLabels(ctx, this.#placed, transform.pixelRatio);
+    this.#painted = true;
+  }
+}

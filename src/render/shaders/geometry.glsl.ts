@@ -1,0 +1,208 @@
+/**
+ * Shaders of the geometry layers (Points2D, LineStrips2D, Boxes2D and keypoint connections):
+ * one instanced quad per primitive, whose corners come from gl_VertexID and whose instance data
+ * is read with texelFetch from float textures by gl_InstanceID. Instance data in textures rather
+ * than vertex attributes: the renderer already rebuilds textures after a context loss, and a
+ * million points need no vertex-array state.
+ *
+ * Everything is computed in device pixels of the target (y down, as the scene): a radius in
+ * scene units times the scale, or in UI points times the pixel ratio (SPEC §12.5). Coverage of
+ * the edge goes out as alpha and the colour is premultiplied by it, so the renderer's
+ * premultiplied "over" into the SRGB8_ALPHA8 composite is a deterministic stand-in for Rerun's
+ * alpha-to-coverage (SPEC §12.14); interiors (coverage 1) are exact.
+ */
+
+/** Instance texel lookup and the scene → device mapping every geometry program shares. */
+const COMMON = /* glsl */ `
+uniform float u_scale;      // device pixels per scene unit
+uniform vec2 u_offset;      // device pixel position of scene (0, 0)
+uniform vec2 u_viewport;    // viewport size in device pixels
+uniform float u_pointSize;  // device pixels per UI point (devicePixelRatio; 1 in snapshots)
+
+// The quad corner of this vertex: (0,0), (1,0), (0,1), (1,1) as a 4-vertex triangle strip.
+#define CORNER vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1))
+
+// Texel k of instance i in a texture holding n texels per instance, row after row.
+vec4 instanceTexel(highp sampler2D tex, int n, int k) {
+  int index = gl_InstanceID * n + k;
+  int width = textureSize(tex, 0).x;
+  return texelFetch(tex, ivec2(index % width, index / width), 0);
+}
+
+// A radius in Rerun's signed convention (> 0 scene units, <= 0 UI points) in device pixels.
+float radiusPixels(float radius) {
+  return radius > 0.0 ? radius * u_scale : -radius * u_pointSize;
+}
+
+vec4 clipFromDevice(vec2 device) {
+  vec2 clip = device / u_viewport * 2.0 - 1.0;
+  // Scene (and device) y points down, clip y points up.
+  return vec4(clip.x, -clip.y, 0.0, 1.0);
+}
+
+// Outside the clip volume: the primitive is dropped (NaN or infinite data, zero radius).
+const vec4 NOWHERE = vec4(2.0, 2.0, 2.0, 1.0);
+`;
+
+const SRGB = /* glsl */ `
+vec3 linear_from_srgb(vec3 c) {
+  vec3 lo = c / 12.92;
+  vec3 hi = pow((c + 0.055) / 1.055, vec3(2.4));
+  return mix(hi, lo, vec3(lessThanEqual(c, vec3(0.04045))));
+}
+`;
+
+/**
+ * Points: shaded flat discs (SPEC §12.6.1). Instance texel: (x, y, radius, 0). The colour
+ * texture is SRGB8_ALPHA8 holding the premultiplied-in-gamma Color32 bytes, so the fetch yields
+ * the linear colour Rerun's Rgba8UnormSrgb fetch does, and alpha is dropped: a translucent point
+ * is drawn opaque and darker in gamma, as in Rerun (SPEC §12.6.4).
+ */
+export const POINTS_VERTEX_SHADER = /* glsl */ `#version 300 es
+precision highp float;
+precision highp int;
+${COMMON}
+uniform highp sampler2D u_instances;
+uniform highp sampler2D u_colors;
+
+out vec2 v_local;          // device pixels from the centre
+flat out float v_radius;   // device pixels
+flat out vec3 v_color;     // linear
+
+void main() {
+  vec4 p = instanceTexel(u_instances, 1, 0);
+  float r = radiusPixels(p.z);
+  vec2 center = u_offset + p.xy * u_scale;
+  // Half a pixel of coverage ramp beyond the rim.
+  float extent = r + 1.0;
+  if (!(r > 0.0) || isinf(r) || any(isnan(center)) || any(isinf(center))) {
+    gl_Position = NOWHERE;
+    return;
+  }
+  v_local = (CORNER * 2.0 - 1.0) * extent;
+  v_radius = r;
+  v_color = instanceTexel(u_colors, 1, 0).rgb;
+  gl_Position = clipFromDevice(center + v_local);
+}
+`;
+
+export const POINTS_FRAGMENT_SHADER = /* glsl */ `#version 300 es
+precision highp float;
+in vec2 v_local;
+flat in float v_radius;
+flat in vec3 v_color;
+out vec4 out_color;
+
+void main() {
+  float dist = length(v_local);
+  // Rerun: smoothstep(r + w/2, r - w/2, dist) with w = fwidth(dist), one pixel here.
+  float coverage = smoothstep(v_radius + 0.5, v_radius - 0.5, dist);
+  if (coverage <= 0.0) discard;
+  // Rerun's radial shading on the linear colour: max(0.4, sqrt(1.2 - dist / r)), exact at 0.2 r;
+  // written as sqrt(max(…, 0.16)) so the ramp beyond the rim never takes a negative root.
+  float shade = sqrt(max(1.2 - dist / v_radius, 0.16));
+  vec3 color = min(v_color * shade, vec3(1.0));
+  out_color = vec4(color * coverage, coverage);
+}
+`;
+
+/** How a segment instance is drawn. */
+export const SEGMENT_MODE = {
+  /** A capsule: round caps beyond both ends (strips; joins are the neighbours' caps). */
+  capsule: 0,
+  /** An axis-aligned box outline centred on its edge (p0 = one corner, p1 = the other). */
+  box: 1,
+  /** Flat ends at the endpoints, Rerun's colour gradient across (keypoint connections). */
+  gradient: 2,
+} as const;
+
+/**
+ * Segments (SPEC §12.6.2, §12.6.3, §12.6.5). Instance texels: (x0, y0, x1, y1), (radius, 0, 0, 0).
+ * The colour texture is RGBA8 holding premultiplied-in-gamma Color32 bytes: Rerun's line shader
+ * un-premultiplies, decodes to linear and multiplies by alpha again, so a translucent line is
+ * drawn opaque and darker in linear light (SPEC §12.6.4).
+ */
+export const SEGMENTS_VERTEX_SHADER = /* glsl */ `#version 300 es
+precision highp float;
+precision highp int;
+${COMMON}
+${SRGB}
+uniform highp sampler2D u_instances;
+uniform highp sampler2D u_colors;
+uniform int u_mode;
+
+out vec2 v_local;          // capsule/gradient: (along, across) in device pixels; box: from the centre
+flat out vec2 v_size;      // capsule/gradient: (length, 0); box: half size in device pixels
+flat out float v_radius;   // device pixels
+flat out vec3 v_color;     // linear, darkened by alpha
+
+void main() {
+  vec4 ends = instanceTexel(u_instances, 2, 0);
+  float r = radiusPixels(instanceTexel(u_instances, 2, 1).x);
+  vec2 a = u_offset + ends.xy * u_scale;
+  vec2 b = u_offset + ends.zw * u_scale;
+  if (!(r > 0.0) || isinf(r) || any(isnan(vec4(a, b))) || any(isinf(vec4(a, b)))) {
+    gl_Position = NOWHERE;
+    return;
+  }
+  vec4 c = instanceTexel(u_colors, 1, 0);
+  v_color = c.a > 0.0 ? linear_from_srgb(clamp(c.rgb / c.a, 0.0, 1.0)) * c.a : vec3(0.0);
+  v_radius = r;
+  float extent = r + 1.0;
+  vec2 corner = CORNER * 2.0 - 1.0;
+  vec2 device;
+  if (u_mode == ${SEGMENT_MODE.box}) {
+    vec2 center = (a + b) * 0.5;
+    vec2 half_size = abs(b - a) * 0.5;
+    v_size = half_size;
+    v_local = corner * (half_size + extent);
+    device = center + v_local;
+  } else {
+    vec2 d = b - a;
+    float len = length(d);
+    vec2 dir = len > 0.0 ? d / len : vec2(1.0, 0.0);
+    vec2 normal = vec2(-dir.y, dir.x);
+    // Gradient segments end flat exactly at their endpoints; capsules reach r beyond them.
+    float cap = u_mode == ${SEGMENT_MODE.gradient} ? 0.0 : extent;
+    float along = CORNER.x == 0.0 ? -cap : len + cap;
+    float across = corner.y * extent;
+    v_size = vec2(len, 0.0);
+    v_local = vec2(along, across);
+    device = a + dir * along + normal * across;
+  }
+  gl_Position = clipFromDevice(device);
+}
+`;
+
+export const SEGMENTS_FRAGMENT_SHADER = /* glsl */ `#version 300 es
+precision highp float;
+precision highp int;
+uniform int u_mode;
+in vec2 v_local;
+flat in vec2 v_size;
+flat in float v_radius;
+flat in vec3 v_color;
+out vec4 out_color;
+
+void main() {
+  float d;
+  if (u_mode == ${SEGMENT_MODE.box}) {
+    // Distance to the rectangle's edge: round outside the corners, sharp inside them.
+    vec2 q = abs(v_local) - v_size;
+    d = abs(length(max(q, 0.0)) + min(max(q.x, q.y), 0.0));
+  } else if (u_mode == ${SEGMENT_MODE.gradient}) {
+    d = abs(v_local.y);
+  } else {
+    d = length(vec2(v_local.x - clamp(v_local.x, 0.0, v_size.x), v_local.y));
+  }
+  // Rerun's line coverage: 1 - saturate((d - r + px/2) / px), px = one pixel.
+  float coverage = clamp(v_radius - d + 0.5, 0.0, 1.0);
+  if (coverage <= 0.0) discard;
+  vec3 color = v_color;
+  if (u_mode == ${SEGMENT_MODE.gradient}) {
+    // STRIP_FLAG_COLOR_GRADIENT: 0.9 on the centre line, 0.2 · 0.9 floor towards the edge.
+    color *= max(0.2, 1.0 - (d * d) / (v_radius * v_radius)) * 0.9;
+  }
+  out_color = vec4(color * coverage, coverage);
+}
+`;
