@@ -6,6 +6,7 @@ import type { BatchRow } from '../store/recording.js';
 import { isArrowTable, type ArrowTableLike } from './arrow.js';
 import { dataframeToRows } from './arrow-dataframe.js';
 import { arrowIpcKind, tableFromIpcBytes } from './arrow-ipc.js';
+import { fetchOk } from './fetch.js';
 import { looksLikeRrd, readRrd } from './rrd.js';
 
 /** What `load()` accepts. */
@@ -43,14 +44,10 @@ async function bytesOf(
     const url = String(source);
     let response: Response;
     try {
-      response = await fetch(url);
+      response = await fetchOk(url);
     } catch (error) {
-      throw new LoadError(`could not load ${url}: ${(error as Error).message}`);
+      throw new LoadError((error as Error).message);
     }
-    if (!response.ok)
-      throw new LoadError(
-        `could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim(),
-      );
     return { bytes: new Uint8Array(await response.arrayBuffer()), name: url };
   }
   if (source instanceof Blob) {

@@ -1,11 +1,6 @@
 /**
  * One image on the GPU: textures plus the shading decisions, drawn as quads covering scene
- * (0, 0)–(width, height).
- *
- * Images larger than the GPU's texture limit (where Rerun fails, rerun issue #3782) are split
- * into tiles, each its own texture drawn as its own quad. Neighbouring tiles overlap by
- * TILE_OVERLAP texels so that bilinear and bicubic filtering near a seam read the same texels
- * they would in one big texture: the seam is invisible.
+ * (0, 0)–(width, height). Images larger than the GPU's texture limit are tiled (tiled-texture.ts).
  */
 import * as twgl from 'twgl.js';
 import {
@@ -23,14 +18,21 @@ import {
   type ImageShading,
   type ShadingOverrides,
 } from './image-plan.js';
-import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
 import {
-  createBitmapTexture,
-  createPlannedTexture,
-  readTexel,
-  refillPlannedTexture,
-  texturePlanLayout,
-} from './textures.js';
+  sceneUniforms,
+  type DrawContext,
+  type Drawable,
+  type Program,
+  type Renderer,
+  type TrackedTexture,
+} from './renderer.js';
+import {
+  IMAGE_VERTEX_SHADER,
+  imageFragmentShader,
+  type ImageShaderVariant,
+} from './shaders/image.glsl.js';
+import { createPlannedTexture, readTexel, texturePlanLayout } from './textures.js';
+import { TiledTexture } from './tiled-texture.js';
 
 /** Rerun's MagnificationFilter, by name. */
 export type MagnificationFilter = 'nearest' | 'linear' | 'bicubic';
@@ -39,35 +41,25 @@ const FILTER_INDEX: Record<MagnificationFilter, number> = { nearest: 0, linear: 
 const ALPHA_INDEX = { opaque: 0, separate: 1, premultiplied: 2 } as const;
 const MAPPER_INDEX = { grayscale: 0, rgb: 1, colormap: 2 } as const;
 
-/** Texels each tile reaches past its quad: bicubic reads two texels beyond the sample point. */
-export const TILE_OVERLAP = 2;
-
-/** One texture and the part of the scene it draws. */
-interface Tile {
-  texture: TrackedTexture;
-  /** The quad, in scene units (= image pixels). */
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** Image pixel of the texture's texel (0, 0), and the texture's size. */
-  texX: number;
-  texY: number;
-  texWidth: number;
-  texHeight: number;
-}
-
-/** Splits [0, size) into spans of at most `limit − 2·overlap` (one span when it fits). */
-function spans(size: number, limit: number): Array<[number, number]> {
-  if (size <= limit) return [[0, size]];
-  const step = Math.max(1, limit - 2 * TILE_OVERLAP);
-  const out: Array<[number, number]> = [];
-  for (let start = 0; start < size; start += step) out.push([start, Math.min(size, start + step)]);
-  return out;
+/** The compiled image program for a sampler kind and a specialised variant. */
+function imageProgram(
+  renderer: Renderer,
+  sampler: 'float' | 'uint' | 'int',
+  variant: ImageShaderVariant,
+): Program {
+  const yuv = variant.yuv
+    ? `yuv${variant.yuv.layout}${variant.yuv.limited ? 'l' : 'f'}${variant.yuv.bt601 ? '601' : '709'}`
+    : 'raw';
+  const sh = variant.shading;
+  const shading = sh
+    ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}`
+    : 'dyn';
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}`;
+  return renderer.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
 }
 
 export class ImageDrawable implements Drawable {
-  #tiles: Tile[] = [];
+  #tiled: TiledTexture | undefined;
   #shading: ImageShading | undefined;
   #sampler: 'float' | 'uint' | 'int' = 'float';
   /** Size, formats and texture limit of the tiles (textures are refilled while it stays). */
@@ -89,17 +81,17 @@ export class ImageDrawable implements Drawable {
 
   /** True once a texture is in place. */
   get ready(): boolean {
-    return this.#tiles.length > 0;
+    return this.#tiled !== undefined;
   }
 
   /** The (first) texture, for tests and readback. */
   get texture(): TrackedTexture | undefined {
-    return this.#tiles[0]?.texture;
+    return this.#tiled?.tiles[0]?.texture;
   }
 
   /** How many textures the image takes (more than one when it is tiled). */
   get tileCount(): number {
-    return this.#tiles.length;
+    return this.#tiled?.tiles.length ?? 0;
   }
 
   /** The shading in effect, with the user's overrides applied. */
@@ -112,25 +104,18 @@ export class ImageDrawable implements Drawable {
     const max = this.renderer.maxTextureSize;
     const texture = plan.texture;
     const layout = `${texturePlanLayout(texture)},${max}`;
-    if (this.#tiles.length && layout === this.#layout) {
+    if (this.#tiled && layout === this.#layout) {
       // Same size and format as the picture before (the next frame of a video, a scrubbed
       // timeline): write the new texels into the textures we have instead of reallocating.
-      for (const tile of this.#tiles) {
-        if (texture.linearBytes !== undefined) {
-          refillPlannedTexture(tile.texture, {
-            ...texture,
-            width: this.#byteRow,
-            height: Math.ceil(texture.linearBytes / this.#byteRow),
-          });
-        } else {
-          refillPlannedTexture(tile.texture, texture, {
-            x: tile.texX,
-            y: tile.texY,
-            width: tile.texWidth,
-            height: tile.texHeight,
-          });
-        }
-      }
+      this.#tiled.refill(
+        texture.linearBytes !== undefined
+          ? {
+              ...texture,
+              width: this.#byteRow,
+              height: Math.ceil(texture.linearBytes / this.#byteRow),
+            }
+          : texture,
+      );
       this.#shading = plan.shading;
       return;
     }
@@ -148,40 +133,13 @@ export class ImageDrawable implements Drawable {
       }
       const sized = { ...texture, width: row, height: rows };
       this.#byteRow = row;
-      this.#tiles = [
-        {
-          texture: createPlannedTexture(this.renderer, sized),
-          x: 0,
-          y: 0,
-          width: plan.width,
-          height: plan.height,
-          texX: 0,
-          texY: 0,
-          texWidth: plan.width,
-          texHeight: plan.height,
-        },
-      ];
+      this.#tiled = TiledTexture.single(
+        createPlannedTexture(this.renderer, sized),
+        plan.width,
+        plan.height,
+      );
     } else {
-      for (const [y0, y1] of spans(plan.height, max)) {
-        for (const [x0, x1] of spans(plan.width, max)) {
-          const texX = Math.max(0, x0 - (x0 > 0 ? TILE_OVERLAP : 0));
-          const texY = Math.max(0, y0 - (y0 > 0 ? TILE_OVERLAP : 0));
-          const texRight = Math.min(plan.width, x1 + (x1 < plan.width ? TILE_OVERLAP : 0));
-          const texBottom = Math.min(plan.height, y1 + (y1 < plan.height ? TILE_OVERLAP : 0));
-          const region = { x: texX, y: texY, width: texRight - texX, height: texBottom - texY };
-          this.#tiles.push({
-            texture: createPlannedTexture(this.renderer, texture, region),
-            x: x0,
-            y: y0,
-            width: x1 - x0,
-            height: y1 - y0,
-            texX,
-            texY,
-            texWidth: region.width,
-            texHeight: region.height,
-          });
-        }
-      }
+      this.#tiled = TiledTexture.fromPlan(this.renderer, texture);
     }
     this.#shading = plan.shading;
     this.#sampler = texture.sampler;
@@ -193,19 +151,7 @@ export class ImageDrawable implements Drawable {
   /** Replaces the picture with a decoded bitmap (RGBA8, straight alpha, sRGB). */
   setBitmap(source: TexImageSource, width: number, height: number): void {
     this.clear();
-    this.#tiles = [
-      {
-        texture: createBitmapTexture(this.renderer, source, width, height),
-        x: 0,
-        y: 0,
-        width,
-        height,
-        texX: 0,
-        texY: 0,
-        texWidth: width,
-        texHeight: height,
-      },
-    ];
+    this.#tiled = TiledTexture.fromSource(this.renderer, source, width, height);
     this.#shading = BITMAP_SHADING;
     this.#sampler = 'float';
     this.#hardwareFilterable = false;
@@ -215,15 +161,15 @@ export class ImageDrawable implements Drawable {
 
   /** Reads one RGBA8 texel of a bitmap-backed image. */
   readBitmapTexel(x: number, y: number): Uint8Array | undefined {
-    const texture = this.texture;
-    if (!texture || this.#shading !== BITMAP_SHADING) return undefined;
-    return readTexel(this.renderer, texture, x, y);
+    const tile = this.#tiled?.tileAt(x, y);
+    if (!tile || this.#shading !== BITMAP_SHADING) return undefined;
+    return readTexel(this.renderer, tile.texture, x - tile.texX, y - tile.texY);
   }
 
   /** Frees the textures. */
   clear(): void {
-    for (const tile of this.#tiles) tile.texture.dispose();
-    this.#tiles = [];
+    this.#tiled?.dispose();
+    this.#tiled = undefined;
     this.#layout = '';
     this.#shading = undefined;
     this.width = 0;
@@ -232,7 +178,8 @@ export class ImageDrawable implements Drawable {
 
   draw(context: DrawContext): void {
     const shading = this.shading;
-    if (!this.#tiles.length || !shading) return;
+    const tiles = this.#tiled?.tiles;
+    if (!tiles || !shading) return;
     const { gl, renderer } = context;
     const tableMap = shading.mapper === 'colormap' && isTableColormap(shading.colormap);
     // The layer loads the tables first (its `pending`); until then there is nothing to draw.
@@ -240,7 +187,7 @@ export class ImageDrawable implements Drawable {
     // Uploads happen lazily on first use and bind on the active unit: do them all before any
     // sampler uniform is bound, or an upload would unbind what a sampler was just given.
     const lut = tableMap ? colormapTexture(renderer) : null;
-    const textures = this.#tiles.map((tile) => tile.texture.texture);
+    const textures = tiles.map((tile) => tile.texture.texture);
     const mag = FILTER_INDEX[this.magnificationFilter];
     // Rerun's minification rule (SPEC §2.6): Nearest stays nearest only for colour-mapped images.
     const min = mag === 0 && shading.mapper === 'colormap' ? 0 : 1;
@@ -268,7 +215,7 @@ export class ImageDrawable implements Drawable {
       shading.mapper === 'rgb' &&
       this.#hardwareFilterable;
     if (hardware) filter = 3;
-    const program = renderer.imageProgram(this.#sampler, {
+    const program = imageProgram(renderer, this.#sampler, {
       yuv: shading.yuv,
       filter,
       shading: {
@@ -294,11 +241,9 @@ export class ImageDrawable implements Drawable {
       u_colormap: colormapCode(shading.colormap),
       u_colormapSize: tableMap ? colormapSize(shading.colormap) : 0,
       u_colormapLut: lut,
-      u_scale: [context.scale, context.scale],
-      u_offset: context.offset,
-      u_viewport: context.viewport,
+      ...sceneUniforms(context),
     });
-    this.#tiles.forEach((tile, i) => {
+    tiles.forEach((tile, i) => {
       twgl.setUniforms(program.uniformSetters, {
         u_texture: hardware
           ? { texture: textures[i], sampler: renderer.linearSampler }

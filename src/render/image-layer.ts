@@ -15,13 +15,16 @@ import { yuvPixelRgb } from '../store/yuv.js';
 import { ImageDrawable, type MagnificationFilter } from './image-drawable.js';
 import { planRawImage } from './image-plan.js';
 import type {
-  LayerCounts,
+  LayerFrame,
+  LayerKind,
   LayerOverrides,
   LayerPick,
   LayerQuery,
   LayerState,
+  SceneRect,
   ViewLayer,
 } from './layer.js';
+import { hasAnyComponent, type AutoLayerKind } from './layer-kinds.js';
 import type { Renderer } from './renderer.js';
 import {
   colormapTablesLoaded,
@@ -71,8 +74,22 @@ function guessMediaType(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** Image and EncodedImage: colour images. */
+export const COLOR_KIND: LayerKind = {
+  name: 'color',
+  // Rerun: colour images default to 0.5 only when a depth image shares the view (SPEC §3.6).
+  defaultOpacity: (counts) => ((counts.depth ?? 0) > 0 ? 0.5 : 1),
+};
+
+/** Automatic views show entities holding an image or an encoded image. */
+export const IMAGE_AUTO_KIND: AutoLayerKind = {
+  matches: (recording, entity) =>
+    hasAnyComponent(recording, entity, ['Image:buffer', 'EncodedImage:blob']),
+  create: (renderer, onAsyncChange) => new ImageLayer(renderer, onAsyncChange),
+};
+
 export class ImageLayer implements ViewLayer {
-  readonly kind = 'color' as const;
+  readonly kind = COLOR_KIND;
   readonly drawable: ImageDrawable;
   #state: LayerState = { status: 'empty' };
   #pending: Promise<void> | undefined;
@@ -98,9 +115,9 @@ export class ImageLayer implements ViewLayer {
     return this.#pending;
   }
 
-  get extent(): { width: number; height: number } | undefined {
+  get bounds(): SceneRect | undefined {
     return this.drawable.ready
-      ? { width: this.drawable.width, height: this.drawable.height }
+      ? { x: 0, y: 0, width: this.drawable.width, height: this.drawable.height }
       : undefined;
   }
 
@@ -245,10 +262,9 @@ export class ImageLayer implements ViewLayer {
     return this.#state;
   }
 
-  prepare(counts: LayerCounts): ImageDrawable | undefined {
+  prepare(frame: LayerFrame): ImageDrawable | undefined {
     if (this.#state.status !== 'ready') return undefined;
-    // Rerun: colour images default to 0.5 only when a depth image shares the view (SPEC §3.6).
-    this.drawable.opacity = this.#opacity ?? (counts.depth > 0 ? 0.5 : 1);
+    this.drawable.opacity = this.#opacity ?? frame.defaultOpacity;
     return this.drawable;
   }
 

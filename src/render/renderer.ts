@@ -11,13 +11,7 @@
  * (SPEC §5.4, §11): red at opacity 0.5 over blue reads (188, 0, 188).
  */
 import * as twgl from 'twgl.js';
-import {
-  ENCODE_FRAGMENT_SHADER,
-  ENCODE_VERTEX_SHADER,
-  IMAGE_VERTEX_SHADER,
-  imageFragmentShader,
-  type ImageShaderVariant,
-} from './shaders/image.glsl.js';
+import { ENCODE_FRAGMENT_SHADER, ENCODE_VERTEX_SHADER } from './shaders/image.glsl.js';
 
 /** Where and how large a frame is drawn, in device pixels. */
 export interface DrawContext {
@@ -31,6 +25,21 @@ export interface DrawContext {
   readonly offset: readonly [number, number];
   /** Device pixels per CSS pixel (1 in snapshots), for widths given in CSS pixels. */
   readonly pixelRatio?: number;
+}
+
+/**
+ * The scene → device uniforms every scene-space shader declares (`u_scale`, `u_offset`,
+ * `u_viewport`, `u_pixelRatio`): device = u_offset + scene · u_scale, clip from u_viewport. A
+ * size in UI points (CSS pixels) is `points · u_pixelRatio` device pixels, or
+ * `points · u_pixelRatio / u_scale.x` scene units.
+ */
+export function sceneUniforms(context: DrawContext): Record<string, unknown> {
+  return {
+    u_scale: [context.scale, context.scale],
+    u_offset: context.offset,
+    u_viewport: context.viewport,
+    u_pixelRatio: context.pixelRatio ?? 1,
+  };
 }
 
 /** Something a view draws: one layer of it. */
@@ -276,19 +285,6 @@ export class Renderer {
       this.#programs.set(key, info);
     }
     return info;
-  }
-
-  /** The image program for a sampler kind (and, optionally, a specialised variant). */
-  imageProgram(sampler: 'float' | 'uint' | 'int', variant: ImageShaderVariant = {}): Program {
-    const yuv = variant.yuv
-      ? `yuv${variant.yuv.layout}${variant.yuv.limited ? 'l' : 'f'}${variant.yuv.bt601 ? '601' : '709'}`
-      : 'raw';
-    const sh = variant.shading;
-    const shading = sh
-      ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}`
-      : 'dyn';
-    const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}`;
-    return this.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
   }
 
   /** Draws the unit quad as a triangle strip with the current program. */

@@ -5,7 +5,14 @@
  * id image.
  */
 import * as twgl from 'twgl.js';
-import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
+import {
+  sceneUniforms,
+  type DrawContext,
+  type Drawable,
+  type Renderer,
+  type TrackedTexture,
+} from './renderer.js';
+import { TiledTexture } from './tiled-texture.js';
 import type { SegmentationIds } from './segmentation-ids.js';
 import {
   SEGMENTATION_VERTEX_SHADER,
@@ -25,7 +32,7 @@ const FILL_WEIGHT = 0.5;
 const TABLE_WIDTH = 256;
 
 export class SegmentationDrawable implements Drawable {
-  #ids: TrackedTexture | undefined;
+  #ids: TiledTexture | undefined;
   #sampler: 'float' | 'uint' | 'int' = 'uint';
   #table: TrackedTexture | undefined;
   /** Table entries as RGBA8 (kept for re-upload after a context loss). */
@@ -44,11 +51,6 @@ export class SegmentationDrawable implements Drawable {
 
   constructor(private readonly renderer: Renderer) {}
 
-  /** Largest id image side the GPU accepts. */
-  get maxSize(): number {
-    return this.renderer.maxTextureSize;
-  }
-
   get ready(): boolean {
     return this.#ids !== undefined && this.#tableData !== undefined;
   }
@@ -65,33 +67,9 @@ export class SegmentationDrawable implements Drawable {
     this.#sampler = plan.sampler;
     this.width = plan.width;
     this.height = plan.height;
-    this.#ids = this.renderer.createTexture(
-      (gl) => {
-        this.idUploads++;
-        const texture = gl.createTexture()!;
-        gl.bindTexture(gl.TEXTURE_2D, texture);
-        // Rows of 1- and 2-byte ids are not 4-byte aligned for odd widths.
-        gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
-        gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
-        gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-        gl.texStorage2D(gl.TEXTURE_2D, 1, plan.internalFormat, plan.width, plan.height);
-        gl.texSubImage2D(
-          gl.TEXTURE_2D,
-          0,
-          0,
-          0,
-          plan.width,
-          plan.height,
-          plan.format,
-          plan.type,
-          plan.data,
-        );
-        setNearest(gl);
-        gl.bindTexture(gl.TEXTURE_2D, null);
-        return texture;
-      },
-      plan.width * plan.height * plan.bytesPerTexel,
-    );
+    // Larger than the texture limit: tiled like any image (NEAREST ids need no filter overlap,
+    // but outlines read neighbours across the seam).
+    this.#ids = TiledTexture.fromPlan(this.renderer, plan, () => this.idUploads++);
   }
 
   /**
@@ -150,7 +128,9 @@ export class SegmentationDrawable implements Drawable {
   draw(context: DrawContext): void {
     if (!this.#ids || !this.#table || !this.#tableData) return;
     const { gl, renderer } = context;
-    const ids = this.#ids.texture;
+    // Uploads bind on the active unit: do them all before any sampler uniform is set.
+    const tiles = this.#ids.tiles;
+    const ids = tiles.map((tile) => tile.texture.texture);
     const table = this.#table.texture;
     if (this.#tableDirty) {
       this.#tableDirty = false;
@@ -169,20 +149,26 @@ export class SegmentationDrawable implements Drawable {
     const width =
       Number.isFinite(this.outlineWidth) && this.outlineWidth > 0 ? this.outlineWidth : 1;
     twgl.setUniforms(program.uniformSetters, {
-      u_ids: ids,
-      u_size: [this.width, this.height],
+      u_imageSize: [this.width, this.height],
       u_lookup: table,
       u_tableSize: this.#tableData.length / 4,
       u_opacity: Math.min(1, Math.max(0, Number.isFinite(this.opacity) ? this.opacity : 1)),
       u_mode: MODE_INDEX[this.renderMode] ?? 0,
       u_halfWidth: (width * pixelRatio) / 2 / context.scale,
       u_fillAlpha: FILL_WEIGHT,
-      u_extent: [this.width, this.height],
-      u_scale: [context.scale, context.scale],
-      u_offset: context.offset,
-      u_viewport: context.viewport,
+      ...sceneUniforms(context),
     });
-    renderer.drawQuad();
+    tiles.forEach((tile, i) => {
+      twgl.setUniforms(program.uniformSetters, {
+        u_ids: ids[i],
+        u_size: [tile.texWidth, tile.texHeight],
+        u_texBase: [tile.texX, tile.texY],
+        u_extent: [tile.width, tile.height],
+        u_origin: [tile.x, tile.y],
+        u_texelOrigin: [tile.x - tile.texX, tile.y - tile.texY],
+      });
+      renderer.drawQuad();
+    });
   }
 
   dispose(): void {

@@ -27,13 +27,16 @@ import {
 } from '../store/image-format.js';
 import { readPixelValue } from '../store/pixel-value.js';
 import type {
-  LayerCounts,
+  LayerFrame,
+  LayerKind,
   LayerOverrides,
   LayerPick,
   LayerQuery,
   LayerState,
+  SceneRect,
   ViewLayer,
 } from './layer.js';
+import { hasAnyComponent, type AutoLayerKind } from './layer-kinds.js';
 import type { Renderer } from './renderer.js';
 import { SegmentationDrawable, type SegmentationRenderMode } from './segmentation-drawable.js';
 import { planSegmentationIds, roundClassId } from './segmentation-ids.js';
@@ -61,8 +64,20 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+export const SEGMENTATION_KIND: LayerKind = {
+  name: 'segmentation',
+  // Rerun: 0.5 when a colour or depth image shares the view, else 1 (SPEC §3.6).
+  defaultOpacity: (counts) => ((counts.color ?? 0) + (counts.depth ?? 0) > 0 ? 0.5 : 1),
+};
+
+/** Automatic views show entities holding a segmentation image. */
+export const SEGMENTATION_AUTO_KIND: AutoLayerKind = {
+  matches: (recording, entity) => hasAnyComponent(recording, entity, ['SegmentationImage:buffer']),
+  create: (renderer, onAsyncChange) => new SegmentationLayer(renderer, onAsyncChange),
+};
+
 export class SegmentationLayer implements ViewLayer {
-  readonly kind = 'segmentation' as const;
+  readonly kind = SEGMENTATION_KIND;
   readonly drawable: SegmentationDrawable;
   #state: LayerState = { status: 'empty' };
   #imageKey = '';
@@ -89,9 +104,9 @@ export class SegmentationLayer implements ViewLayer {
     return undefined;
   }
 
-  get extent(): { width: number; height: number } | undefined {
+  get bounds(): SceneRect | undefined {
     return this.drawable.ready
-      ? { width: this.drawable.width, height: this.drawable.height }
+      ? { x: 0, y: 0, width: this.drawable.width, height: this.drawable.height }
       : undefined;
   }
 
@@ -138,12 +153,6 @@ export class SegmentationLayer implements ViewLayer {
         }
         const bytes = asBytes(buffer.value as BufferInput);
         validateImageBuffer(resolved, bytes);
-        const max = this.drawable.maxSize;
-        if (resolved.width > max || resolved.height > max) {
-          throw new ImageFormatError(
-            `expected a segmentation image of at most ${max}×${max} pixels on this GPU, got ${resolved.width}×${resolved.height}`,
-          );
-        }
         const ids = planSegmentationIds(bytes, resolved);
         this.drawable.setIds(ids);
         this.#raw = { bytes, format: resolved, highIds: ids.highIds, tableSize: ids.tableSize };
@@ -242,10 +251,9 @@ export class SegmentationLayer implements ViewLayer {
     return this.#state;
   }
 
-  prepare(counts: LayerCounts): SegmentationDrawable | undefined {
+  prepare(frame: LayerFrame): SegmentationDrawable | undefined {
     if (this.#state.status !== 'ready') return undefined;
-    // Rerun: 0.5 when a colour or depth image shares the view, else 1 (SPEC §3.6).
-    this.drawable.opacity = this.#opacity ?? (counts.color + counts.depth > 0 ? 0.5 : 1);
+    this.drawable.opacity = this.#opacity ?? frame.defaultOpacity;
     return this.drawable;
   }
 

@@ -41,9 +41,19 @@ export function createPlannedTexture(
   renderer: Renderer,
   plan: TexturePlan,
   region?: TextureRegion,
+  onUpload?: () => void,
 ): TrackedTexture {
   const r = region ?? { x: 0, y: 0, width: plan.width, height: plan.height };
-  return renderer.createTexture(plannedUpload(plan, r), r.width * r.height * plan.bytesPerTexel);
+  const upload = plannedUpload(plan, r);
+  return renderer.createTexture(
+    onUpload
+      ? (gl) => {
+          onUpload();
+          return upload(gl);
+        }
+      : upload,
+    r.width * r.height * plan.bytesPerTexel,
+  );
 }
 
 /**
@@ -148,13 +158,17 @@ function resetUnpack(gl: WebGL2RenderingContext): void {
   gl.pixelStorei(gl.UNPACK_SKIP_ROWS, 0);
 }
 
-/** Uploads a decoded bitmap as sRGB RGBA8, with straight alpha and no colour-space conversion. */
+/**
+ * Uploads a decoded bitmap (or a region of it, a tile) as sRGB RGBA8, with straight alpha and no
+ * colour-space conversion. WebGL2 honours UNPACK_SKIP_PIXELS / SKIP_ROWS for DOM sources too,
+ * so a tile is cut out of the bitmap by the upload itself.
+ */
 export function createBitmapTexture(
   renderer: Renderer,
   source: TexImageSource,
-  width: number,
-  height: number,
+  region: TextureRegion,
 ): TrackedTexture {
+  const { x, y, width, height } = region;
   return renderer.createTexture(
     (gl) => {
       const texture = gl.createTexture()!;
@@ -166,7 +180,10 @@ export function createBitmapTexture(
       gl.pixelStorei(gl.UNPACK_COLORSPACE_CONVERSION_WEBGL, gl.NONE);
       // An sRGB texture: the GPU decodes to linear on fetch (the shader expects that, BITMAP_SHADING).
       gl.texStorage2D(gl.TEXTURE_2D, 1, gl.SRGB8_ALPHA8, width, height);
+      gl.pixelStorei(gl.UNPACK_SKIP_PIXELS, x);
+      gl.pixelStorei(gl.UNPACK_SKIP_ROWS, y);
       gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, source);
+      resetUnpack(gl);
       setNearest(gl);
       gl.bindTexture(gl.TEXTURE_2D, null);
       return texture;

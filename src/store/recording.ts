@@ -7,7 +7,7 @@
 import { formatEntityPath, normalizeEntityPath, parseEntityPath } from './entity-path.js';
 import { toTimeInt, unwrapTimeKind } from './time.js';
 import type { KindTagged, TimeInput, TimelineKind, TimeValue } from './time.js';
-import { componentKey } from './components/index.js';
+import { componentKey } from './components/keys.js';
 import {
   geometryLogFields,
   isGeometryArchetype,

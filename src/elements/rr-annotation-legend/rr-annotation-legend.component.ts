@@ -473,9 +473,7 @@ export class RrAnnotationLegend extends RecordingElement {
     const id = description.info.id;
     const keypoints = [...description.keypoints].sort((a, b) => a.id - b.id);
     return html`<table part="keypoints">
-        <caption>
-          Keypoints Annotation for Class ${id}
-        </caption>
+        <caption .textContent=${`Keypoints Annotation for Class ${id}`}></caption>
         <thead>
           <tr>
             <th class="id" scope="col">Keypoint Id</th>
@@ -497,9 +495,7 @@ export class RrAnnotationLegend extends RecordingElement {
       ${
         description.connections.length
           ? html`<table part="connections">
-              <caption>
-                Keypoint Connections for Class ${id}
-              </caption>
+              <caption .textContent=${`Keypoint Connections for Class ${id}`}></caption>
               <thead>
                 <tr>
                   <th scope="col">From</th>

@@ -1,8 +1,15 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../index.js';
+import type { RrImage } from '../rr-image/rr-image.js';
 import { getRenderer } from '../../render/renderer.js';
-import { expectImage, expectSameImage, type RGBA } from '../../../test/helpers/pixels.js';
-import { rgbImage } from '../../../test/helpers/fixtures.js';
+import {
+  expectImage,
+  expectPixel,
+  expectSameImage,
+  type RGBA,
+} from '../../../test/helpers/pixels.js';
+import { pngUrl, rgbImage } from '../../../test/helpers/fixtures.js';
+import { assertNoWebGLError, requireWebGL2 } from '../../../test/helpers/webgl.js';
 import { linearOf, randomBytes, showImage, srgbByte } from '../../../test/helpers/image-data.js';
 
 // A 2×2 RGB image: red, green / blue, white.
@@ -177,6 +184,37 @@ describe('<rr-image> images larger than the GPU texture limit (rerun issue #3782
       expectSameImage(tiled, whole);
     });
   }
+
+  it('tiles an encoded image (PNG src) too, seamlessly (limit forced to 16)', async function () {
+    requireWebGL2(this);
+    const url = await pngUrl(40, 22, (ctx) => {
+      for (let y = 0; y < 22; y++)
+        for (let x = 0; x < 40; x++) {
+          ctx.fillStyle = `rgba(${x * 6}, ${y * 11}, ${(x * y) & 255}, ${0.5 + (x % 2) / 2})`;
+          ctx.fillRect(x, y, 1, 1);
+        }
+    });
+    const show = async () => {
+      const el = await fixture<RrImage>(
+        html`<rr-image style="width: 200px" magnification-filter="bicubic"></rr-image>`,
+      );
+      el.src = url;
+      return el;
+    };
+    const whole = await (await show()).snapshot({ scale: 3 });
+    const renderer = getRenderer();
+    renderer.maxTextureSizeOverride = 16;
+    const before = renderer.stats.textures;
+    const el = await show();
+    const tiled = await el.snapshot({ scale: 3 });
+    expect(renderer.stats.textures - before, 'tiles').to.equal(8);
+    assertNoWebGLError('tiled bitmap');
+    expectSameImage(tiled, whole);
+    // Not blank, and hover reads the texel from the tile that holds it.
+    const texel = [31 * 6, 20 * 11, (31 * 20) & 255, 255];
+    expectPixel(tiled, 3 * 31 + 1, 3 * 20 + 1, texel as unknown as RGBA, 1);
+    expect(el.pick(31.5, 20.5)[0]?.value).to.deep.equal(texel);
+  });
 
   it('tiles integer and float textures too (U16 L through the gray map, forced limit 8)', async () => {
     const values = Uint16Array.from({ length: 20 * 10 }, (_, i) => 300 + ((i * 37) % 1000));

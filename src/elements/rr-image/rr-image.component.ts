@@ -7,6 +7,7 @@ import {
 import { parseColormap } from '../../render/colormaps.js';
 import { parseValueRange } from '../../store/value-range.js';
 import { isNpy, npyToImageRow } from '../../io/npy.js';
+import { imageRow } from '../../store/components/keys.js';
 import type { Renderer } from '../../render/renderer.js';
 import {
   asBytes,
@@ -15,7 +16,8 @@ import {
   resolveImageFormat,
   validateImageBuffer,
 } from '../../store/image-format.js';
-import { LayerElement, type OwnRow } from '../shared/layer-element.js';
+import { ImageLayerElement } from '../shared/image-layer-element.js';
+import type { OwnRow } from '../shared/layer-element.js';
 
 /**
  * A layer showing a Rerun Image (raw `buffer` + `format`, or `data`) or EncodedImage (`src`:
@@ -34,9 +36,7 @@ import { LayerElement, type OwnRow } from '../shared/layer-element.js';
  * @cssprop --rr-tooltip-color - Tooltip text colour.
  * @cssprop --rr-focus-color - Focus ring colour.
  */
-export class RrImage extends LayerElement {
-  protected readonly archetype = 'Image';
-
+export class RrImage extends ImageLayerElement {
   /** Colour model of `buffer`: `L`, `RGB`, `RGBA`, `BGR`, `BGRA` (or Rerun's number). */
   @property({ attribute: 'color-model' }) colorModel: string | undefined;
   /** YUV pixel format of `buffer` (`NV12`, `YUY2`, `Y_U_V16_FullRange`, …); overrides the colour model. */
@@ -55,7 +55,7 @@ export class RrImage extends LayerElement {
   ]);
 
   protected static override dataProperties = new Set<PropertyKey>([
-    ...LayerElement.dataProperties,
+    ...ImageLayerElement.dataProperties,
     'colorModel',
     'pixelFormat',
   ]);
@@ -85,11 +85,11 @@ export class RrImage extends LayerElement {
         const npy = asBytes(raw);
         if (isNpy(npy)) {
           const { bytes, format } = npyToImageRow(npy);
-          return { 'Image:buffer': bytes, 'Image:format': format };
+          return imageRow('Image', bytes, format);
         }
       }
       const { bytes, format } = formatFromNdArray(this.data);
-      return { 'Image:buffer': bytes, 'Image:format': format };
+      return imageRow('Image', bytes, format);
     }
     if (this.buffer === undefined || this.buffer === null) return undefined;
     const input = this.format ?? {
@@ -107,13 +107,13 @@ export class RrImage extends LayerElement {
     const format = resolveImageFormat(input);
     const bytes = asBytes(this.buffer);
     validateImageBuffer(format, bytes);
-    return { 'Image:buffer': bytes, 'Image:format': format };
+    return imageRow('Image', bytes, format);
   }
 
   protected rowFromSource(bytes: Uint8Array, url: string, contentType: string | null): OwnRow {
-    if (isNpy(bytes) || /\.npy(\?|#|$)/i.test(url)) {
+    if (isNpy(bytes, url)) {
       const { bytes: raw, format } = npyToImageRow(bytes);
-      return { 'Image:buffer': raw, 'Image:format': format };
+      return imageRow('Image', raw, format);
     }
     const mediaType =
       contentType && contentType.startsWith('image/') ? contentType.split(';')[0] : undefined;

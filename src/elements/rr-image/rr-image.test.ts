@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../index.js';
+import { assertNoWebGLError, requireWebGL2 } from '../../../test/helpers/webgl.js';
 import type { RrImage } from './rr-image.js';
 import { expectImage, expectPixel, canvasPixels, pixelAt } from '../../../test/helpers/pixels.js';
 import {
@@ -19,6 +20,11 @@ async function imageWith(buffer: Uint8Array, format: object): Promise<RrImage> {
 }
 
 describe('<rr-image>', () => {
+  before(function () {
+    requireWebGL2(this);
+  });
+  afterEach(() => assertNoWebGLError());
+
   it("shows Rerun's image_simple scene exactly: red with a green square at rows/cols 50–149", async () => {
     const el = await imageWith(imageSimple(), {
       width: 300,

@@ -1,7 +1,8 @@
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { decodeGrayscalePng, isPng } from '../../io/png16.js';
-import { npyToImageRow } from '../../io/npy.js';
+import { isNpy, npyToImageRow } from '../../io/npy.js';
+import { imageRow } from '../../store/components/keys.js';
 import type { Renderer } from '../../render/renderer.js';
 import { parseRenderMode, SegmentationLayer } from '../../render/segmentation-layer.js';
 import {
@@ -13,32 +14,8 @@ import {
   validateImageBuffer,
   type ImageFormat,
 } from '../../store/image-format.js';
-import { LayerElement, type OwnRow } from '../shared/layer-element.js';
-
-/**
- * Reads an `.npy` file into raw bytes + format: `src/io/npy.ts`, with the segmentation shape
- * rule (H×W only, SPEC §1.3). Replaceable for tests.
- */
-export let npySegmentationReader:
-  | ((
-      bytes: Uint8Array,
-      url: string,
-    ) =>
-      | Promise<{ bytes: Uint8Array; format: ImageFormat }>
-      | { bytes: Uint8Array; format: ImageFormat })
-  | undefined = (bytes) => npyToImageRow(bytes, { segmentation: true });
-
-/** @internal Installs the `.npy` reader (called once the npy module exists). */
-export function setNpySegmentationReader(reader: typeof npySegmentationReader): void {
-  npySegmentationReader = reader;
-}
-
-function isNpy(bytes: Uint8Array, url: string): boolean {
-  return (
-    (bytes[0] === 0x93 && String.fromCharCode(...bytes.subarray(1, 6)) === 'NUMPY') ||
-    /\.npy(\?|#|$)/i.test(url)
-  );
-}
+import { ImageLayerElement } from '../shared/image-layer-element.js';
+import type { OwnRow } from '../shared/layer-element.js';
 
 /**
  * A layer showing a Rerun SegmentationImage: class ids coloured through the annotation context
@@ -58,9 +35,7 @@ function isNpy(bytes: Uint8Array, url: string): boolean {
  * @cssprop --rr-tooltip-color - Tooltip text colour.
  * @cssprop --rr-focus-color - Focus ring colour.
  */
-export class RrSegmentation extends LayerElement {
-  protected readonly archetype = 'SegmentationImage';
-
+export class RrSegmentation extends ImageLayerElement {
   /** `fill` (default), `outline` or `fill-outline`. Beyond Rerun. */
   @property({ attribute: 'render-mode' }) renderMode: string | undefined;
   /** Outline width in CSS pixels (default 1). */
@@ -122,8 +97,7 @@ export class RrSegmentation extends LayerElement {
       return this.#row(decoded.bytes, decoded.format);
     }
     if (isNpy(bytes, url)) {
-      if (!npySegmentationReader) throw new ImageFormatError(`npy not supported yet (${url})`);
-      const read = await npySegmentationReader(bytes, url);
+      const read = npyToImageRow(bytes, { segmentation: true });
       return this.#row(read.bytes, read.format);
     }
     throw new ImageFormatError(
@@ -132,14 +106,6 @@ export class RrSegmentation extends LayerElement {
   }
 
   #row(bytes: Uint8Array, format: ImageFormat): OwnRow {
-    // Rerun's SDK logs only the datatype for segmentation formats (segmentation_image_ext.py).
-    return {
-      'SegmentationImage:buffer': bytes,
-      'SegmentationImage:format': {
-        width: format.width,
-        height: format.height,
-        channelDatatype: format.channelDatatype,
-      },
-    };
+    return imageRow('SegmentationImage', bytes, format);
   }
 }

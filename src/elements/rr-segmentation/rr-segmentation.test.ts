@@ -6,7 +6,14 @@ import type { RrView } from '../rr-view/rr-view.js';
 import type { RrImage } from '../rr-image/rr-image.js';
 import type { RrSegmentation } from './rr-segmentation.js';
 import { autoColor } from '../../store/auto-color.js';
-import { expectImage, expectPixel, pixelAt, type RGBA } from '../../../test/helpers/pixels.js';
+import {
+  expectImage,
+  expectPixel,
+  expectSameImage,
+  pixelAt,
+  type RGBA,
+} from '../../../test/helpers/pixels.js';
+import { assertNoWebGLError, requireWebGL2 } from '../../../test/helpers/webgl.js';
 import { nextEvent, rgbImage } from '../../../test/helpers/fixtures.js';
 import {
   annotationContextSegmentation,
@@ -40,6 +47,11 @@ function segmentation(
 }
 
 describe('<rr-segmentation>', () => {
+  before(function () {
+    requireWebGL2(this);
+  });
+  afterEach(() => assertNoWebGLError());
+
   it('shows segmentation_image_simple: class 1 red, class 2 green, class 0 auto (188, 77, 77)', async () => {
     const { ctx, el } = await inContext<RrSegmentation>(
       html`<rr-segmentation entity="image" style="width: 240px"></rr-segmentation>`,
@@ -332,18 +344,40 @@ describe('<rr-segmentation>', () => {
     expectPixel(await el.snapshot(), 0, 0, [0, 0, 255, 255]);
   });
 
-  it('rejects an image wider than the GPU allows instead of drawing nothing silently', async () => {
+  it('tiles an id image larger than the GPU texture limit, with no seam (limit forced to 16)', async function () {
+    requireWebGL2(this);
     const { getRenderer } = await import('../../render/renderer.js');
-    const max = getRenderer().maxTextureSize;
-    const { el } = await inContext<RrSegmentation>(
-      html`<rr-segmentation></rr-segmentation>`,
-      'rr-segmentation',
+    const renderer = getRenderer();
+    // Blocks of classes 0–5, so outlines cross the seams of the 12-texel tile spans. A 2 px
+    // outline at scale 3 never samples exactly on a texel edge, where rounding would decide.
+    const ids = Uint8Array.from(
+      { length: 40 * 22 },
+      (_, i) => (((i % 40) >> 2) + Math.floor(i / 40 / 3)) % 6,
     );
-    const error = nextEvent<{ message: string }>(el, 'rr-error');
-    el.data = { data: new Uint8Array(max + 1), shape: [1, max + 1] };
-    expect((await error).detail.message).to.equal(
-      `expected a segmentation image of at most ${max}×${max} pixels on this GPU, got ${max + 1}×1`,
-    );
+    const show = async () => {
+      const { el } = await inContext<RrSegmentation>(
+        html`<rr-segmentation render-mode="fill-outline" outline-width="2"></rr-segmentation>`,
+        'rr-segmentation',
+      );
+      el.data = { data: ids, shape: [22, 40] };
+      return el.snapshot({ scale: 3 });
+    };
+    const whole = await show();
+    renderer.maxTextureSizeOverride = 16;
+    try {
+      const before = renderer.stats.textures;
+      const tiled = await show();
+      // 40 × 22 ids in spans of 12: 4 × 2 id tiles, plus the colour table.
+      expect(renderer.stats.textures - before, 'tiles').to.equal(9);
+      assertNoWebGLError('tiled segmentation');
+      expect([tiled.width, tiled.height]).to.deep.equal([120, 66]);
+      expectSameImage(tiled, whole);
+      // Not blank: the interior of class 1 at texel (4, 0), and a full-strength outline.
+      expect(pixelAt(tiled, 13, 1)[3], 'fill alpha').to.be.within(1, 254);
+      expect(pixelAt(tiled, 12, 1)[3], 'outline alpha').to.equal(255);
+    } finally {
+      renderer.maxTextureSizeOverride = undefined;
+    }
   });
 
   it('toggling a class changes only the lookup table, never re-uploads the id image', async () => {

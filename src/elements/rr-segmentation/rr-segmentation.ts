@@ -1,5 +1,5 @@
 import { registerLayerKind } from '../../render/layer-kinds.js';
-import { SegmentationLayer } from '../../render/segmentation-layer.js';
+import { SEGMENTATION_AUTO_KIND } from '../../render/segmentation-layer.js';
 import { RrSegmentation } from './rr-segmentation.component.js';
 
 export { RrSegmentation };
@@ -7,11 +7,7 @@ export { RrSegmentation };
 if (!customElements.get('rr-segmentation')) {
   customElements.define('rr-segmentation', RrSegmentation);
   // Automatic views (`<rr-view>` without layer children) show SegmentationImage entities too.
-  registerLayerKind({
-    matches: (recording, entity) =>
-      recording.components(entity).includes('SegmentationImage:buffer'),
-    create: (renderer, onAsyncChange) => new SegmentationLayer(renderer, onAsyncChange),
-  });
+  registerLayerKind(SEGMENTATION_AUTO_KIND);
 }
 
 declare global {

@@ -1,11 +1,12 @@
+import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { layerKindFor } from '../../render/layer-kinds.js';
 import { getRenderer } from '../../render/renderer.js';
 import { formatEntityPath, isAncestorOrSelf, parseEntityPath } from '../../store/entity-path.js';
 import type { Recording } from '../../store/recording.js';
-import type { LayerContainer } from '../shared/layer-element.js';
 import { RecordingElement } from '../shared/recording-element.js';
+import { viewContext, type LayerHost } from '../shared/view-context.js';
 import { viewStyles } from '../shared/view-styles.js';
 import {
   ViewController,
@@ -32,7 +33,7 @@ import {
  * @cssprop --rr-tooltip-color - Tooltip text colour.
  * @cssprop --rr-focus-color - Focus ring colour.
  */
-export class RrView extends RecordingElement implements LayerContainer {
+export class RrView extends RecordingElement {
   static override styles = [
     viewStyles,
     css`
@@ -57,31 +58,31 @@ export class RrView extends RecordingElement implements LayerContainer {
     tooltip: () => !this.noTooltip,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  /** What layer elements inside the view register with (one stable object, see view-context.ts). */
+  #host: LayerHost = {
+    layerConnected: (entry) => {
+      this.#entries.add(entry);
+      this.#clearAuto();
+      this.#view.dataChanged();
+    },
+    layerDisconnected: (entry) => {
+      this.#entries.delete(entry);
+      this.#view.dataChanged();
+    },
+    layerChanged: () => this.#view.dataChanged(),
+    snapshot: (options) => this.snapshot(options),
+    pick: (x, y) => this.pick(x, y),
+    renderComplete: () => this.renderComplete(),
+  };
+
+  constructor() {
+    super();
+    new ContextProvider(this, { context: viewContext, initialValue: this.#host });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#clearAuto();
-  }
-
-  /** @internal A layer child joined. */
-  registerLayer(entry: ViewLayerEntry): void {
-    this.#entries.add(entry);
-    this.#clearAuto();
-    this.#view.dataChanged();
-  }
-
-  /** @internal A layer child left. */
-  unregisterLayer(entry: ViewLayerEntry): void {
-    this.#entries.delete(entry);
-    this.#view.dataChanged();
-  }
-
-  /** @internal A layer child's data or settings changed. */
-  layerChanged(): void {
-    this.#view.dataChanged();
   }
 
   #layers(): ViewLayerEntry[] {
@@ -153,7 +154,7 @@ export class RrView extends RecordingElement implements LayerContainer {
 
   /**
    * Renders the composited layers over a transparent background at `scale` output pixels per
-   * scene unit, covering the union of the layers' extents, independent of size, zoom and DPR.
+   * scene unit, covering the union of the layers' bounds, independent of size, zoom and DPR.
    */
   snapshot(options?: SnapshotOptions): Promise<ImageData> {
     return this.#view.snapshot(options);

@@ -17,6 +17,7 @@ import {
   nextEvent,
   rgbImage,
 } from '../../../test/helpers/fixtures.js';
+import { assertNoWebGLError, requireWebGL2 } from '../../../test/helpers/webgl.js';
 
 const solid = (w: number, h: number, rgb: readonly number[]) => rgbImage(w, h, () => rgb);
 
@@ -49,6 +50,11 @@ async function twoLayers(
 }
 
 describe('<rr-view> compositing', () => {
+  before(function () {
+    requireWebGL2(this);
+  });
+  afterEach(() => assertNoWebGLError());
+
   it('blends red at opacity 0.5 over blue in linear light: (188, 0, 188)', async () => {
     const { view } = await twoLayers(1, 0);
     const shot = await view.snapshot();
@@ -408,5 +414,48 @@ describe('<rr-view> with a recording', () => {
     await image.renderComplete();
     expect(image.recording).to.equal(ctx.recording);
     expect(ctx.recording.entities()).to.include('/shadowed');
+  });
+});
+
+describe('<rr-view> and its layer elements (view context)', () => {
+  before(function () {
+    requireWebGL2(this);
+  });
+  afterEach(() => assertNoWebGLError());
+
+  it('a layer inside a shadow root within the view joins the view', async () => {
+    const view = await fixture<RrView>(html`<rr-view style="width: 100px"><div></div></rr-view>`);
+    const root = view.querySelector('div')!.attachShadow({ mode: 'open' });
+    const red = document.createElement('rr-image');
+    root.append(red);
+    setImage(red, solid(2, 2, [255, 0, 0]), 2, 2);
+    await red.updateComplete;
+    expect(red.hasAttribute('data-rr-in-view'), 'in view').to.equal(true);
+    expect(red.shadowRoot!.querySelector('canvas'), 'own canvas').to.equal(null);
+    const shot = await view.snapshot();
+    expect([shot.width, shot.height]).to.deep.equal([2, 2]);
+    expectImage(shot, () => [255, 0, 0, 255]);
+  });
+
+  it('a layer moved out of its view becomes a view of its own, and back', async () => {
+    const view = await fixture<RrView>(
+      html`<rr-view style="width: 100px"><rr-image></rr-image></rr-view>`,
+    );
+    const image = view.querySelector('rr-image')!;
+    setImage(image, solid(3, 1, [0, 255, 0]), 3, 1);
+    expectImage(await view.snapshot(), () => [0, 255, 0, 255]);
+    expect(view.pick(0.5, 0.5).map((p) => p.layer)).to.deep.equal([image]);
+    view.after(image);
+    await image.updateComplete;
+    expect(image.hasAttribute('data-rr-in-view'), 'in view').to.equal(false);
+    expectImage(await image.snapshot(), () => [0, 255, 0, 255]);
+    // The emptied view shows the entity as an automatic layer of its own, not through the element.
+    await view.renderComplete();
+    expect(view.pick(0.5, 0.5).map((p) => p.layer)).to.deep.equal([view]);
+    view.append(image);
+    await image.updateComplete;
+    expect(image.hasAttribute('data-rr-in-view'), 'in view again').to.equal(true);
+    expectImage(await view.snapshot(), () => [0, 255, 0, 255]);
+    expect(view.pick(0.5, 0.5).map((p) => p.layer)).to.deep.equal([image]);
   });
 });

@@ -6,8 +6,10 @@ function formatNumber(n: number): string {
 }
 
 /** `Val: 3`, `L: 128`, `RGB: 255, 0, 0 #FF0000`, `BGR: 0, 0, 255 #0000FF` … */
-export function formatPickValue(pick: LayerPick): string {
+export function formatPickValue(pick: LayerPick): string | undefined {
   const value = pick.value;
+  // A geometry instance has no sample value: its tooltip names the instance instead.
+  if (value === undefined) return undefined;
   const values = typeof value === 'number' ? [value] : value;
   const name =
     pick.valueName ??

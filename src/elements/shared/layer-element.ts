@@ -1,16 +1,19 @@
 /**
- * Base of the layer elements (`<rr-image>`, `<rr-segmentation>`): turns attributes and
- * properties into recording rows at the element's entity, and shows what the recording holds
- * there, inside the enclosing `<rr-view>` or, standing alone, in a view of its own.
+ * Base of every layer element (`<rr-image>`, `<rr-segmentation>`, and the geometry layers to
+ * come): turns the element's own data into recording rows at its entity, and shows what the
+ * recording holds there, inside the `<rr-view>` that provides `viewContext` (view-context.ts)
+ * or, when no view answers, in a view of its own. What the own data is (image buffers, a `src`,
+ * positions …) is the subclass's: `ownRow()`.
  */
+import { ContextConsumer } from '@lit/context';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LayerOverrides, LayerState, ViewLayer } from '../../render/layer.js';
 import { getRenderer, type Renderer } from '../../render/renderer.js';
 import { formatEntityPath, parseEntityPath } from '../../store/entity-path.js';
-import type { BufferInput, ImageFormatInput, NdArrayLike } from '../../store/image-format.js';
 import type { Recording } from '../../store/recording.js';
 import { RecordingElement } from './recording-element.js';
+import { viewContext, type LayerHost } from './view-context.js';
 import { viewStyles } from './view-styles.js';
 import {
   ViewController,
@@ -18,20 +21,6 @@ import {
   type SnapshotOptions,
   type ViewLayerEntry,
 } from './view-controller.js';
-
-/** What a view element offers its layer children. */
-export interface LayerContainer extends Element {
-  registerLayer(entry: ViewLayerEntry): void;
-  unregisterLayer(entry: ViewLayerEntry): void;
-  layerChanged(entry: ViewLayerEntry): void;
-  snapshot(options?: SnapshotOptions): Promise<ImageData>;
-  pick(x: number, y: number): PickResult[];
-  renderComplete(): Promise<void>;
-}
-
-function isLayerContainer(el: Element | null): el is LayerContainer {
-  return !!el && typeof (el as Partial<LayerContainer>).registerLayer === 'function';
-}
 
 /** Detail of `rr-error`. */
 export interface ErrorDetail {
@@ -78,20 +67,6 @@ export abstract class LayerElement extends RecordingElement {
 
   /** Entity path the layer logs its own data to and reads from. Default: a unique path under `/`. */
   @property({ reflect: false }) entity: string | undefined;
-  /** URL of the data to show. */
-  @property() src: string | undefined;
-  /** Raw bytes; needs `format` (or the format attributes). */
-  @property({ attribute: false }) buffer: BufferInput | undefined;
-  /** `{width, height, colorModel?, channelDatatype?, pixelFormat?}` of `buffer`. */
-  @property({ attribute: false }) format: ImageFormatInput | undefined;
-  /** An ndarray-like `{data: TypedArray, shape: number[]}`, or the bytes of a `.npy` file. */
-  @property({ attribute: false }) data: NdArrayLike | undefined;
-  /** Width of `buffer`, when `format` is not given. */
-  @property({ type: Number }) width: number | undefined;
-  /** Height of `buffer`, when `format` is not given. */
-  @property({ type: Number }) height: number | undefined;
-  /** Channel datatype of `buffer` (`U8`, `U16`, `F32`, … or Rerun's number). */
-  @property({ attribute: 'channel-datatype' }) channelDatatype: string | undefined;
   /** Opacity 0..1; default as Rerun decides (SPEC §3.6). */
   @property({ type: Number }) opacity: number | undefined;
   /** Draw order; higher is in front. */
@@ -102,7 +77,8 @@ export abstract class LayerElement extends RecordingElement {
   #autoEntity = `${this.localName}-${++autoEntityCounter}`;
   #layer: ViewLayer | undefined;
   #entry: ViewLayerEntry | undefined;
-  #container: LayerContainer | undefined;
+  #container: LayerHost | undefined;
+
   #ownView: ViewController | undefined;
   #ownError: string | undefined;
   #layerError: string | undefined;
@@ -112,33 +88,30 @@ export abstract class LayerElement extends RecordingElement {
   #loadGeneration = 0;
   #dataDirty = true;
 
-  /** The archetype this element logs (`Image`, `SegmentationImage`). */
-  protected abstract readonly archetype: string;
+  constructor() {
+    super();
+    // The enclosing view, found through the context protocol (also across shadow roots); a view
+    // upgraded later still answers, as the context root replays the request.
+    new ContextConsumer(this, {
+      context: viewContext,
+      subscribe: true,
+      callback: (host) => this.#joinView(host),
+    });
+  }
+
   /** Creates the layer that shows this element's entity. */
   protected abstract createLayer(renderer: Renderer, onAsyncChange: () => void): ViewLayer;
-  /** Rows from `buffer`/`data` + format properties, or undefined when the element has none. */
-  protected abstract rowFromProperties(): OwnRow | undefined;
-  /** Rows from a fetched `src`. */
-  protected abstract rowFromSource(
-    bytes: Uint8Array,
-    url: string,
-    contentType: string | null,
-  ): Promise<OwnRow> | OwnRow;
+  /**
+   * The rows of the element's own data (logged static at its entity), undefined when it has
+   * none, or a promise of them (a fetch); a thrown error is shown and reported.
+   */
+  protected abstract ownRow(): OwnRow | undefined | Promise<OwnRow | undefined>;
   /** Element-specific overrides for the layer (besides opacity and draw order). */
   protected extraOverrides(): Record<string, unknown> {
     return {};
   }
   /** Properties whose change means the element's own data changed. */
-  protected static dataProperties = new Set<PropertyKey>([
-    'src',
-    'buffer',
-    'format',
-    'data',
-    'width',
-    'height',
-    'channelDatatype',
-    'entity',
-  ]);
+  protected static dataProperties = new Set<PropertyKey>(['entity']);
 
   /** Properties whose change only changes `extraOverrides()` (the view redraws). */
   protected static overrideProperties = new Set<PropertyKey>();
@@ -150,7 +123,8 @@ export abstract class LayerElement extends RecordingElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#attachToView();
+    // The view consumer asked while connecting: a view that answered has been joined.
+    if (!this.#container) this.#standalone();
   }
 
   override disconnectedCallback(): void {
@@ -161,36 +135,33 @@ export abstract class LayerElement extends RecordingElement {
     this.#entry = undefined;
   }
 
-  #attachToView(): void {
-    const parent = this.parentElement?.closest('rr-view') ?? null;
-    if (parent && !isLayerContainer(parent)) {
-      // The view is not upgraded yet: join it once it is.
-      this.toggleAttribute('data-rr-in-view', true);
-      customElements.whenDefined('rr-view').then(() => {
-        if (this.isConnected && !this.#container && !this.#ownView) this.#attachToView();
-      });
-      return;
-    }
-    if (parent) {
-      this.toggleAttribute('data-rr-in-view', true);
-      this.#container = parent;
-      parent.registerLayer(this.#layerEntry());
-    } else {
-      this.toggleAttribute('data-rr-in-view', false);
-      this.#ownView = new ViewController(this, {
-        layers: () => (this.#entry ? [this.#entry] : []),
-        background: () => this.getAttribute('background'),
-        tooltip: () => !this.hasAttribute('no-tooltip'),
-      });
-      // Controllers added after connection are not told about it.
-      this.#ownView.hostConnected();
-      this.#layerEntry();
-    }
+  /** A view provided its host: leave the own view (if any) and join it. */
+  #joinView(host: LayerHost): void {
+    if (!this.isConnected || host === this.#container) return;
+    this.#detachFromView();
+    this.toggleAttribute('data-rr-in-view', true);
+    this.#container = host;
+    host.layerConnected(this.#layerEntry());
+    this.requestUpdate();
+  }
+
+  /** No view answered: the element is a view of its own. */
+  #standalone(): void {
+    if (this.#ownView) return;
+    this.toggleAttribute('data-rr-in-view', false);
+    this.#ownView = new ViewController(this, {
+      layers: () => (this.#entry ? [this.#entry] : []),
+      background: () => this.getAttribute('background'),
+      tooltip: () => !this.hasAttribute('no-tooltip'),
+    });
+    // Controllers added after connection are not told about it.
+    this.#ownView.hostConnected();
+    this.#layerEntry();
     this.requestUpdate();
   }
 
   #detachFromView(): void {
-    if (this.#container && this.#entry) this.#container.unregisterLayer(this.#entry);
+    if (this.#container && this.#entry) this.#container.layerDisconnected(this.#entry);
     this.#container = undefined;
     if (this.#ownView) {
       this.#ownView.hostDisconnected();
@@ -293,43 +264,33 @@ export abstract class LayerElement extends RecordingElement {
       this.#clearLogged();
     }
     this.#setOwnError(undefined);
-    if (this.src) {
-      const url = this.src;
-      this.#loading = this.#fetchSource(url, generation).finally(() => {
-        if (generation === this.#loadGeneration) this.#loading = undefined;
-      });
-      return;
-    }
-    this.#loading = undefined;
-    let row: OwnRow | undefined;
+    let row: OwnRow | undefined | Promise<OwnRow | undefined>;
     try {
-      row = this.rowFromProperties();
+      row = this.ownRow();
     } catch (error) {
+      this.#loading = undefined;
       this.#logRow(undefined, recording, entity);
       this.#setOwnError(errorMessage(error));
       return;
     }
-    this.#logRow(row, recording, entity);
+    if (!(row instanceof Promise)) {
+      this.#loading = undefined;
+      this.#logRow(row, recording, entity);
+      return;
+    }
+    this.#loading = this.#settleRow(row, generation).finally(() => {
+      if (generation === this.#loadGeneration) this.#loading = undefined;
+    });
   }
 
-  async #fetchSource(url: string, generation: number): Promise<void> {
-    let row: OwnRow;
+  async #settleRow(pending: Promise<OwnRow | undefined>, generation: number): Promise<void> {
+    let row: OwnRow | undefined;
     try {
-      const response = await fetch(url);
-      if (!response.ok)
-        throw new Error(
-          `could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim(),
-        );
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      if (generation !== this.#loadGeneration) return;
-      row = await this.rowFromSource(bytes, url, response.headers.get('content-type'));
+      row = await pending;
     } catch (error) {
       if (generation !== this.#loadGeneration) return;
-      let message = errorMessage(error);
-      if (error instanceof TypeError && /fetch/i.test(message))
-        message = `could not load ${url}: ${message}`;
       this.#logRow(undefined, this.recording, this.entityPath);
-      this.#setOwnError(message);
+      this.#setOwnError(errorMessage(error));
       return;
     }
     if (generation !== this.#loadGeneration || !this.isConnected) return;
@@ -373,7 +334,7 @@ export abstract class LayerElement extends RecordingElement {
   }
 
   /** The view this layer is drawn in (its enclosing `<rr-view>`, or its own). */
-  #view(): LayerContainer | ViewController | undefined {
+  #view(): LayerHost | ViewController | undefined {
     return this.#container ?? this.#ownView;
   }
 

@@ -1,7 +1,8 @@
 /**
- * A 2D view: owns a canvas, a camera (fit, pan, zoom), the hover tooltip and the list of layers,
- * and hands frames to the shared renderer. `<rr-view>` and a standalone layer element both host
- * one, so there is one implementation of a view.
+ * A 2D view: owns a canvas, the list of layers, the hover tooltip, and hands frames to the
+ * shared renderer; the camera (camera.ts) and input handling (view-input.ts) are its parts.
+ * `<rr-view>` and a standalone layer element both host one, so there is one implementation of a
+ * view.
  */
 import {
   html,
@@ -11,16 +12,19 @@ import {
   type TemplateResult,
 } from 'lit';
 import type {
-  LayerCounts,
   LayerOverrides,
   LayerPick,
   LayerState,
+  SceneRect,
   ViewLayer,
 } from '../../render/layer.js';
+import type { Drawable } from '../../render/renderer.js';
 import { getRenderer, type FrameDescription, type RenderTarget } from '../../render/renderer.js';
 import type { Recording } from '../../store/recording.js';
 import { formatPickValue } from './format-value.js';
 import { parseCssColor } from './css-color.js';
+import { Camera, type ViewTransform } from './camera.js';
+import { ViewInput } from './view-input.js';
 
 /** One layer as the view sees it. */
 export interface ViewLayerEntry {
@@ -60,15 +64,18 @@ export interface SnapshotOptions {
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-interface Camera {
-  zoom: number;
-  /** Pan in CSS pixels. */
-  x: number;
-  y: number;
+/** The union of two scene rectangles. */
+function union(a: SceneRect | undefined, b: SceneRect): SceneRect {
+  if (!a) return { ...b };
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
 }
-
-const MIN_ZOOM = 1 / 64;
-const MAX_ZOOM = 4096;
 
 function sameState(a: LayerState, b: LayerState | undefined): boolean {
   if (!b || a.status !== b.status) return false;
@@ -78,7 +85,8 @@ function sameState(a: LayerState, b: LayerState | undefined): boolean {
 export class ViewController implements ReactiveController, RenderTarget {
   readonly canvas: HTMLCanvasElement;
   #renderer = getRenderer();
-  #camera: Camera = { zoom: 1, x: 0, y: 0 };
+  #camera = new Camera();
+  #input: ViewInput;
   #size = { width: 0, height: 0, dpr: 1 };
   /** The canvas size is known (the ResizeObserver reported at least once). */
   #measured = false;
@@ -86,12 +94,11 @@ export class ViewController implements ReactiveController, RenderTarget {
   #dirty = false;
   #frameWaiters: Array<() => void> = [];
   #states = new WeakMap<ViewLayer, LayerState>();
-  #pointers = new Map<number, { x: number; y: number }>();
   #hover: { clientX: number; clientY: number } | undefined;
   /** Tooltip content, rendered by the host. */
   tooltip: { left: number; top: number; lines: string[] } | undefined;
-  /** Content bounds of the last resolved frame. */
-  #bounds: { width: number; height: number } | undefined;
+  /** Scene bounds of the last resolved frame (the union of the ready layers'). */
+  #bounds: SceneRect | undefined;
 
   constructor(
     private readonly host: Host,
@@ -104,6 +111,13 @@ export class ViewController implements ReactiveController, RenderTarget {
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('part', 'canvas');
     this.canvas.setAttribute('aria-hidden', 'true');
+    this.#input = new ViewInput(this.canvas, host, {
+      zoomBy: (factor, x, y) => this.zoomBy(factor, x, y),
+      panBy: (dx, dy) => this.panBy(dx, dy),
+      resetView: () => this.resetView(),
+      hasContent: () => this.#bounds !== undefined,
+      hover: (client) => this.#setHover(client),
+    });
     host.addController(this);
   }
 
@@ -123,15 +137,7 @@ export class ViewController implements ReactiveController, RenderTarget {
     if (this.#autoLabel) this.#setLabel([]);
     this.#resizeObserver = new ResizeObserver((entries) => this.#onResize(entries));
     this.#resizeObserver.observe(this.canvas);
-    const el = this.canvas;
-    el.addEventListener('pointerdown', this.#onPointerDown);
-    el.addEventListener('pointermove', this.#onPointerMove);
-    el.addEventListener('pointerup', this.#onPointerUp);
-    el.addEventListener('pointercancel', this.#onPointerUp);
-    el.addEventListener('pointerleave', this.#onPointerLeave);
-    el.addEventListener('wheel', this.#onWheel, { passive: false });
-    el.addEventListener('dblclick', this.#onDoubleClick);
-    this.host.addEventListener('keydown', this.#onKeyDown);
+    this.#input.attach();
     this.#renderer.register(this);
     this.invalidate();
   }
@@ -139,15 +145,7 @@ export class ViewController implements ReactiveController, RenderTarget {
   hostDisconnected(): void {
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = undefined;
-    const el = this.canvas;
-    el.removeEventListener('pointerdown', this.#onPointerDown);
-    el.removeEventListener('pointermove', this.#onPointerMove);
-    el.removeEventListener('pointerup', this.#onPointerUp);
-    el.removeEventListener('pointercancel', this.#onPointerUp);
-    el.removeEventListener('pointerleave', this.#onPointerLeave);
-    el.removeEventListener('wheel', this.#onWheel);
-    el.removeEventListener('dblclick', this.#onDoubleClick);
-    this.host.removeEventListener('keydown', this.#onKeyDown);
+    this.#input.detach();
     this.#renderer.unregister(this);
     this.#dirty = false;
     this.#measured = false;
@@ -208,9 +206,10 @@ export class ViewController implements ReactiveController, RenderTarget {
   }
 
   /** Brings every layer up to date and returns the ready ones, back to front. */
-  #resolveLayers(): { entries: ViewLayerEntry[]; counts: LayerCounts } {
+  #resolveLayers(): { entries: ViewLayerEntry[]; counts: Record<string, number> } {
     const ready: ViewLayerEntry[] = [];
-    const counts: LayerCounts = { color: 0, depth: 0, segmentation: 0 };
+    const counts: Record<string, number> = {};
+    let bounds: SceneRect | undefined;
     for (const entry of this.options.layers()) {
       const recording = entry.recording;
       let state: LayerState;
@@ -229,21 +228,17 @@ export class ViewController implements ReactiveController, RenderTarget {
         this.#states.set(entry.layer, state);
         entry.stateChanged(state);
       }
-      if (state.status === 'ready' && entry.layer.extent) {
+      const layerBounds = state.status === 'ready' ? entry.layer.bounds : undefined;
+      if (layerBounds) {
         ready.push(entry);
-        counts[entry.layer.kind]++;
+        const kind = entry.layer.kind.name;
+        counts[kind] = (counts[kind] ?? 0) + 1;
+        bounds = union(bounds, layerBounds);
       }
     }
     // Painter's order: draw order, ties in document order (Array.sort is stable).
     ready.sort((a, b) => a.layer.drawOrder - b.layer.drawOrder);
-    let width = 0;
-    let height = 0;
-    for (const entry of ready) {
-      width = Math.max(width, entry.layer.extent!.width);
-      height = Math.max(height, entry.layer.extent!.height);
-    }
     if (this.#autoLabel) this.#setLabel(ready.map((entry) => entry.entity));
-    const bounds = ready.length ? { width, height } : undefined;
     if (
       bounds &&
       (bounds.width !== this.#bounds?.width || bounds.height !== this.#bounds?.height)
@@ -254,6 +249,17 @@ export class ViewController implements ReactiveController, RenderTarget {
     return { entries: ready, counts };
   }
 
+  /** Each ready layer's drawable for this frame, back to front. */
+  #drawables(entries: ViewLayerEntry[], counts: Record<string, number>): Drawable[] {
+    const out: Drawable[] = [];
+    for (const { layer } of entries) {
+      const defaultOpacity = layer.kind.defaultOpacity?.(counts) ?? 1;
+      const drawable = layer.prepare({ counts, defaultOpacity });
+      if (drawable) out.push(drawable);
+    }
+    return out;
+  }
+
   #setLabel(entities: string[]): void {
     const label = entities.length ? `Image view of ${entities.join(', ')}` : 'Image view, empty';
     if (label === this.#label) return;
@@ -262,19 +268,11 @@ export class ViewController implements ReactiveController, RenderTarget {
   }
 
   /** Scale (CSS px per scene unit) and offset (CSS px) of the current camera. */
-  #view(): { scale: number; x: number; y: number } | undefined {
+  #view(): ViewTransform | undefined {
     const bounds = this.#bounds;
-    const { width, height } = this.#size;
+    const { width, height, dpr } = this.#size;
     if (!bounds || width <= 0 || height <= 0) return undefined;
-    const cssWidth = width / this.#size.dpr;
-    const cssHeight = height / this.#size.dpr;
-    const fit = Math.min(cssWidth / bounds.width, cssHeight / bounds.height);
-    const scale = fit * this.#camera.zoom;
-    return {
-      scale,
-      x: (cssWidth - bounds.width * scale) / 2 + this.#camera.x,
-      y: (cssHeight - bounds.height * scale) / 2 + this.#camera.y,
-    };
+    return this.#camera.transform(bounds, width / dpr, height / dpr);
   }
 
   describeFrame(): FrameDescription | undefined {
@@ -282,7 +280,7 @@ export class ViewController implements ReactiveController, RenderTarget {
     const view = this.#view();
     if (!view) return undefined;
     const dpr = this.#size.dpr;
-    const drawables = entries.map((e) => e.layer.prepare(counts)).filter((d) => d !== undefined);
+    const drawables = this.#drawables(entries, counts);
     return {
       width: this.#size.width,
       height: this.#size.height,
@@ -309,7 +307,7 @@ export class ViewController implements ReactiveController, RenderTarget {
 
   /**
    * Renders the layers over a transparent background at `scale` output pixels per scene unit,
-   * covering the union of their extents, whatever the on-screen size, zoom or DPR.
+   * covering the union of their bounds, whatever the on-screen size, zoom or DPR.
    */
   async snapshot({ scale = 1 }: SnapshotOptions = {}): Promise<ImageData> {
     if (!(scale > 0) || !Number.isFinite(scale))
@@ -318,12 +316,12 @@ export class ViewController implements ReactiveController, RenderTarget {
     const { entries, counts } = this.#resolveLayers();
     const bounds = this.#bounds;
     if (!bounds) throw new Error('nothing to snapshot: no layer of this view has data to show');
-    const drawables = entries.map((e) => e.layer.prepare(counts)).filter((d) => d !== undefined);
+    const drawables = this.#drawables(entries, counts);
     return this.#renderer.renderToImageData({
       width: Math.ceil(bounds.width * scale),
       height: Math.ceil(bounds.height * scale),
       scale,
-      offset: [0, 0],
+      offset: [-bounds.x * scale, -bounds.y * scale],
       background: [0, 0, 0, 0],
       drawables,
     });
@@ -332,10 +330,11 @@ export class ViewController implements ReactiveController, RenderTarget {
   /** What lies at scene point (x, y), top layer first. */
   pick(x: number, y: number): PickResult[] {
     const { entries } = this.#resolveLayers();
+    const context = { scale: this.#view()?.scale ?? 1 };
     const picks: PickResult[] = [];
     for (let i = entries.length - 1; i >= 0; i--) {
       const entry = entries[i];
-      const hit = entry.layer.pick(x, y);
+      const hit = entry.layer.pick(x, y, context);
       if (hit)
         picks.push({
           entity: entry.entity,
@@ -350,35 +349,23 @@ export class ViewController implements ReactiveController, RenderTarget {
 
   /** Back to the fitted view. */
   resetView(): void {
-    this.#camera = { zoom: 1, x: 0, y: 0 };
+    this.#camera.reset();
     this.invalidate();
   }
 
   /** Zooms by `factor` about a point in CSS pixels relative to the canvas (default: centre). */
   zoomBy(factor: number, cssX?: number, cssY?: number): void {
     const rect = this.canvas.getBoundingClientRect();
-    const px = cssX ?? rect.width / 2;
-    const py = cssY ?? rect.height / 2;
-    const before = this.#view();
-    const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, this.#camera.zoom * factor));
-    if (!before) {
-      this.#camera.zoom = zoom;
-      return;
-    }
-    // Keep the scene point under (px, py) fixed.
-    const sceneX = (px - before.x) / before.scale;
-    const sceneY = (py - before.y) / before.scale;
-    this.#camera.zoom = zoom;
-    const after = this.#view()!;
-    this.#camera.x += px - (after.x + sceneX * after.scale);
-    this.#camera.y += py - (after.y + sceneY * after.scale);
-    this.invalidate();
+    const content = this.#view() !== undefined;
+    this.#camera.zoomAbout(factor, cssX ?? rect.width / 2, cssY ?? rect.height / 2, () =>
+      this.#view(),
+    );
+    if (content) this.invalidate();
   }
 
   /** Pans by CSS pixels. */
   panBy(dx: number, dy: number): void {
-    this.#camera.x += dx;
-    this.#camera.y += dy;
+    this.#camera.panBy(dx, dy);
     this.invalidate();
   }
 
@@ -405,41 +392,12 @@ export class ViewController implements ReactiveController, RenderTarget {
     };
   }
 
-  #onPointerDown = (event: PointerEvent): void => {
-    if (event.button !== 0) return;
-    this.canvas.setPointerCapture?.(event.pointerId);
-    this.#pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-  };
-
-  #onPointerMove = (event: PointerEvent): void => {
-    const last = this.#pointers.get(event.pointerId);
-    if (last) {
-      if (this.#pointers.size === 2) {
-        // Pinch: zoom by the change of distance between the two pointers, about their middle.
-        const [a, b] = [...this.#pointers.entries()].map(([id, p]) =>
-          id === event.pointerId ? { x: event.clientX, y: event.clientY } : p,
-        );
-        const [a0, b0] = [...this.#pointers.values()];
-        const before = Math.hypot(a0.x - b0.x, a0.y - b0.y);
-        const after = Math.hypot(a.x - b.x, a.y - b.y);
-        const rect = this.canvas.getBoundingClientRect();
-        if (before > 0)
-          this.zoomBy(after / before, (a.x + b.x) / 2 - rect.left, (a.y + b.y) / 2 - rect.top);
-      } else {
-        this.panBy(event.clientX - last.x, event.clientY - last.y);
-      }
-      this.#pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+  #setHover(client: { clientX: number; clientY: number } | undefined): void {
+    this.#hover = client;
+    if (client) {
+      this.#updateHover();
+      return;
     }
-    this.#hover = { clientX: event.clientX, clientY: event.clientY };
-    this.#updateHover();
-  };
-
-  #onPointerUp = (event: PointerEvent): void => {
-    this.#pointers.delete(event.pointerId);
-  };
-
-  #onPointerLeave = (): void => {
-    this.#hover = undefined;
     if (this.tooltip) {
       this.tooltip = undefined;
       this.host.requestUpdate();
@@ -451,7 +409,7 @@ export class ViewController implements ReactiveController, RenderTarget {
         composed: true,
       }),
     );
-  };
+  }
 
   /** Recomputes hover (after a move, or when the data under the pointer changed). */
   #updateHover(): void {
@@ -480,7 +438,8 @@ export class ViewController implements ReactiveController, RenderTarget {
       if (picks.length > 1) lines.push(pick.entity);
       if (pick.label !== undefined || pick.classId !== undefined)
         lines.push(`Label: ${pick.label ?? pick.classId}`);
-      lines.push(formatPickValue(pick));
+      const value = formatPickValue(pick);
+      if (value !== undefined) lines.push(value);
     }
     this.tooltip = {
       left: hover.clientX - rect.left + 12,
@@ -489,50 +448,6 @@ export class ViewController implements ReactiveController, RenderTarget {
     };
     this.host.requestUpdate();
   }
-
-  #onWheel = (event: WheelEvent): void => {
-    if (!this.#bounds) return;
-    event.preventDefault();
-    const rect = this.canvas.getBoundingClientRect();
-    // deltaMode 1 = lines; a line is about 16 px.
-    const delta = event.deltaY * (event.deltaMode === 1 ? 16 : 1);
-    this.zoomBy(Math.exp(-delta * 0.0015), event.clientX - rect.left, event.clientY - rect.top);
-  };
-
-  #onDoubleClick = (): void => this.resetView();
-
-  #onKeyDown = (event: KeyboardEvent): void => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const step = 32;
-    switch (event.key) {
-      case '+':
-      case '=':
-        this.zoomBy(1.25);
-        break;
-      case '-':
-      case '_':
-        this.zoomBy(0.8);
-        break;
-      case '0':
-        this.resetView();
-        break;
-      case 'ArrowLeft':
-        this.panBy(step, 0);
-        break;
-      case 'ArrowRight':
-        this.panBy(-step, 0);
-        break;
-      case 'ArrowUp':
-        this.panBy(0, step);
-        break;
-      case 'ArrowDown':
-        this.panBy(0, -step);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-  };
 
   /** The recording changed: layers re-resolve on the next frame and the tooltip refreshes. */
   dataChanged(): void {

@@ -13,28 +13,8 @@
  * directions. This keeps the line `outline-width` pixels wide at every zoom level.
  */
 
-export const SEGMENTATION_VERTEX_SHADER = /* glsl */ `#version 300 es
-precision highp float;
-
-// The unit quad's corners from the vertex index (a 4-vertex triangle strip): no vertex buffer.
-#define a_position vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1))
-
-uniform vec2 u_extent;       // image size in scene units (= texels)
-uniform vec2 u_scale;        // device pixels per scene unit
-uniform vec2 u_offset;       // device pixel position of scene (0, 0)
-uniform vec2 u_viewport;     // viewport size in device pixels
-
-out vec2 v_texcoord;
-
-void main() {
-  vec2 scene = a_position * u_extent;
-  vec2 device = u_offset + scene * u_scale;
-  vec2 clip = device / u_viewport * 2.0 - 1.0;
-  // Scene y points down, clip y points up.
-  gl_Position = vec4(clip.x, -clip.y, 0.0, 1.0);
-  v_texcoord = scene;
-}
-`;
+// Tiles of an id image larger than the texture limit are quads like an image's tiles.
+export { IMAGE_VERTEX_SHADER as SEGMENTATION_VERTEX_SHADER } from './image.glsl.js';
 
 /** Fragment shader for one id-texture sampler kind. */
 export function segmentationFragmentShader(sampler: 'float' | 'uint' | 'int'): string {
@@ -58,7 +38,9 @@ precision highp usampler2D;
 precision highp isampler2D;
 
 uniform ${samplerType} u_ids;
-uniform ivec2 u_size;         // id texture size
+uniform ivec2 u_size;         // this tile's id texture size
+uniform ivec2 u_texBase;      // image pixel of the tile texture's texel (0, 0)
+uniform ivec2 u_imageSize;    // the whole id image's size
 uniform highp sampler2D u_lookup; // 256 × rows, SRGB8_ALPHA8, premultiplied in gamma space
 uniform int u_tableSize;      // entries in the lookup table
 uniform float u_opacity;
@@ -77,8 +59,10 @@ int class_index(ivec2 p) {
 bool differs(int id, vec2 t) {
   ivec2 q = ivec2(floor(t));
   // Beyond the image there is no neighbour: the image border is not a class boundary.
-  if (any(lessThan(q, ivec2(0))) || any(greaterThanEqual(q, u_size))) return false;
-  return class_index(q) != id;
+  ivec2 image = q + u_texBase;
+  if (any(lessThan(image, ivec2(0))) || any(greaterThanEqual(image, u_imageSize))) return false;
+  // A tile holds TILE_OVERLAP texels past its quad; wider outlines read the tile's edge texel.
+  return class_index(clamp(q, ivec2(0), u_size - 1)) != id;
 }
 
 void main() {

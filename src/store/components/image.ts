@@ -12,6 +12,7 @@ import {
   type BufferInput,
   type ImageFormatInput,
 } from '../image-format.js';
+import { BUFFER_IMAGES } from './keys.js';
 import { monoComponent, plainNumber, structField, type ArrowModule } from './entry.js';
 
 /** `List<u8>`: the type of an ImageBuffer or Blob instance. */
@@ -95,9 +96,6 @@ function readFormat(row: unknown): Record<string, number> {
   }
   return format;
 }
-
-/** The archetypes whose pixels are a buffer described by a format. */
-export const BUFFER_IMAGES = ['Image', 'SegmentationImage', 'DepthImage'] as const;
 
 export const imageComponents = [
   ...BUFFER_IMAGES.flatMap((archetype) => [

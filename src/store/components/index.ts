@@ -17,7 +17,7 @@ import { scalarComponents } from './scalars.js';
 
 export type { ArrowModule, ComponentEntry, ComponentSpec, InstancesLike } from './entry.js';
 export { batchComponent, monoComponent, plainValue } from './entry.js';
-export { BUFFER_IMAGES } from './image.js';
+export { BUFFER_IMAGES, componentKey, imageRow } from './keys.js';
 export { f32Component, filterComponent, utf8Component } from './scalars.js';
 
 const TABLE = new Map<string, ComponentEntry>();
@@ -40,17 +40,4 @@ registerComponents([
 /** The entry of a component key, or undefined for a key the table does not know. */
 export function componentEntry(key: string): ComponentEntry | undefined {
   return TABLE.get(key);
-}
-
-/** `drawOrder` → `draw_order`: Rerun's field names are snake_case. */
-function snakeCase(field: string): string {
-  return field
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase();
-}
-
-/** The component key of an archetype field, e.g. (`Image`, `drawOrder`) → `Image:draw_order`. */
-export function componentKey(archetype: string, field: string): string {
-  return `${archetype}:${snakeCase(field)}`;
 }
