@@ -56,4 +56,3 @@ export { COLORMAP_NAMES } from './render/colormaps.js';
 export type { ColormapName } from './render/colormaps.js';
 export { valueStats, dataRangeHeuristic, decodeSrgbHeuristic } from './store/value-range.js';
 export type { ValueStats } from './store/value-range.js';
-export * from './store/geometry/index.js';
