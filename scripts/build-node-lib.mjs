@@ -19,7 +19,8 @@ export { readRrd } from './src/io/rrd.js';
 export { writeRrd } from './src/io/rrd-write.js';
 export { toRrd } from './src/io/to-rrd.js';
 export { dataframeToRows } from './src/io/arrow-dataframe.js';
-export { tableFromIpcBytes } from './src/io/arrow-ipc.js';`,
+export { tableFromIpcBytes } from './src/io/arrow-ipc.js';
+export * as geometry from './src/store/geometry/index.js';`,
       resolveDir: root,
       loader: 'ts',
     },

@@ -9,6 +9,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { importLibrary } from './build-node-lib.mjs';
+import { geometryInterop } from './interop-geometry.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const viewerDir = join(root, 'node_modules', '@rerun-io', 'web-viewer');
@@ -79,7 +80,8 @@ const TYPES = {
   '.rrd': 'application/octet-stream',
 };
 
-function serve(rrd) {
+/** Serves the viewer and `/test.rrd`, whatever `current()` returns when it is asked for. */
+function serve(current) {
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path === '/' || path === '/index.html') {
@@ -88,7 +90,7 @@ function serve(rrd) {
     }
     if (path === '/test.rrd') {
       res.writeHead(200, { 'content-type': TYPES['.rrd'] });
-      return res.end(rrd);
+      return res.end(current());
     }
     // The viewer's module imports `./re_viewer` without an extension.
     let file = join(viewerDir, path);
@@ -115,7 +117,8 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'test.rrd'), rrd);
 console.log(`wrote ${rrd.length} bytes of .rrd (RRF2, LZ4) with toRrd(recording)`);
 
-const server = await serve(rrd);
+let served = rrd;
+const server = await serve(() => served);
 const { port } = server.address();
 const { executablePath, args } = await chromeSetup();
 const browser = await puppeteer.launch({
@@ -230,6 +233,14 @@ try {
         .join('\n  ')}`,
     );
   if (result.errors.length) console.log(`page errors: ${result.errors.join('; ')}`);
+  // Points, boxes and a depth image, and the entity auto colour of three paths (issue 14).
+  await geometryInterop({
+    browser,
+    url: `http://127.0.0.1:${port}/`,
+    serve: (bytes) => (served = bytes),
+    check,
+    outDir,
+  });
 } finally {
   await browser.close();
   server.close();

@@ -6,6 +6,7 @@ import {
   normalizeLineStrips2D,
   normalizePoints2D,
 } from '../store/geometry/normalize.js';
+import '../store/geometry/log-fields.js';
 import { GeometryInputError } from '../store/geometry/types.js';
 import { Recording } from '../store/recording.js';
 import { dataframeToRows } from './arrow-dataframe.js';

@@ -8,12 +8,6 @@ import { formatEntityPath, normalizeEntityPath, parseEntityPath } from './entity
 import { toTimeInt, unwrapTimeKind } from './time.js';
 import type { KindTagged, TimeInput, TimelineKind, TimeValue } from './time.js';
 import { componentKey } from './components/keys.js';
-import {
-  geometryLogFields,
-  isGeometryArchetype,
-  splitGeometryColumn,
-} from './geometry/log-fields.js';
-import { GeometryInputError } from './geometry/types.js';
 
 /** An entity given as a path string (parsed forgivingly) or as its unescaped parts. */
 export type EntityPathInput = string | readonly string[];
@@ -289,7 +283,8 @@ export class Recording extends EventTarget {
     checkArchetype(archetype, 'log');
     const { archetype: name, ...fields } = archetype;
     const components: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(prepareFields(name, fields))) {
+    const prepare = ARCHETYPE_FIELDS.get(name)?.prepare;
+    for (const [field, value] of Object.entries(prepare ? prepare(fields) : fields)) {
       components[componentKey(name, field)] = value;
     }
     this.logComponents(entity, components, options);
@@ -342,26 +337,24 @@ export class Recording extends EventTarget {
     const rows = n!;
 
     let fieldColumns: Array<{ key: string; values: ArrayLike<unknown> }> = [];
-    const geometry = isGeometryArchetype(columns.archetype) && columns.archetype !== 'DepthImage';
-    const split = geometry ? splitGeometryColumn : splitColumn;
+    const hooks = ARCHETYPE_FIELDS.get(columns.archetype);
+    const split = hooks?.splitColumn ?? splitColumn;
     const given: Array<{ field: string; values: ArrayLike<unknown> }> = [];
     for (const [field, column] of Object.entries(columns)) {
       if (field === 'archetype' || column === undefined) continue;
       given.push({ field, values: split(field, column, rows) });
     }
-    if (isGeometryArchetype(columns.archetype)) {
-      // Check and convert every row first (Boxes2D forms become half sizes and centres).
+    if (hooks) {
+      // Check and convert every row first (e.g. Boxes2D forms become half sizes and centres).
       const prepared = Array.from({ length: rows }, (_, i) => {
         const row: Record<string, unknown> = {};
         for (const { field, values } of given) row[field] = values[i];
         try {
-          return prepareFields(columns.archetype, row);
+          return hooks.prepare(row);
         } catch (e) {
-          if (!(e instanceof GeometryInputError)) throw e;
-          throw new GeometryInputError({
-            ...e.issue,
-            message: `sendColumns: row ${i}: ${e.message}`,
-          });
+          // Keep the error's class (and what it carries); say which row.
+          if (e instanceof Error) e.message = `sendColumns: row ${i}: ${e.message}`;
+          throw e;
         }
       });
       const fields = [...new Set(prepared.flatMap((row) => Object.keys(row)))];
@@ -819,12 +812,23 @@ function splitColumn(field: string, column: unknown, rows: number): ArrayLike<un
   return Array.from({ length: rows }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
 }
 
-/** A row's fields as stored: geometry archetypes are checked and converted (SPEC §12.1.1). */
-function prepareFields(
-  archetype: string,
-  fields: Record<string, unknown>,
-): Record<string, unknown> {
-  return isGeometryArchetype(archetype) ? geometryLogFields(archetype, fields) : fields;
+/** How `log()` and `sendColumns()` check and convert one archetype's fields. */
+export interface ArchetypeFields {
+  /** A row's fields (camelCase, without `archetype`) → the fields to store; throws on bad input. */
+  prepare(fields: Readonly<Record<string, unknown>>): Record<string, unknown>;
+  /** Splits one `sendColumns()` column into its rows (default: arrays, or bytes split evenly). */
+  splitColumn?(field: string, column: unknown, rows: number): ArrayLike<unknown>;
+}
+
+const ARCHETYPE_FIELDS = new Map<string, ArchetypeFields>();
+
+/**
+ * Registers the field handling of an archetype. The geometry archetypes register theirs when
+ * `store/geometry/` is imported (every geometry element, and `rr-elements` itself), so a page
+ * that only shows images does not carry their parsers.
+ */
+export function registerArchetypeFields(archetype: string, fields: ArchetypeFields): void {
+  ARCHETYPE_FIELDS.set(archetype, fields);
 }
 
 let pageRecording: Recording | undefined;

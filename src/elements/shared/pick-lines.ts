@@ -3,7 +3,7 @@
  * an instance is named by its instance path `entity[i]`, followed by its class, keypoint and
  * label; a pixel by its value (with `Depth:` first for depth images).
  */
-import { formatDepth } from '../../store/geometry/index.js';
+import { formatDepth } from '../../store/geometry/depth.js';
 import { formatPickValue } from './format-value.js';
 import type { PickResult } from './view-controller.js';
 

@@ -2,6 +2,9 @@
  * Geometry data and semantics (SPEC §12): pure functions from raw input to what the renderer
  * draws. The contract is `types.ts`.
  */
+// Registers log()/sendColumns() field handling of the geometry archetypes with the recording.
+import './log-fields.js';
+
 export * from './types.js';
 export { attributeName } from './issues.js';
 export {
@@ -53,3 +56,4 @@ export {
   turboBytes,
   turboColormap,
 } from './depth.js';
+export { geometryLogFields, isGeometryArchetype, splitGeometryColumn } from './log-fields.js';

@@ -4,6 +4,8 @@
  * arrays), Boxes2D's construction forms converted to `halfSizes` + `centers` as Rerun's SDKs
  * do. A row may hold any subset of fields (omitted ones carry forward, SPEC §7). A field that
  * cannot be read throws a {@link GeometryInputError} naming it, so nothing of the row is stored.
+ *
+ * Importing this module registers it with the recording (`registerArchetypeFields`).
  */
 import { boxesFromForms } from './box-forms.js';
 import { parseDepthColormap, parseDepthRange } from './depth.js';
@@ -17,6 +19,7 @@ import {
   parseTexts,
   parseVec2List,
 } from './parse.js';
+import { registerArchetypeFields } from '../recording.js';
 import { GeometryInputError, type GeometryIssue } from './types.js';
 
 type FieldParser = (value: unknown) => { value: unknown; issues: readonly GeometryIssue[] };
@@ -145,3 +148,15 @@ export function splitGeometryColumn(
     }`,
   );
 }
+
+// Side effect: log() and sendColumns() of these archetypes go through the functions above.
+for (const archetype of ['Points2D', 'Boxes2D', 'LineStrips2D']) {
+  registerArchetypeFields(archetype, {
+    prepare: (fields) => geometryLogFields(archetype, fields),
+    splitColumn: splitGeometryColumn,
+  });
+}
+// DepthImage keeps the image buffer's byte splitting.
+registerArchetypeFields('DepthImage', {
+  prepare: (fields) => geometryLogFields('DepthImage', fields),
+});
