@@ -6,7 +6,7 @@ import {
 } from '../../store/annotation-context.js';
 import { formatEntityPath, parseEntityPath } from '../../store/entity-path.js';
 import type { Recording } from '../../store/recording.js';
-import type { ErrorDetail } from '../shared/layer-element.js';
+import { reportError } from '../shared/errors.js';
 import { RecordingElement } from '../shared/recording-element.js';
 
 const COMPONENT = 'AnnotationContext:context';
@@ -159,13 +159,7 @@ export class RrAnnotationContext extends RecordingElement {
   #setError(message: string | undefined): void {
     this.errorText = message;
     if (message && message !== this.#lastError) {
-      this.dispatchEvent(
-        new CustomEvent<ErrorDetail>('rr-error', {
-          detail: { entity: this.entityPath, message: `annotation context: ${message}` },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      reportError(this, { entity: this.entityPath, message: `annotation context: ${message}` });
     }
     this.#lastError = message;
   }

@@ -5,6 +5,7 @@ import { layerKindFor } from '../../render/layer-kinds.js';
 import { getRenderer } from '../../render/renderer.js';
 import { formatEntityPath, isAncestorOrSelf, parseEntityPath } from '../../store/entity-path.js';
 import type { Recording } from '../../store/recording.js';
+import { reportError } from '../shared/errors.js';
 import { RecordingElement } from '../shared/recording-element.js';
 import { viewContext, type LayerHost } from '../shared/view-context.js';
 import { viewStyles } from '../shared/view-styles.js';
@@ -115,13 +116,7 @@ export class RrView extends RecordingElement {
         loading: undefined,
         stateChanged: (state) => {
           if (state.status === 'error') {
-            this.dispatchEvent(
-              new CustomEvent('rr-error', {
-                detail: { entity, message: state.message },
-                bubbles: true,
-                composed: true,
-              }),
-            );
+            reportError(this, { entity, message: state.message });
           }
         },
       });

@@ -12,6 +12,7 @@ import type { LayerOverrides, LayerState, ViewLayer } from '../../render/layer.j
 import { getRenderer, type Renderer } from '../../render/renderer.js';
 import { formatEntityPath, parseEntityPath } from '../../store/entity-path.js';
 import type { Recording } from '../../store/recording.js';
+import { reportError } from './errors.js';
 import { RecordingElement } from './recording-element.js';
 import { viewContext, type LayerHost } from './view-context.js';
 import { viewStyles } from './view-styles.js';
@@ -22,11 +23,7 @@ import {
   type ViewLayerEntry,
 } from './view-controller.js';
 
-/** Detail of `rr-error`. */
-export interface ErrorDetail {
-  entity?: string;
-  message: string;
-}
+export type { ErrorDetail } from './errors.js';
 
 /** Components to log for the element's own data, or undefined when it has none. */
 export type OwnRow = Record<string, unknown>;
@@ -322,13 +319,7 @@ export abstract class LayerElement extends RecordingElement {
     const message = this.#ownError ?? this.#layerError;
     this.errorMessage = message;
     if (message && message !== this.#reportedError) {
-      this.dispatchEvent(
-        new CustomEvent<ErrorDetail>('rr-error', {
-          detail: { entity: this.entityPath, message },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      reportError(this, { entity: this.entityPath, message });
     }
     this.#reportedError = message;
   }

@@ -24,6 +24,7 @@ import type { Recording } from '../../store/recording.js';
 import { formatPickValue } from './format-value.js';
 import { parseCssColor } from './css-color.js';
 import { Camera, type ViewTransform } from './camera.js';
+import { reportError } from './errors.js';
 import { ViewInput } from './view-input.js';
 
 /** One layer as the view sees it. */
@@ -292,7 +293,21 @@ export class ViewController implements ReactiveController, RenderTarget {
     };
   }
 
+  /** The message of the last failed frame, reported once until a frame draws again. */
+  #renderError: string | undefined;
+
+  renderFailed(error: unknown): void {
+    const message = `could not draw this view: ${error instanceof Error ? error.message : String(error)}`;
+    if (message !== this.#renderError) reportError(this.host, { message });
+    this.#renderError = message;
+    // Nothing half-drawn stays on screen; waiters are released (the failure was reported).
+    this.canvas.getContext('bitmaprenderer')?.transferFromImageBitmap(null);
+    this.#dirty = false;
+    this.#flushWaiters();
+  }
+
   frameRendered(): void {
+    this.#renderError = undefined;
     // A frame drawn before the canvas was measured does not show the current state yet.
     if (!this.#measured) return;
     this.#dirty = false;
