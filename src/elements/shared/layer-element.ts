@@ -12,6 +12,12 @@ import type { LayerOverrides, LayerState, ViewLayer } from '../../render/layer.j
 import { getRenderer, type Renderer } from '../../render/renderer.js';
 import { formatEntityPath, parseEntityPath } from '../../store/entity-path.js';
 import type { Recording } from '../../store/recording.js';
+import {
+  changedOrNaN,
+  CheckedAttributes,
+  numberAttribute,
+  type AttributeParser,
+} from './attributes.js';
 import { reportError } from './errors.js';
 import { RecordingElement } from './recording-element.js';
 import { viewContext, type LayerHost } from './view-context.js';
@@ -29,6 +35,10 @@ export type { ErrorDetail } from './errors.js';
 export type OwnRow = Record<string, unknown>;
 
 let autoEntityCounter = 0;
+
+/** Rerun clamps opacity to [0, 1]. */
+const OPACITY = numberAttribute({ min: 0, max: 1, clamp: true });
+const DRAW_ORDER = numberAttribute();
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -65,13 +75,19 @@ export abstract class LayerElement extends RecordingElement {
   /** Entity path the layer logs its own data to and reads from. Default: a unique path under `/`. */
   @property({ reflect: false }) entity: string | undefined;
   /** Opacity 0..1; default as Rerun decides (SPEC §3.6). */
-  @property({ type: Number }) opacity: number | undefined;
+  @property({ type: Number, hasChanged: changedOrNaN }) opacity: number | undefined;
   /** Draw order; higher is in front. */
-  @property({ type: Number, attribute: 'draw-order' }) drawOrder: number | undefined;
+  @property({ type: Number, attribute: 'draw-order', hasChanged: changedOrNaN })
+  drawOrder: number | undefined;
 
   @state() protected errorMessage: string | undefined;
 
   #autoEntity = `${this.localName}-${++autoEntityCounter}`;
+  #attributes = new CheckedAttributes(
+    this,
+    () => this.entityPath,
+    () => this.#updateError(),
+  );
   #layer: ViewLayer | undefined;
   #entry: ViewLayerEntry | undefined;
   #container: LayerHost | undefined;
@@ -193,7 +209,24 @@ export abstract class LayerElement extends RecordingElement {
 
   /** @internal What the element overrides in its layer (its attributes). */
   layerOverrides(): LayerOverrides {
-    return { opacity: this.opacity, drawOrder: this.drawOrder, ...this.extraOverrides() };
+    return {
+      opacity: this.checkedAttribute('opacity', this.opacity, OPACITY),
+      drawOrder: this.checkedAttribute('draw-order', this.drawOrder, DRAW_ORDER),
+      ...this.extraOverrides(),
+    };
+  }
+
+  /**
+   * The value of an attribute to use: `value` parsed (attributes.ts), or, when it makes no
+   * sense, the last good one, with an `rr-error` naming the attribute and a message in
+   * `part="error"` while it lasts (the layer keeps drawing).
+   */
+  protected checkedAttribute<T>(
+    attribute: string,
+    value: unknown,
+    parse: AttributeParser<T>,
+  ): T | undefined {
+    return this.#attributes.read(attribute, value, parse);
   }
 
   /** @internal The fetch of `src` under way, if any. */
@@ -244,6 +277,8 @@ export abstract class LayerElement extends RecordingElement {
       changed.has('drawOrder') ||
       [...changed.keys()].some((key) => overrideProps.has(key))
     ) {
+      // Checked now, so that a bad value is reported even before the view draws.
+      this.layerOverrides();
       this.#invalidate();
     }
   }
@@ -317,11 +352,12 @@ export abstract class LayerElement extends RecordingElement {
 
   #updateError(): void {
     const message = this.#ownError ?? this.#layerError;
-    this.errorMessage = message;
     if (message && message !== this.#reportedError) {
       reportError(this, { entity: this.entityPath, message });
     }
     this.#reportedError = message;
+    // A bad attribute (reported by CheckedAttributes) is shown while the layer keeps drawing.
+    this.errorMessage = message ?? this.#attributes.message;
   }
 
   /** The view this layer is drawn in (its enclosing `<rr-view>`, or its own). */
