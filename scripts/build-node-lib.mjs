@@ -17,7 +17,9 @@ export async function importLibrary() {
       contents: `export { Recording } from './src/store/recording.js';
 export { readRrd } from './src/io/rrd.js';
 export { writeRrd } from './src/io/rrd-write.js';
-export { dataframeToRows, tableFromIpcBytes } from './src/io/arrow-dataframe.js';`,
+export { toRrd } from './src/io/to-rrd.js';
+export { dataframeToRows } from './src/io/arrow-dataframe.js';
+export { tableFromIpcBytes } from './src/io/arrow-ipc.js';`,
       resolveDir: root,
       loader: 'ts',
     },

@@ -27,7 +27,7 @@ async function chromeSetup() {
 
 /** A recording whose colours are easy to find on a screenshot. */
 async function makeRrd() {
-  const { Recording } = await importLibrary();
+  const { Recording, toRrd } = await importLibrary();
   const rec = new Recording();
   const w = 300;
   const h = 200;
@@ -49,7 +49,7 @@ async function makeRrd() {
       { time: { time: t } },
     );
   }
-  return rec.toRrd({
+  return toRrd(rec, {
     compression: 'lz4',
     applicationId: 'rr-elements-interop',
     recordingId: 'interop-recording',
@@ -113,7 +113,7 @@ const rrd = await makeRrd();
 const outDir = join(root, '.bench', 'interop');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'test.rrd'), rrd);
-console.log(`wrote ${rrd.length} bytes of .rrd (RRF2, LZ4) with recording.toRrd()`);
+console.log(`wrote ${rrd.length} bytes of .rrd (RRF2, LZ4) with toRrd(recording)`);
 
 const server = await serve(rrd);
 const { port } = server.address();

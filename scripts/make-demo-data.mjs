@@ -1,5 +1,5 @@
 // Writes the gallery's recordings with the library's own writers:
-//   demo/data/image_row_updates.rrd   (recording.toRrd(), LZ4)
+//   demo/data/image_row_updates.rrd   (toRrd(recording), LZ4)
 //   demo/data/image_column_updates.arrow  (Arrow IPC file in Rerun's dataframe layout, apache-arrow in Node)
 import * as A from 'apache-arrow';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ function frame(t) {
   return bytes;
 }
 
-const { Recording } = await importLibrary();
+const { Recording, toRrd } = await importLibrary();
 const rec = new Recording();
 for (let t = 0; t < 20; t++) {
   rec.log(
@@ -54,7 +54,7 @@ rec.log(
   { archetype: 'SegmentationImage', buffer: segmentation, format: { width: 300, height: 200 } },
   { static: true },
 );
-const rrd = await rec.toRrd({
+const rrd = await toRrd(rec, {
   compression: 'lz4',
   applicationId: 'rr-elements-demo',
   recordingId: 'image_row_updates',

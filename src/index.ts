@@ -29,6 +29,8 @@ export type * from './store/recording.js';
 export type { TimelineKind, TimeValue } from './store/time.js';
 export { formatTime, formatDuration, formatTimestamp } from './store/time-format.js';
 export type { LoadResult, LoadSource } from './io/load.js';
+export { toRrd } from './io/to-rrd.js';
+export type { RrdWriteOptions } from './io/to-rrd.js';
 export { getRenderer } from './render/renderer.js';
 export { autoColor } from './store/auto-color.js';
 export type { Rgba8 } from './store/auto-color.js';

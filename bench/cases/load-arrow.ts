@@ -5,7 +5,9 @@
  *
  * baseline: copying the same 184 MB of image bytes once (the least any loader must do).
  */
-import { dataframeToRows, loadArrow, tableFromIpcBytes } from '../../src/io/arrow-dataframe.js';
+import { loadArrow } from '../../src/io/arrow.js';
+import { dataframeToRows } from '../../src/io/arrow-dataframe.js';
+import { tableFromIpcBytes } from '../../src/io/arrow-ipc.js';
 import {
   allFrames,
   FRAME_BYTES,

@@ -2,14 +2,11 @@
  * `load(source)` for a recording: fetches or reads the bytes, tells `.rrd` from Arrow IPC by
  * their first bytes, parses everything, and only then logs it, in one change.
  */
-import type { BatchRow, Recording } from '../store/recording.js';
-import {
-  arrowIpcKind,
-  dataframeToRows,
-  isArrowTable,
-  tableFromIpcBytes,
-  type ArrowTableLike,
-} from './arrow-dataframe.js';
+import type { BatchRow } from '../store/recording.js';
+import { isArrowTable, type ArrowTableLike } from './arrow.js';
+import { dataframeToRows } from './arrow-dataframe.js';
+import { arrowIpcKind, tableFromIpcBytes } from './arrow-ipc.js';
+import { fetchOk } from './fetch.js';
 import { looksLikeRrd, readRrd } from './rrd.js';
 
 /** What `load()` accepts. */
@@ -47,14 +44,10 @@ async function bytesOf(
     const url = String(source);
     let response: Response;
     try {
-      response = await fetch(url);
+      response = await fetchOk(url);
     } catch (error) {
-      throw new LoadError(`could not load ${url}: ${(error as Error).message}`);
+      throw new LoadError((error as Error).message);
     }
-    if (!response.ok)
-      throw new LoadError(
-        `could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim(),
-      );
     return { bytes: new Uint8Array(await response.arrayBuffer()), name: url };
   }
   if (source instanceof Blob) {
@@ -101,16 +94,4 @@ export async function parseSource(
   throw new LoadError(
     `${name}: expected an .rrd file ("RRF2") or Arrow IPC data ("ARROW1" file or stream), got ${bytes.length} bytes starting ${head || '(empty)'}`,
   );
-}
-
-/** Loads a source into a recording: parsed fully first, then logged as one change. */
-export async function loadInto(recording: Recording, source: LoadSource): Promise<LoadResult> {
-  const { rows, result } = await parseSource(source);
-  recording.logRows(rows);
-  const entities = [
-    ...new Set(
-      rows.map((r) => (typeof r.entity === 'string' ? r.entity : '/' + r.entity.join('/'))),
-    ),
-  ];
-  return { ...result, rows: rows.length, entities };
 }

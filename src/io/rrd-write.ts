@@ -5,17 +5,10 @@
  */
 import { BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
 import type * as Arrow from 'apache-arrow';
-import {
-  asBytes,
-  ChannelDatatype,
-  ColorModel,
-  PixelFormat,
-  resolveImageFormat,
-  type BufferInput,
-} from '../store/image-format.js';
+import { componentEntry, type ComponentEntry } from '../store/components/index.js';
 import type { ExportedRow, Recording } from '../store/recording.js';
 import type { TimelineKind } from '../store/time.js';
-import { loadArrow, type ArrowModule } from './arrow-dataframe.js';
+import { loadArrow, type ArrowModule } from './arrow.js';
 import { lz4CompressBlock } from './lz4.js';
 import { Compression, Encoding, MessageKind, StoreKind } from './rrd.js';
 
@@ -35,201 +28,6 @@ export interface RrdWriteOptions {
 const VERSION = [0, 33, 0, 0] as const;
 const SORBET_VERSION = '0.1.3';
 
-type ColumnKind = 'bytes' | 'format' | 'f32' | 'u8' | 'utf8' | 'context';
-
-/** Components this writer knows the Arrow type of: key → (column kind, Rerun component type). */
-const COMPONENTS: Record<string, [ColumnKind, string]> = {};
-for (const archetype of ['Image', 'SegmentationImage', 'DepthImage']) {
-  COMPONENTS[`${archetype}:buffer`] = ['bytes', 'ImageBuffer'];
-  COMPONENTS[`${archetype}:format`] = ['format', 'ImageFormat'];
-  COMPONENTS[`${archetype}:draw_order`] = ['f32', 'DrawOrder'];
-}
-COMPONENTS['Image:opacity'] = ['f32', 'Opacity'];
-COMPONENTS['SegmentationImage:opacity'] = ['f32', 'Opacity'];
-COMPONENTS['Image:magnification_filter'] = ['u8', 'MagnificationFilter'];
-COMPONENTS['EncodedImage:blob'] = ['bytes', 'Blob'];
-COMPONENTS['EncodedImage:media_type'] = ['utf8', 'MediaType'];
-COMPONENTS['EncodedImage:opacity'] = ['f32', 'Opacity'];
-COMPONENTS['EncodedImage:draw_order'] = ['f32', 'DrawOrder'];
-COMPONENTS['EncodedImage:magnification_filter'] = ['u8', 'MagnificationFilter'];
-COMPONENTS['AnnotationContext:context'] = ['context', 'AnnotationContext'];
-
-const FILTERS: Record<string, number> = { nearest: 1, linear: 2, bicubic: 3 };
-
-// ---- annotation contexts ------------------------------------------------------------------
-
-interface Info {
-  id: number;
-  label: string | null;
-  color: number | null;
-}
-
-function packColor(color: unknown): number | null {
-  if (color === undefined || color === null) return null;
-  if (typeof color === 'number') return color >>> 0;
-  if (Array.isArray(color) && (color.length === 3 || color.length === 4)) {
-    const [r, g, b, a = 255] = color.map((c: number) => Math.round(Number(c)));
-    return (((r! & 255) << 24) | ((g! & 255) << 16) | ((b! & 255) << 8) | (a! & 255)) >>> 0;
-  }
-  if (typeof color === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(color)) {
-    let hex = color.slice(1);
-    if (hex.length === 3) hex = [...hex].map((c) => c + c).join('');
-    if (hex.length === 6) hex += 'ff';
-    return parseInt(hex, 16) >>> 0;
-  }
-  throw new TypeError(
-    `expected a colour as [r, g, b(, a)], "#rrggbb(aa)" or a packed 0xRRGGBBAA number for the .rrd file, got ${JSON.stringify(color)}`,
-  );
-}
-
-function info(entry: unknown): Info {
-  if (typeof entry === 'number') return { id: entry, label: null, color: null };
-  if (Array.isArray(entry))
-    return {
-      id: Number(entry[0]),
-      label: entry[1] == null ? null : String(entry[1]),
-      color: packColor(entry[2]),
-    };
-  const e = entry as { id?: unknown; label?: unknown; color?: unknown } | null;
-  if (e && typeof e === 'object' && e.id !== undefined) {
-    return {
-      id: Number(e.id),
-      label: e.label == null ? null : String(e.label),
-      color: packColor(e.color),
-    };
-  }
-  throw new TypeError(
-    `expected an annotation entry as id, [id, label, color] or {id, label, color}, got ${JSON.stringify(entry)}`,
-  );
-}
-
-/** A logged `context` (any form API.md allows, bar CSS colour names) → Rerun's Arrow struct values. */
-function classDescriptions(context: unknown): unknown[] {
-  const entries = Array.isArray(context) ? context : [context];
-  return entries.map((entry) => {
-    const e = entry as Record<string, unknown>;
-    const described = e && typeof e === 'object' && !Array.isArray(e) && 'info' in e;
-    const main = info(described ? e.info : entry);
-    const keypoints = described
-      ? ((e.keypointAnnotations ?? e.keypoint_annotations ?? []) as unknown[])
-      : [];
-    const connections = described
-      ? ((e.keypointConnections ?? e.keypoint_connections ?? []) as unknown[])
-      : [];
-    return {
-      class_id: main.id,
-      class_description: {
-        info: main,
-        keypoint_annotations: keypoints.map(info),
-        keypoint_connections: connections.map((pair) => {
-          const [a, b] = Array.isArray(pair)
-            ? pair
-            : [
-                (pair as { keypoint0: number }).keypoint0,
-                (pair as { keypoint1: number }).keypoint1,
-              ];
-          return { keypoint0: Number(a), keypoint1: Number(b) };
-        }),
-      },
-    };
-  });
-}
-
-// ---- Arrow columns ------------------------------------------------------------------------
-
-function infoType(A: ArrowModule): Arrow.Struct {
-  return new A.Struct([
-    new A.Field('id', new A.Uint16(), false),
-    new A.Field('label', new A.Utf8(), true),
-    new A.Field('color', new A.Uint32(), true),
-  ]);
-}
-
-/** The Arrow datatype of one component (the item type of its chunk column). */
-function componentType(A: ArrowModule, kind: ColumnKind): Arrow.DataType {
-  switch (kind) {
-    case 'bytes':
-      return new A.List(new A.Field('item', new A.Uint8(), false));
-    case 'format':
-      return new A.Struct([
-        new A.Field('width', new A.Uint32(), false),
-        new A.Field('height', new A.Uint32(), false),
-        new A.Field('pixel_format', new A.Uint8(), true),
-        new A.Field('color_model', new A.Uint8(), true),
-        new A.Field('channel_datatype', new A.Uint8(), true),
-      ]);
-    case 'f32':
-      return new A.Float32();
-    case 'u8':
-      return new A.Uint8();
-    case 'utf8':
-      return new A.Utf8();
-    case 'context':
-      return new A.List(
-        new A.Field(
-          'item',
-          new A.Struct([
-            new A.Field('class_id', new A.Uint16(), false),
-            new A.Field(
-              'class_description',
-              new A.Struct([
-                new A.Field('info', infoType(A), false),
-                new A.Field(
-                  'keypoint_annotations',
-                  new A.List(new A.Field('item', infoType(A), false)),
-                  false,
-                ),
-                new A.Field(
-                  'keypoint_connections',
-                  new A.List(
-                    new A.Field(
-                      'item',
-                      new A.Struct([
-                        new A.Field('keypoint0', new A.Uint16(), false),
-                        new A.Field('keypoint1', new A.Uint16(), false),
-                      ]),
-                      false,
-                    ),
-                  ),
-                  false,
-                ),
-              ]),
-              false,
-            ),
-          ]),
-          false,
-        ),
-      );
-  }
-}
-
-/** One JS value as the component's Arrow value (for the builder-made columns). */
-function arrowValue(kind: ColumnKind, value: unknown, key: string): unknown {
-  switch (kind) {
-    case 'format': {
-      const f = resolveImageFormat(value as never);
-      const yuv = f.pixelFormat !== undefined;
-      return {
-        width: f.width,
-        height: f.height,
-        pixel_format: yuv ? PixelFormat[f.pixelFormat!] : null,
-        color_model: yuv ? null : ColorModel[f.colorModel],
-        channel_datatype: yuv ? null : ChannelDatatype[f.channelDatatype],
-      };
-    }
-    case 'f32':
-      return Number(value);
-    case 'u8':
-      return typeof value === 'string' ? (FILTERS[value.toLowerCase()] ?? 1) : Number(value);
-    case 'utf8':
-      return String(value);
-    case 'context':
-      return classDescriptions(value);
-    default:
-      throw new TypeError(`no Arrow conversion for ${key}`);
-  }
-}
-
 /** Fills a validity bitmap; undefined when every row is valid. */
 function validity(valid: boolean[]): Uint8Array | undefined {
   if (valid.every(Boolean)) return undefined;
@@ -241,55 +39,31 @@ function validity(valid: boolean[]): Uint8Array | undefined {
 }
 
 /**
- * A `List<component>` column, one cell per row: the value as a one-instance batch, an empty
+ * A `List<component>` column, one cell per row: the value's instances as a batch, an empty
  * batch for a cleared (null) value, a null cell where the row does not have the component.
  */
-function dataColumn(A: ArrowModule, kind: ColumnKind, key: string, cells: unknown[]): Arrow.Data {
-  const itemType = componentType(A, kind);
+function dataColumn(A: ArrowModule, entry: ComponentEntry, cells: unknown[]): Arrow.Data {
+  const itemType = entry.arrowType(A);
   const listType = new A.List(new A.Field('item', itemType, true));
   const valid = cells.map((c) => c !== undefined);
   const offsets = new Int32Array(cells.length + 1);
-  const present: unknown[] = [];
+  const instances: unknown[] = [];
   cells.forEach((c, i) => {
-    if (c !== undefined && c !== null) present.push(c);
-    offsets[i + 1] = present.length;
+    if (c !== undefined && c !== null) instances.push(...entry.toInstances(c));
+    offsets[i + 1] = instances.length;
   });
-  let child: Arrow.Data;
-  if (kind === 'bytes') {
-    // Image buffers are large: build the bytes once, not element by element through a builder.
-    const blobs = present.map((v) => asBytes(v as BufferInput));
-    const total = blobs.reduce((n, b) => n + b.byteLength, 0);
-    const values = new Uint8Array(total);
-    const inner = new Int32Array(blobs.length + 1);
-    let at = 0;
-    blobs.forEach((b, i) => {
-      values.set(b, at);
-      at += b.byteLength;
-      inner[i + 1] = at;
-    });
-    child = A.makeData({
-      type: itemType as Arrow.List<Arrow.Uint8>,
-      length: blobs.length,
-      nullCount: 0,
-      valueOffsets: inner,
-      child: A.makeData({ type: new A.Uint8(), length: total, nullCount: 0, data: values }),
-    });
-  } else {
-    const vector = A.vectorFromArray(
-      present.map((v) => arrowValue(kind, v, key)) as never[],
-      itemType,
-    );
-    child = vector.data.length === 1 ? vector.data[0]! : (vector.data[0]! as Arrow.Data);
-  }
+  const child = entry.toArrowData
+    ? entry.toArrowData(A, instances)
+    : A.vectorFromArray(instances, itemType).data[0]!;
   const nullBitmap = validity(valid);
   return A.makeData({
     type: listType,
     length: cells.length,
     nullCount: valid.filter((v) => !v).length,
-    ...(nullBitmap ? { nullBitmap } : {}),
+    nullBitmap,
     valueOffsets: offsets,
     child,
-  } as never);
+  });
 }
 
 function indexType(A: ArrowModule, kind: TimelineKind): Arrow.DataType {
@@ -396,17 +170,17 @@ function chunkBatch(
   }
 
   const keys = [...new Set(chunk.rows.flatMap((r) => [...r.components.keys()]))]
-    .filter((k) => k in COMPONENTS)
+    .filter((k) => componentEntry(k))
     .sort();
   for (const key of keys) {
-    const [kind, componentType] = COMPONENTS[key]!;
+    const entry = componentEntry(key)!;
     const archetype = key.slice(0, key.indexOf(':'));
     const cells = chunk.rows.map((r) =>
       r.components.has(key) ? r.components.get(key) : undefined,
     );
     let data: Arrow.Data;
     try {
-      data = dataColumn(A, kind, key, cells);
+      data = dataColumn(A, entry, cells);
     } catch (error) {
       throw new TypeError(
         `cannot write ${chunk.entity} ${key} to .rrd: ${(error as Error).message}`,
@@ -421,7 +195,7 @@ function chunkBatch(
           ['rerun:kind', 'data'],
           ['rerun:component', key],
           ['rerun:archetype', `rerun.archetypes.${archetype}`],
-          ['rerun:component_type', `rerun.components.${componentType}`],
+          ['rerun:component_type', `rerun.components.${entry.componentType}`],
         ]),
       ),
     );

@@ -7,6 +7,7 @@ import type { RrImage } from '../elements/rr-image/rr-image.js';
 import { Recording } from '../store/recording.js';
 import { readRrd } from './rrd.js';
 import { lz4CompressBlock } from './lz4.js';
+import { toRrd } from './to-rrd.js';
 import { expectSameImage } from '../../test/helpers/pixels.js';
 import { expectFrame, logColumnUpdates, logRowUpdates } from '../../test/helpers/scenes.js';
 
@@ -176,7 +177,7 @@ describe('.rrd files', () => {
   for (const compression of ['lz4', 'none'] as const) {
     it(`round-trips a recording (${compression}): identical snapshots, times, kinds and contexts`, async () => {
       const source = sceneRecording();
-      const bytes = await source.toRrd({ compression });
+      const bytes = await toRrd(source, { compression });
       expect(new TextDecoder().decode(bytes.subarray(0, 4))).to.equal('RRF2');
       expect(bytes[8], 'compression byte').to.equal(compression === 'lz4' ? 1 : 0);
       const { ctx, image } = await context('image');
@@ -228,8 +229,8 @@ describe('.rrd files', () => {
 
   it('LZ4 makes the scene file much smaller', async () => {
     const rec = sceneRecording();
-    const lz4 = await rec.toRrd({ compression: 'lz4' });
-    const raw = await rec.toRrd({ compression: 'none' });
+    const lz4 = await toRrd(rec, { compression: 'lz4' });
+    const raw = await toRrd(rec, { compression: 'none' });
     expect(lz4.length).to.be.lessThan(raw.length / 20);
   });
 
@@ -251,7 +252,7 @@ describe('.rrd files', () => {
       { static: true },
     );
     for (const compression of ['lz4', 'none'] as const) {
-      const bytes = await rec.toRrd({ compression });
+      const bytes = await toRrd(rec, { compression });
       const offsets = new Set<number>();
       for (let i = 0; i < bytes.length; i += Math.max(1, Math.floor(bytes.length / 60)))
         offsets.add(i);
@@ -305,8 +306,8 @@ describe('.rrd files', () => {
     const recording = new Recording();
     logRowUpdates(recording);
     const bytes = concat(
-      await blueprint.toRrd({ storeKind: 'blueprint', recordingId: 'bp' }),
-      await recording.toRrd({ recordingId: 'rec' }),
+      await toRrd(blueprint, { storeKind: 'blueprint', recordingId: 'bp' }),
+      await toRrd(recording, { recordingId: 'rec' }),
     );
     const contents = await readRrd(bytes);
     expect(contents.stores.map((s) => [s.kind, s.recordingId])).to.deep.equal([
@@ -364,7 +365,7 @@ describe('.rrd files', () => {
   it('loads from <rr-context src> and fires rr-load', async () => {
     const rec = new Recording();
     logColumnUpdates(rec);
-    const url = URL.createObjectURL(new Blob([(await rec.toRrd()) as Uint8Array<ArrayBuffer>]));
+    const url = URL.createObjectURL(new Blob([(await toRrd(rec)) as Uint8Array<ArrayBuffer>]));
     const ctx = await fixture<RrContext>(
       html`<rr-context src=${url} timeline="step" time="6"
         ><rr-image entity="images"></rr-image
@@ -410,7 +411,7 @@ describe('.rrd files', () => {
     const ctx = await fixture<RrContext>(
       html`<rr-context><rr-segmentation entity="seg"></rr-segmentation></rr-context>`,
     );
-    await ctx.load(await rec.toRrd());
+    await ctx.load(await toRrd(rec));
     const seg = ctx.querySelector('rr-segmentation')!;
     const at = async (frame: number) => {
       ctx.setTime('frame', frame);

@@ -12,16 +12,10 @@
  */
 import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
 import type { BatchRow } from '../store/recording.js';
-import {
-  ArrowLayoutError,
-  checkImageRows,
-  checkIpcStream,
-  checkTableSizes,
-  chunkToRows,
-  loadArrow,
-  type ArrowTableLike,
-  type ChunkRow,
-} from './arrow-dataframe.js';
+import { ArrowLayoutError, loadArrow, type ArrowTableLike } from './arrow.js';
+import { checkImageRows, checkTableSizes } from './arrow-checks.js';
+import { chunkToRows, type ChunkRow } from './arrow-chunk.js';
+import { checkIpcStream } from './arrow-ipc.js';
 import { lz4DecompressBlock } from './lz4.js';
 
 /** Raised for bytes that are not a readable `.rrd` file. */

@@ -1,5 +1,5 @@
 /**
- * React components for the segmentation tags (issue 4): `<rr-segmentation>`,
+ * React components for the segmentation tags: `<rr-segmentation>`,
  * `<rr-annotation-context>` and `<rr-annotation-legend>`, made like those in `./index.ts`, and
  * their JSX types for plain React 19 use. Re-exported from `rr-elements/react`.
  */

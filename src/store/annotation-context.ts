@@ -4,6 +4,7 @@
  * label and colour. Pure data: no DOM, no GL.
  */
 import { autoColor, type Rgba8 } from './auto-color.js';
+import { cssColorBytes } from './css-color.js';
 
 /** Rerun's AnnotationInfo: a class or keypoint id with an optional label and colour. */
 export interface AnnotationInfo {
@@ -90,8 +91,9 @@ export function parseColor(value: unknown): Rgba8 {
       return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
     }
     if (text === 'transparent') return [0, 0, 0, 0];
-    const named = cssNamedColor(text);
-    if (named !== undefined) return [named >>> 16, (named >>> 8) & 255, named & 255, 255];
+    // Colour names only: functional forms (`rgb(…)`) are not among the forms API.md lists.
+    const named = /^[a-z]+$/.test(text) ? cssColorBytes(text) : undefined;
+    if (named !== undefined) return named;
     throw new AnnotationContextError(
       `expected a colour (#rrggbb, #rrggbbaa, a CSS colour name, …), got ${show(value)}`,
     );
@@ -288,27 +290,4 @@ export function premultiplyGamma([r, g, b, a]: Rgba8): Rgba8 {
   if (a === 255) return [r, g, b, a];
   if (a === 0) return [0, 0, 0, 0];
   return [Math.round((r * a) / 255), Math.round((g * a) / 255), Math.round((b * a) / 255), a];
-}
-
-let probe: OffscreenCanvasRenderingContext2D | null | undefined;
-
-/**
- * A CSS colour name (`red`, `rebeccapurple`) as 0xRRGGBB, read by the browser's own CSS parser
- * through a 2D context's fillStyle (an OffscreenCanvas: no DOM needed). A table of the 148 names
- * would cost the bundle more than this; outside a browser, names are simply not known.
- */
-function cssNamedColor(name: string): number | undefined {
-  // currentcolor means "inherited", which a context has nothing to inherit from.
-  if (!/^[a-z]+$/.test(name) || name === 'currentcolor') return undefined;
-  probe ??=
-    typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
-  if (!probe) return undefined;
-  // An unknown name leaves fillStyle as it was: from two different starting colours it shows.
-  probe.fillStyle = '#000000';
-  probe.fillStyle = name;
-  const first = String(probe.fillStyle);
-  probe.fillStyle = '#ffffff';
-  probe.fillStyle = name;
-  if (String(probe.fillStyle) !== first || !/^#[0-9a-f]{6}$/.test(first)) return undefined;
-  return parseInt(first.slice(1), 16);
 }

@@ -579,3 +579,25 @@ describe('Recording', () => {
     expect(new Recording()).not.to.equal(a);
   });
 });
+
+describe('Recording.logRows', () => {
+  it('replaces the rows of an earlier call in one change, leaving other rows', () => {
+    const rec = new Recording();
+    rec.logComponents('kept', { 'Image:opacity': 0.5 }, { time: { frame: 9 } });
+    const first = rec.logRows([
+      { entity: 'a', components: { 'Image:opacity': 1 }, time: { frame: 0 } },
+      { entity: 'a', components: { 'Image:opacity': 2 }, time: { frame: 20 } },
+      { entity: 'b', components: { 'Image:draw_order': 1 }, static: true },
+    ]);
+    expect(first.last - first.first).to.equal(2);
+    const changes: string[][] = [];
+    rec.addEventListener('change', (e) => changes.push(e.detail.entities));
+    rec.logRows([{ entity: 'c', components: { 'Image:opacity': 3 }, time: { frame: 1 } }], {
+      replaces: first,
+    });
+    expect(rec.entities()).to.deep.equal(['/c', '/kept']);
+    expect(rec.timelines().get('frame')).to.include({ min: 1n, max: 9n });
+    expect(changes).to.have.length(1);
+    expect([...changes[0]!].sort()).to.deep.equal(['/a', '/b', '/c']);
+  });
+});

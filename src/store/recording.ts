@@ -7,7 +7,7 @@
 import { formatEntityPath, normalizeEntityPath, parseEntityPath } from './entity-path.js';
 import { toTimeInt, unwrapTimeKind } from './time.js';
 import type { KindTagged, TimeInput, TimelineKind, TimeValue } from './time.js';
-import type { RrdWriteOptions } from '../io/rrd-write.js';
+import { componentKey } from './components/keys.js';
 
 /** An entity given as a path string (parsed forgivingly) or as its unescaped parts. */
 export type EntityPathInput = string | readonly string[];
@@ -38,6 +38,18 @@ export interface BatchRow {
   /** Times per timeline, optionally kind-tagged; none (or `static: true`) means static. */
   time?: Record<string, TimeInput>;
   static?: boolean;
+}
+
+/** The rows one {@link Recording.logRows} call logged: RowIds `first` to `last`, inclusive. */
+export interface RowRange {
+  first: number;
+  last: number;
+}
+
+/** Options of {@link Recording.logRows}. */
+export interface LogRowsOptions {
+  /** Rows an earlier `logRows` logged that the new rows replace: removed in the same change. */
+  replaces?: RowRange;
 }
 
 /** One logged row as {@link Recording.exportRows} gives it back. */
@@ -124,18 +136,7 @@ type ResolvedTimes = Array<{ timeline: string; kind: TimelineKind; time: bigint 
 
 const ANNOTATION_CONTEXT = 'AnnotationContext:context';
 
-/** `drawOrder` → `draw_order`: Rerun's field names are snake_case. */
-function snakeCase(field: string): string {
-  return field
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase();
-}
-
-/** The component key of an archetype field, e.g. (`Image`, `drawOrder`) → `Image:draw_order`. */
-export function componentKey(archetype: string, field: string): string {
-  return `${archetype}:${snakeCase(field)}`;
-}
+export { componentKey };
 
 /** The same kind of error with where it happened put in front of its message. */
 function withContext(e: unknown, prefix: string): unknown {
@@ -367,10 +368,12 @@ export class Recording extends EventTarget {
   /**
    * Logs many rows at once, in order, as one change: every row is checked (entity path,
    * times, timeline kinds) before any is stored, so a bad row leaves the recording untouched.
-   * Loaders use it to commit a whole parsed file.
+   * Loaders use it to commit a whole parsed file; with `replaces`, the rows of the file loaded
+   * before are removed in the same change. Returns the RowIds given to the rows.
    */
-  logRows(rows: readonly BatchRow[]): void {
+  logRows(rows: readonly BatchRow[], options: LogRowsOptions = {}): RowRange {
     const kinds = new Map<string, TimelineKind>();
+    const replaced = options.replaces;
     const prepared = rows.map((row, i) => {
       try {
         const parts = [...this.#parts(row.entity)];
@@ -384,7 +387,8 @@ export class Recording extends EventTarget {
       }
     });
     const before = this.#cursor();
-    const touched = new Set<string>();
+    const touched = new Set<string>(replaced ? this.#removeRows(replaced) : []);
+    const first = this.#nextRowId;
     for (const { parts, path, times, entries } of prepared) {
       if (entries.length === 0) continue;
       const data = this.#entityData(parts, path);
@@ -395,6 +399,7 @@ export class Recording extends EventTarget {
       touched.add(path);
     }
     this.#afterWrite([...touched], before);
+    return { first, last: this.#nextRowId - 1 };
   }
 
   /** Every stored row of every entity, rows of one entity in logged order; for writers. */
@@ -588,17 +593,6 @@ export class Recording extends EventTarget {
     this.#maybeTimeChange(before);
   }
 
-  // ---- writing files -----------------------------------------------------------------------
-
-  /**
-   * Writes what the recording holds as a Rerun `.rrd` file (RRF2, one Arrow chunk per entity
-   * and timeline set) that Rerun's viewer opens. Loads apache-arrow on first use.
-   */
-  async toRrd(options: RrdWriteOptions = {}): Promise<Uint8Array> {
-    const { writeRrd } = await import('../io/rrd-write.js');
-    return writeRrd(this, options);
-  }
-
   // ---- internals ---------------------------------------------------------------------------
 
   #key(entity: EntityPathInput): string {
@@ -677,6 +671,34 @@ export class Recording extends EventTarget {
       if (rows.length === 0 || rows[rows.length - 1]!.time <= time) rows.push(row);
       else rows.splice(upperBound(rows, time), 0, row);
     }
+  }
+
+  /** Removes the rows with RowIds in the range; returns the paths of the entities touched. */
+  #removeRows({ first, last }: RowRange): string[] {
+    const inRange = (rowId: number) => rowId >= first && rowId <= last;
+    const touched: string[] = [];
+    for (const [path, data] of this.#entities) {
+      let hit = false;
+      for (const [key, column] of data.components) {
+        if (column.static && inRange(column.static.rowId)) {
+          delete column.static;
+          hit = true;
+        }
+        for (const [timeline, rows] of column.temporal) {
+          const kept = rows.filter((r) => !inRange(r.rowId));
+          if (kept.length === rows.length) continue;
+          hit = true;
+          if (kept.length > 0) column.temporal.set(timeline, kept);
+          else column.temporal.delete(timeline);
+        }
+        if (!column.static && column.temporal.size === 0) data.components.delete(key);
+      }
+      if (!hit) continue;
+      touched.push(path);
+      if (data.components.size === 0) this.#entities.delete(path);
+    }
+    if (touched.length > 0) this.#recomputeTimelines();
+    return touched;
   }
 
   #noteTimes(times: ResolvedTimes): void {

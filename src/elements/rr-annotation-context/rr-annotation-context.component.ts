@@ -4,6 +4,7 @@ import {
   parseAnnotationContext,
   type AnnotationContextData,
 } from '../../store/annotation-context.js';
+import { fetchOk } from '../../io/fetch.js';
 import { formatEntityPath, parseEntityPath } from '../../store/entity-path.js';
 import type { Recording } from '../../store/recording.js';
 import { reportError } from '../shared/errors.js';
@@ -98,15 +99,9 @@ export class RrAnnotationContext extends RecordingElement {
       this.#loading = (async () => {
         let text: string;
         try {
-          const response = await fetch(url);
-          if (!response.ok)
-            throw new Error(
-              `could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim(),
-            );
-          text = await response.text();
+          text = await (await fetchOk(url)).text();
         } catch (error) {
-          if (generation === this.#generation)
-            this.#fail(`could not load ${url}: ${errorMessage(error)}`);
+          if (generation === this.#generation) this.#fail(errorMessage(error));
           return;
         }
         if (generation === this.#generation) this.#apply(() => parseJson(text, url));

@@ -91,4 +91,37 @@ describe('<rr-annotation-context>', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.match(/class entry 1/);
   });
+
+  it('writes the context it logged to .rrd, and the file loads back with the same colours', async () => {
+    const source = await fixture<RrContext>(
+      html`<rr-context
+        ><rr-annotation-context
+          >[[1, "one", [255, 0, 0]], {"info": {"id": 2, "color": "gold"}}]</rr-annotation-context
+        ></rr-context
+      >`,
+    );
+    await source.querySelector('rr-annotation-context')!.updateComplete;
+    source.log('seg', {
+      archetype: 'SegmentationImage',
+      buffer: new Uint8Array([1, 2]),
+      format: { width: 2, height: 1 },
+    });
+    const bytes = await source.toRrd();
+    const ctx = await fixture<RrContext>(
+      html`<rr-context><rr-segmentation entity="seg"></rr-segmentation></rr-context>`,
+    );
+    expect(await ctx.load(bytes), 'the written file loads').to.not.equal(undefined);
+    const shot = await (ctx.querySelector('rr-segmentation') as RrSegmentation).snapshot();
+    expectPixel(shot, 0, 0, [255, 0, 0, 255]);
+    expectPixel(shot, 1, 0, [255, 215, 0, 255]);
+    expect(contextAt(ctx, '/')).to.equal(undefined, 'read back as the plain list, not parsed');
+    expect(ctx.recording.latestAt('/', 'AnnotationContext:context')).to.deep.equal([
+      {
+        info: { id: 1, label: 'one', color: 0xff0000ff },
+        keypointAnnotations: [],
+        keypointConnections: [],
+      },
+      { info: { id: 2, color: 0xffd700ff }, keypointAnnotations: [], keypointConnections: [] },
+    ]);
+  });
 });

@@ -6,12 +6,14 @@ import {
   type ArchetypeRow,
   type EntityPathInput,
   type LogOptions,
+  type RowRange,
   type TimeColumnInput,
 } from '../../store/recording.js';
 import type { TimeValue } from '../../store/time.js';
 import { reportError } from '../shared/errors.js';
 import { ensureContextRoot, recordingContext } from '../shared/recording-context.js';
 import type { LoadResult, LoadSource } from '../../io/load.js';
+import { toRrd, type RrdWriteOptions } from '../../io/to-rrd.js';
 
 /**
  * A recording: the entity-path tree with its data on timelines, and the time cursor. Every
@@ -36,7 +38,7 @@ export class RrContext extends LitElement {
   /** The time cursor on the active timeline (an integer; bigint-safe as a string). Default: its latest time. */
   @property() time: string | undefined;
 
-  /** URL of an `.rrd` recording or an Arrow IPC file to load into the recording. */
+  /** URL of an `.rrd` recording or an Arrow IPC file to load; a new `src` replaces what the last one loaded. */
   @property() src: string | undefined;
 
   /** The Recording object shared with every element inside. */
@@ -61,12 +63,15 @@ export class RrContext extends LitElement {
   }
 
   #loadGeneration = 0;
+  /** The rows the last successful load logged: the next load replaces them. */
+  #loaded: RowRange | undefined;
   #loading: Promise<LoadResult | undefined> | undefined;
 
   /**
    * Loads an `.rrd` recording, Arrow IPC bytes (file or stream) or an Arrow table in Rerun's
    * dataframe layout. The source is parsed completely before anything is logged: a bad file
-   * logs nothing, fires `rr-error` and resolves to undefined (it never rejects).
+   * logs nothing, fires `rr-error` and resolves to undefined (it never rejects). A load
+   * replaces what the previous `src` or `load()` logged (data logged otherwise stays).
    */
   load(source: LoadSource): Promise<LoadResult | undefined> {
     const generation = ++this.#loadGeneration;
@@ -76,7 +81,7 @@ export class RrContext extends LitElement {
         const { rows, result } = await parseSource(source);
         // A newer load replaced this one while it was parsing.
         if (generation !== this.#loadGeneration) return undefined;
-        this.recording.logRows(rows);
+        this.#loaded = this.recording.logRows(rows, { replaces: this.#loaded });
         const entities = [
           ...new Set(
             rows.map((r) => (typeof r.entity === 'string' ? r.entity : `/${r.entity.join('/')}`)),
@@ -100,9 +105,9 @@ export class RrContext extends LitElement {
     return this.#loading ?? Promise.resolve(undefined);
   }
 
-  /** Writes the recording as a Rerun `.rrd` file (see `Recording.toRrd`). */
-  toRrd(options?: { compression?: 'lz4' | 'none' }): Promise<Uint8Array> {
-    return this.recording.toRrd(options);
+  /** Writes the recording as a Rerun `.rrd` file (see the `toRrd` function). */
+  toRrd(options?: RrdWriteOptions): Promise<Uint8Array> {
+    return toRrd(this.recording, options);
   }
 
   protected override willUpdate(changed: PropertyValues): void {

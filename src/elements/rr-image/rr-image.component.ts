@@ -3,6 +3,7 @@ import { ImageLayer, type ImageOverrides } from '../../render/image-layer.js';
 import { parseColormap } from '../../render/colormaps.js';
 import { parseValueRange } from '../../store/value-range.js';
 import { isNpy, npyToImageRow } from '../../io/npy.js';
+import { imageRow } from '../../store/components/keys.js';
 import type { Renderer } from '../../render/renderer.js';
 import {
   asBytes,
@@ -92,11 +93,11 @@ export class RrImage extends ImageLayerElement {
         const npy = asBytes(raw);
         if (isNpy(npy)) {
           const { bytes, format } = npyToImageRow(npy);
-          return { 'Image:buffer': bytes, 'Image:format': format };
+          return imageRow('Image', bytes, format);
         }
       }
       const { bytes, format } = formatFromNdArray(this.data);
-      return { 'Image:buffer': bytes, 'Image:format': format };
+      return imageRow('Image', bytes, format);
     }
     if (this.buffer === undefined || this.buffer === null) return undefined;
     const input = this.format ?? {
@@ -114,13 +115,13 @@ export class RrImage extends ImageLayerElement {
     const format = resolveImageFormat(input);
     const bytes = asBytes(this.buffer);
     validateImageBuffer(format, bytes);
-    return { 'Image:buffer': bytes, 'Image:format': format };
+    return imageRow('Image', bytes, format);
   }
 
   protected rowFromSource(bytes: Uint8Array, url: string, contentType: string | null): OwnRow {
-    if (isNpy(bytes) || /\.npy(\?|#|$)/i.test(url)) {
+    if (isNpy(bytes, url)) {
       const { bytes: raw, format } = npyToImageRow(bytes);
-      return { 'Image:buffer': raw, 'Image:format': format };
+      return imageRow('Image', raw, format);
     }
     const mediaType =
       contentType && contentType.startsWith('image/') ? contentType.split(';')[0] : undefined;

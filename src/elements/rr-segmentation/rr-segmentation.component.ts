@@ -1,6 +1,7 @@
 import { property } from 'lit/decorators.js';
 import { decodeGrayscalePng, isPng } from '../../io/png16.js';
-import { npyToImageRow } from '../../io/npy.js';
+import { isNpy, npyToImageRow } from '../../io/npy.js';
+import { imageRow } from '../../store/components/keys.js';
 import type { Renderer } from '../../render/renderer.js';
 import { SegmentationLayer } from '../../render/segmentation-layer.js';
 import {
@@ -15,31 +16,6 @@ import {
 import { changedOrNaN, enumAttribute, numberAttribute } from '../shared/attributes.js';
 import { ImageLayerElement } from '../shared/image-layer-element.js';
 import type { OwnRow } from '../shared/layer-element.js';
-
-/**
- * Reads an `.npy` file into raw bytes + format: `src/io/npy.ts`, with the segmentation shape
- * rule (H×W only, SPEC §1.3). Replaceable for tests.
- */
-export let npySegmentationReader:
-  | ((
-      bytes: Uint8Array,
-      url: string,
-    ) =>
-      | Promise<{ bytes: Uint8Array; format: ImageFormat }>
-      | { bytes: Uint8Array; format: ImageFormat })
-  | undefined = (bytes) => npyToImageRow(bytes, { segmentation: true });
-
-/** @internal Installs the `.npy` reader (called once the npy module exists). */
-export function setNpySegmentationReader(reader: typeof npySegmentationReader): void {
-  npySegmentationReader = reader;
-}
-
-function isNpy(bytes: Uint8Array, url: string): boolean {
-  return (
-    (bytes[0] === 0x93 && String.fromCharCode(...bytes.subarray(1, 6)) === 'NUMPY') ||
-    /\.npy(\?|#|$)/i.test(url)
-  );
-}
 
 const RENDER_MODE = enumAttribute(['fill', 'outline', 'fill-outline'] as const);
 /** Past about 100 CSS pixels an outline covers the whole picture (1e9 drew nothing). */
@@ -129,8 +105,7 @@ export class RrSegmentation extends ImageLayerElement {
       return this.#row(decoded.bytes, decoded.format);
     }
     if (isNpy(bytes, url)) {
-      if (!npySegmentationReader) throw new ImageFormatError(`npy not supported yet (${url})`);
-      const read = await npySegmentationReader(bytes, url);
+      const read = npyToImageRow(bytes, { segmentation: true });
       return this.#row(read.bytes, read.format);
     }
     throw new ImageFormatError(
@@ -139,14 +114,6 @@ export class RrSegmentation extends ImageLayerElement {
   }
 
   #row(bytes: Uint8Array, format: ImageFormat): OwnRow {
-    // Rerun's SDK logs only the datatype for segmentation formats (segmentation_image_ext.py).
-    return {
-      'SegmentationImage:buffer': bytes,
-      'SegmentationImage:format': {
-        width: format.width,
-        height: format.height,
-        channelDatatype: format.channelDatatype,
-      },
-    };
+    return imageRow('SegmentationImage', bytes, format);
   }
 }

@@ -6,6 +6,7 @@
 import { property } from 'lit/decorators.js';
 import type { BufferInput, ImageFormatInput, NdArrayLike } from '../../store/image-format.js';
 import { LayerElement, type OwnRow } from './layer-element.js';
+import { fetchOk } from '../../io/fetch.js';
 
 export abstract class ImageLayerElement extends LayerElement {
   /** URL of the data to show. */
@@ -48,18 +49,7 @@ export abstract class ImageLayerElement extends LayerElement {
   }
 
   async #fetchSource(url: string): Promise<OwnRow> {
-    let response: Response;
-    try {
-      response = await fetch(url);
-    } catch (error) {
-      if (error instanceof TypeError && /fetch/i.test(error.message))
-        throw new Error(`could not load ${url}: ${error.message}`);
-      throw error;
-    }
-    if (!response.ok)
-      throw new Error(
-        `could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim(),
-      );
+    const response = await fetchOk(url);
     const bytes = new Uint8Array(await response.arrayBuffer());
     return this.rowFromSource(bytes, url, response.headers.get('content-type'));
   }

@@ -1,0 +1,49 @@
+/** Scalar components shared by many archetypes: opacity, draw order, filters, media types. */
+import { monoComponent, plainNumber, type ArrowModule, type ComponentEntry } from './entry.js';
+
+const FILTERS: Record<string, number> = { nearest: 1, linear: 2, bicubic: 3 };
+
+/** A `Float32` component (Opacity, DrawOrder, Radius, …) under the given key. */
+export function f32Component(key: string, componentType: string): ComponentEntry {
+  return monoComponent({
+    key,
+    componentType,
+    arrowType: (A: ArrowModule) => new A.Float32(),
+    write: (value) => Number(value),
+    read: (v) => plainNumber(v) ?? null,
+  });
+}
+
+/** A MagnificationFilter (`nearest`, `linear`, `bicubic`, or its Arrow number). */
+export function filterComponent(key: string): ComponentEntry {
+  return monoComponent({
+    key,
+    componentType: 'MagnificationFilter',
+    arrowType: (A: ArrowModule) => new A.Uint8(),
+    write: (value) =>
+      typeof value === 'string' ? (FILTERS[value.toLowerCase()] ?? 1) : Number(value),
+    read: (v) => plainNumber(v) ?? null,
+  });
+}
+
+/** A `Utf8` component (MediaType, Text, …) under the given key. */
+export function utf8Component(key: string, componentType: string): ComponentEntry {
+  return monoComponent({
+    key,
+    componentType,
+    arrowType: (A: ArrowModule) => new A.Utf8(),
+    write: (value) => String(value),
+    read: (v) => (v === null || v === undefined ? null : String(v)),
+  });
+}
+
+export const scalarComponents: ComponentEntry[] = [
+  ...['Image', 'SegmentationImage', 'DepthImage', 'EncodedImage'].map((a) =>
+    f32Component(`${a}:draw_order`, 'DrawOrder'),
+  ),
+  ...['Image', 'SegmentationImage', 'EncodedImage'].map((a) =>
+    f32Component(`${a}:opacity`, 'Opacity'),
+  ),
+  ...['Image', 'EncodedImage'].map((a) => filterComponent(`${a}:magnification_filter`)),
+  utf8Component('EncodedImage:media_type', 'MediaType'),
+];
