@@ -6,6 +6,7 @@
  * the stored samples as they are. It is imported lazily, so pages that never load a PNG mask do
  * not download it.
  */
+import { checkImageHeader } from './image-header.js';
 import { ImageFormatError, type ImageFormat } from '../store/image-format.js';
 
 /** True when the bytes start with the PNG signature. */
@@ -35,6 +36,8 @@ export async function decodeGrayscalePng(
     throw new ImageFormatError(
       `expected a PNG file, got ${bytes.byteLength} bytes without the PNG signature`,
     );
+  // Refused before decoding when the header declares more pixels than can be held.
+  checkImageHeader(bytes);
   const { decode } = await import('fast-png');
   let png: ReturnType<typeof decode>;
   try {

@@ -3,6 +3,7 @@
  * encoded blob) latest-at from the recording and keeps one texture up to date, re-uploading only
  * when the row behind it changes.
  */
+import { checkImageHeader, checkImageSize } from '../io/image-header.js';
 import {
   asBytes,
   resolveImageFormat,
@@ -61,6 +62,25 @@ export interface ImageOverrides extends LayerOverrides {
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Decodes with the browser (off the main thread); the message names what failed. */
+async function decodeBitmap(
+  bytes: Uint8Array,
+  mediaType: string | undefined,
+): Promise<ImageBitmap> {
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], mediaType ? { type: mediaType } : {});
+  try {
+    return await createImageBitmap(blob, {
+      premultiplyAlpha: 'none',
+      colorSpaceConversion: 'none',
+    });
+  } catch (error) {
+    const type = mediaType ? `a ${mediaType} image` : 'an image (PNG, JPEG, WebP, GIF, AVIF, BMP)';
+    throw new Error(
+      `expected ${type} the browser can decode, got ${bytes.byteLength} bytes it cannot decode (${errorMessage(error)})`,
+    );
+  }
 }
 
 function guessMediaType(bytes: Uint8Array): string | undefined {
@@ -189,6 +209,9 @@ export class ImageLayer implements ViewLayer {
     let bytes: Uint8Array;
     try {
       bytes = asBytes(blob.value as BufferInput);
+      // The size the header declares, before anything is decoded (a 95-byte PNG may claim a
+      // billion pixels); the browser then decodes off the main thread.
+      checkImageHeader(bytes);
     } catch (error) {
       return this.#fail(errorMessage(error), key);
     }
@@ -206,17 +229,13 @@ export class ImageLayer implements ViewLayer {
     let bitmap: ImageBitmap | undefined;
     let failure: string | undefined;
     try {
-      const blob = new Blob(
-        [bytes as Uint8Array<ArrayBuffer>],
-        mediaType ? { type: mediaType } : {},
-      );
-      bitmap = await createImageBitmap(blob, {
-        premultiplyAlpha: 'none',
-        colorSpaceConversion: 'none',
-      });
+      bitmap = await decodeBitmap(bytes, mediaType);
+      // Formats whose header is not read here (AVIF …) are checked once decoded.
+      checkImageSize(bitmap.width, bitmap.height, `a decoded ${mediaType ?? 'image'}`);
     } catch (error) {
-      const what = mediaType ?? 'an image of unknown type';
-      failure = `expected a decodable ${what}, got ${bytes.byteLength} bytes the browser cannot decode (${errorMessage(error)})`;
+      bitmap?.close();
+      bitmap = undefined;
+      failure = errorMessage(error);
     }
     // A newer row replaced this one while it was decoding.
     if (generation !== this.#decodeGeneration) {
