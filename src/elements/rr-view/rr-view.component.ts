@@ -28,6 +28,7 @@ import {
  * @csspart canvas - The canvas the view draws into.
  * @csspart frame - The box holding canvas, layer messages and tooltip.
  * @csspart tooltip - The hover tooltip.
+ * @csspart error - With no layer children: the message of a layer whose data is unusable.
  * @cssprop --rr-aspect - Aspect ratio used when no CSS height is given; set from the content.
  * @cssprop --rr-view-background - Background of the frame behind the canvas.
  * @cssprop --rr-tooltip-background - Tooltip background.
@@ -52,6 +53,8 @@ export class RrView extends RecordingElement {
   @property({ type: Boolean, attribute: 'no-tooltip' }) noTooltip = false;
 
   #entries = new Set<ViewLayerEntry>();
+  /** Errors of the layers the view made itself (no layer children), shown as layers show theirs. */
+  #autoErrors = new Map<string, string>();
   #auto = new Map<string, ViewLayerEntry>();
   #view = new ViewController(this, {
     layers: () => this.#layers(),
@@ -115,9 +118,13 @@ export class RrView extends RecordingElement {
         recording,
         loading: undefined,
         stateChanged: (state) => {
-          if (state.status === 'error') {
-            reportError(this, { entity, message: state.message });
-          }
+          const message = state.status === 'error' ? state.message : undefined;
+          if (message === this.#autoErrors.get(entity)) return;
+          if (message) {
+            this.#autoErrors.set(entity, message);
+            reportError(this, { entity, message });
+          } else this.#autoErrors.delete(entity);
+          this.requestUpdate();
         },
       });
     }
@@ -125,6 +132,7 @@ export class RrView extends RecordingElement {
       if (!seen.has(entity) || entry.recording !== recording) {
         entry.layer.dispose();
         this.#auto.delete(entity);
+        if (this.#autoErrors.delete(entity)) this.requestUpdate();
       }
     }
     return [...this.#auto.values()];
@@ -133,6 +141,10 @@ export class RrView extends RecordingElement {
   #clearAuto(): void {
     for (const entry of this.#auto.values()) entry.layer.dispose();
     this.#auto.clear();
+    if (this.#autoErrors.size) {
+      this.#autoErrors.clear();
+      this.requestUpdate();
+    }
   }
 
   protected override recordingConnected(_recording: Recording): void {
@@ -171,6 +183,10 @@ export class RrView extends RecordingElement {
   }
 
   protected override render(): TemplateResult {
-    return this.#view.template(html`<slot></slot>`);
+    const errors = [...this.#autoErrors].map(
+      ([entity, message]) =>
+        html`<div class="rr-error" part="error" role="alert">${entity}: ${message}</div>`,
+    );
+    return this.#view.template(html`<slot></slot>${errors}`);
   }
 }

@@ -55,20 +55,6 @@ export abstract class LayerElement extends RecordingElement {
         /* Inside a view the layer shows nothing of its own but an error message. */
         display: contents;
       }
-      .rr-error {
-        box-sizing: border-box;
-        margin: 4px;
-        padding: 4px 8px;
-        border-radius: 4px;
-        background: rgba(140, 20, 20, 0.9);
-        color: #fff;
-        font:
-          12px/1.4 system-ui,
-          sans-serif;
-        max-width: calc(100% - 8px);
-        overflow-wrap: anywhere;
-        pointer-events: auto;
-      }
     `,
   ];
 
