@@ -3,6 +3,7 @@ import { decodeGrayscalePng, isPng } from '../../io/png16.js';
 import { isNpy, npyToImageRow } from '../../io/npy.js';
 import { imageRow } from '../../store/components/keys.js';
 import type { Renderer } from '../../render/renderer.js';
+import { annotationContextErrorFor } from '../../store/context-errors.js';
 import { SegmentationLayer } from '../../render/segmentation-layer.js';
 import {
   asBytes,
@@ -57,6 +58,16 @@ export class RrSegmentation extends ImageLayerElement {
   /** @internal The layer (tests and the benchmark read its upload counters). */
   get segmentationLayer(): SegmentationLayer | undefined {
     return this.#layer;
+  }
+
+  /** A broken annotation context at or above the entity (its JSON does not parse …). */
+  protected override notice(): string | undefined {
+    const recording = this.recording;
+    const applies = recording.annotationContextFor(this.entityPath)?.entity;
+    const broken = annotationContextErrorFor(recording, this.entityPath, applies);
+    return broken
+      ? `annotation context at ${broken.entity}: ${broken.message} (auto colours are used)`
+      : undefined;
   }
 
   protected createLayer(renderer: Renderer, onAsyncChange: () => void): SegmentationLayer {

@@ -242,6 +242,7 @@ export abstract class LayerElement extends RecordingElement {
   }
 
   protected override recordingChanged(): void {
+    this.#updateError();
     this.#invalidate();
   }
 
@@ -343,7 +344,15 @@ export abstract class LayerElement extends RecordingElement {
     }
     this.#reportedError = message;
     // A bad attribute (reported by CheckedAttributes) is shown while the layer keeps drawing.
-    this.errorMessage = message ?? this.#attributes.message;
+    this.errorMessage = message ?? this.#attributes.message ?? this.notice();
+  }
+
+  /**
+   * A problem elsewhere that affects this layer, shown in `part="error"` while the layer draws
+   * (reported as rr-error where it arose): e.g. an annotation context above it that is broken.
+   */
+  protected notice(): string | undefined {
+    return undefined;
   }
 
   /** The view this layer is drawn in (its enclosing `<rr-view>`, or its own). */
