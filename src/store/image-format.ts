@@ -3,6 +3,8 @@
  * parsing of the names users write, byte sizes and validation. Pure data, no DOM, no GL.
  */
 
+import { describeValue } from './describe-value.js';
+
 /** Rerun's `ColorModel` with its numeric values. */
 export const ColorModel = { L: 1, RGB: 2, RGBA: 3, BGR: 4, BGRA: 5 } as const;
 export type ColorModelName = keyof typeof ColorModel;
@@ -79,7 +81,7 @@ function resolveEnum<T extends Record<string, number>>(
     if (/^\d+$/.test(wanted)) return resolveEnum(table, what, Number(wanted));
   }
   throw new ImageFormatError(
-    `unknown ${what} ${JSON.stringify(value)}: expected one of ${Object.keys(table).join(', ')}`,
+    `unknown ${what} ${describeValue(value)}: expected one of ${Object.keys(table).join(', ')}`,
   );
 }
 
@@ -168,7 +170,7 @@ function dimension(name: string, value: unknown): number {
   const n = typeof value === 'string' ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0 || n > 0xffffffff) {
     throw new ImageFormatError(
-      `expected ${name} to be a positive integer, got ${JSON.stringify(value)}`,
+      `expected ${name} to be a positive integer, got ${describeValue(value)}`,
     );
   }
   return n;
@@ -180,9 +182,7 @@ function dimension(name: string, value: unknown): number {
  */
 export function resolveImageFormat(input: ImageFormatInput | null | undefined): ImageFormat {
   if (!input || typeof input !== 'object') {
-    throw new ImageFormatError(
-      `expected a format {width, height, …}, got ${JSON.stringify(input)}`,
-    );
+    throw new ImageFormatError(`expected a format {width, height, …}, got ${describeValue(input)}`);
   }
   const width = dimension('width', input.width);
   const height = dimension('height', input.height);
