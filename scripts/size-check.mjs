@@ -21,7 +21,8 @@ const KB = 1024;
 /** Budgets in gzipped bytes. Every other .js file in dist/cdn (lazy chunks) is reported only. */
 const BUDGETS = {
   // Every element, lit, @lit/context and twgl.js; Arrow/.rrd support is a lazy chunk outside it.
-  'rr-elements.js': 50 * KB,
+  // 51 KB since issue 12 (checked attributes, named errors, oversized views; image headers lazy).
+  'rr-elements.js': 51 * KB,
   // The same plus the anywidget front end as ONE file for a widget's inline `_esm`, so the lazy
   // chunks are inside it: 16-bit PNG, and the Arrow/.rrd reader and writer (apache-arrow alone is
   // ~52 KB gzipped, the .rrd code ~14 KB) that `<rr-context>.load()` and `toRrd()` bring.

@@ -6,7 +6,6 @@
  * the stored samples as they are. It is imported lazily, so pages that never load a PNG mask do
  * not download it.
  */
-import { checkImageHeader } from './image-header.js';
 import { ImageFormatError, type ImageFormat } from '../store/image-format.js';
 
 /** True when the bytes start with the PNG signature. */
@@ -37,6 +36,7 @@ export async function decodeGrayscalePng(
       `expected a PNG file, got ${bytes.byteLength} bytes without the PNG signature`,
     );
   // Refused before decoding when the header declares more pixels than can be held.
+  const { checkImageHeader } = await import('./image-header.js');
   checkImageHeader(bytes);
   const { decode } = await import('fast-png');
   let png: ReturnType<typeof decode>;

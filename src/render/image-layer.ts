@@ -3,7 +3,6 @@
  * encoded blob) latest-at from the recording and keeps one texture up to date, re-uploading only
  * when the row behind it changes.
  */
-import { checkImageHeader, checkImageSize } from '../io/image-header.js';
 import {
   asBytes,
   resolveImageFormat,
@@ -209,9 +208,6 @@ export class ImageLayer implements ViewLayer {
     let bytes: Uint8Array;
     try {
       bytes = asBytes(blob.value as BufferInput);
-      // The size the header declares, before anything is decoded (a 95-byte PNG may claim a
-      // billion pixels); the browser then decodes off the main thread.
-      checkImageHeader(bytes);
     } catch (error) {
       return this.#fail(errorMessage(error), key);
     }
@@ -229,6 +225,11 @@ export class ImageLayer implements ViewLayer {
     let bitmap: ImageBitmap | undefined;
     let failure: string | undefined;
     try {
+      // Loaded on first use (it is not needed until an encoded image comes).
+      const { checkImageHeader, checkImageSize } = await import('../io/image-header.js');
+      // The size the header declares, before anything is decoded (a 95-byte PNG may claim a
+      // billion pixels); the browser then decodes off the main thread.
+      checkImageHeader(bytes);
       bitmap = await decodeBitmap(bytes, mediaType);
       // Formats whose header is not read here (AVIF …) are checked once decoded.
       checkImageSize(bitmap.width, bitmap.height, `a decoded ${mediaType ?? 'image'}`);
