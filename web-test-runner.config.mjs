@@ -24,6 +24,11 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 20000 } },
+  // Every rr-error is also logged with console.warn (src/elements/shared/errors.ts), and tests
+  // provoke many on purpose: those lines stay out of the output (test/helpers/warnings.ts lets a
+  // test read them), so the output shows only unexpected noise.
+  filterBrowserLogs: ({ type, args }) =>
+    !(type === 'warn' && typeof args[0] === 'string' && args[0].startsWith('<rr-')),
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
   // The demo pages need what `npm start` gives them (scripts/dev-server.mjs).

@@ -35,6 +35,9 @@ export async function decodeGrayscalePng(
     throw new ImageFormatError(
       `expected a PNG file, got ${bytes.byteLength} bytes without the PNG signature`,
     );
+  // Refused before decoding when the header declares more pixels than can be held.
+  const { checkImageHeader } = await import('./image-header.js');
+  checkImageHeader(bytes);
   const { decode } = await import('fast-png');
   let png: ReturnType<typeof decode>;
   try {

@@ -64,6 +64,25 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Decodes with the browser (off the main thread); the message names what failed. */
+async function decodeBitmap(
+  bytes: Uint8Array,
+  mediaType: string | undefined,
+): Promise<ImageBitmap> {
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], mediaType ? { type: mediaType } : {});
+  try {
+    return await createImageBitmap(blob, {
+      premultiplyAlpha: 'none',
+      colorSpaceConversion: 'none',
+    });
+  } catch (error) {
+    const type = mediaType ? `a ${mediaType} image` : 'an image (PNG, JPEG, WebP, GIF, AVIF, BMP)';
+    throw new Error(
+      `expected ${type} the browser can decode, got ${bytes.byteLength} bytes it cannot decode (${errorMessage(error)})`,
+    );
+  }
+}
+
 function guessMediaType(bytes: Uint8Array): string | undefined {
   const b = bytes;
   if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
@@ -207,17 +226,18 @@ export class ImageLayer implements ViewLayer {
     let bitmap: ImageBitmap | undefined;
     let failure: string | undefined;
     try {
-      const blob = new Blob(
-        [bytes as Uint8Array<ArrayBuffer>],
-        mediaType ? { type: mediaType } : {},
-      );
-      bitmap = await createImageBitmap(blob, {
-        premultiplyAlpha: 'none',
-        colorSpaceConversion: 'none',
-      });
+      // Loaded on first use (it is not needed until an encoded image comes).
+      const { checkImageHeader, checkImageSize } = await import('../io/image-header.js');
+      // The size the header declares, before anything is decoded (a 95-byte PNG may claim a
+      // billion pixels); the browser then decodes off the main thread.
+      checkImageHeader(bytes);
+      bitmap = await decodeBitmap(bytes, mediaType);
+      // Formats whose header is not read here (AVIF …) are checked once decoded.
+      checkImageSize(bitmap.width, bitmap.height, `a decoded ${mediaType ?? 'image'}`);
     } catch (error) {
-      const what = mediaType ?? 'an image of unknown type';
-      failure = `expected a decodable ${what}, got ${bytes.byteLength} bytes the browser cannot decode (${errorMessage(error)})`;
+      bitmap?.close();
+      bitmap = undefined;
+      failure = errorMessage(error);
     }
     // A newer row replaced this one while it was decoding.
     if (generation !== this.#decodeGeneration) {

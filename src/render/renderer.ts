@@ -92,6 +92,8 @@ export interface RenderTarget {
   describeFrame(): FrameDescription | undefined;
   /** Called after a frame was copied into the canvas. */
   frameRendered?(): void;
+  /** Called when drawing the view's frame failed (the other views still draw). */
+  renderFailed?(error: unknown): void;
 }
 
 /** A texture the renderer can rebuild after a context loss from the data its owner retains. */
@@ -261,12 +263,18 @@ export class Renderer {
     return this.maxTextureSizeOverride ? Math.min(real, this.maxTextureSizeOverride) : real;
   }
 
-  /** Largest side of one render target (snapshots larger than this are drawn in tiles). */
+  /**
+   * Largest side of one render target: snapshots larger than this are drawn in tiles, views
+   * larger than this are drawn at this size and scaled up by the browser.
+   */
   get maxRenderSize(): number {
     const gl = this.#gl;
+    const viewport = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
     const real = Math.min(
       gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number,
       gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
+      viewport[0],
+      viewport[1],
     );
     return this.maxTextureSizeOverride ? Math.min(real, this.maxTextureSizeOverride) : real;
   }
@@ -417,8 +425,9 @@ export class Renderer {
       try {
         this.#renderToCanvas(view);
       } catch (error) {
-        // One view failing must not stop the others.
-        console.error(error);
+        // One view failing must not stop the others; the view reports it (rr-error).
+        if (view.renderFailed) view.renderFailed(error);
+        else console.error(error);
       }
     }
   }
@@ -436,8 +445,22 @@ export class Renderer {
       view.frameRendered?.();
       return;
     }
-    const { width, height } = frame;
-    const onePass = this.#srgbDrawingBuffer && binaryAlpha(frame);
+    // A view larger than the GPU can render (a 20000 px wide one) is drawn at the largest size
+    // it allows and scaled up by the canvas' CSS size, instead of failing.
+    const fit = Math.min(1, this.maxRenderSize / frame.width, this.maxRenderSize / frame.height);
+    const drawn: FrameDescription =
+      fit < 1
+        ? {
+            ...frame,
+            width: Math.max(1, Math.floor(frame.width * fit)),
+            height: Math.max(1, Math.floor(frame.height * fit)),
+            scale: frame.scale * fit,
+            offset: [frame.offset[0] * fit, frame.offset[1] * fit],
+            pixelRatio: (frame.pixelRatio ?? 1) * fit,
+          }
+        : frame;
+    const { width, height } = drawn;
+    const onePass = this.#srgbDrawingBuffer && binaryAlpha(drawn);
     if (this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas.width = width;
       this.canvas.height = height;
@@ -449,11 +472,12 @@ export class Renderer {
       if (gl.drawingBufferFormat !== format) gl.drawingBufferStorage(format, width, height);
     }
     if (onePass) {
-      this.#compose(frame, null);
+      this.#compose(drawn, null);
       this.#singlePassFrames++;
     } else {
+      // A target that failed to allocate is never kept: the next frame tries again.
       this.#composite = this.#ensureTarget(this.#composite, width, height, true);
-      this.#compose(frame, this.#composite);
+      this.#compose(drawn, this.#composite);
       this.#encode(this.#composite, null, width, height, true);
     }
     if (canvas.width !== width || canvas.height !== height) {
@@ -565,16 +589,24 @@ export class Renderer {
   #ensureTarget(target: Target | undefined, width: number, height: number, srgb: boolean): Target {
     if (target && target.width >= width && target.height >= height) return target;
     if (target) this.#deleteTarget(target);
-    // Grow generously so resizing views do not reallocate every frame.
+    this.#composite = undefined;
+    // Grow generously so resizing views do not reallocate every frame (never past the limit).
+    const max = this.maxRenderSize;
     return this.#createTarget(
-      Math.max(width, target?.width ?? 0),
-      Math.max(height, target?.height ?? 0),
+      Math.min(max, Math.max(width, target?.width ?? 0)),
+      Math.min(max, Math.max(height, target?.height ?? 0)),
       srgb,
     );
   }
 
+  /** A colour target; throws (leaving nothing allocated) when the GPU cannot make it. */
   #createTarget(width: number, height: number, srgb: boolean): Target {
     const gl = this.#gl;
+    const max = this.maxRenderSize;
+    if (width > max || height > max)
+      throw new RangeError(
+        `expected a render target of at most ${max}×${max} pixels, got ${width}×${height}`,
+      );
     const texture = gl.createTexture()!;
     gl.bindTexture(gl.TEXTURE_2D, texture);
     gl.texStorage2D(gl.TEXTURE_2D, 1, srgb ? gl.SRGB8_ALPHA8 : gl.RGBA8, width, height);
@@ -584,8 +616,16 @@ export class Renderer {
     const framebuffer = gl.createFramebuffer()!;
     gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
     gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, texture, 0);
+    const status = gl.checkFramebufferStatus(gl.FRAMEBUFFER);
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-    return { framebuffer, texture, width, height };
+    const target = { framebuffer, texture, width, height };
+    if (status !== gl.FRAMEBUFFER_COMPLETE) {
+      this.#deleteTarget(target);
+      throw new Error(
+        `the GPU could not make a ${width}×${height} render target (framebuffer status 0x${status.toString(16)})`,
+      );
+    }
+    return target;
   }
 
   #deleteTarget(target: Target): void {

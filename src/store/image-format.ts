@@ -3,6 +3,8 @@
  * parsing of the names users write, byte sizes and validation. Pure data, no DOM, no GL.
  */
 
+import { describeValue } from './describe-value.js';
+
 /** Rerun's `ColorModel` with its numeric values. */
 export const ColorModel = { L: 1, RGB: 2, RGBA: 3, BGR: 4, BGRA: 5 } as const;
 export type ColorModelName = keyof typeof ColorModel;
@@ -79,7 +81,7 @@ function resolveEnum<T extends Record<string, number>>(
     if (/^\d+$/.test(wanted)) return resolveEnum(table, what, Number(wanted));
   }
   throw new ImageFormatError(
-    `unknown ${what} ${JSON.stringify(value)}: expected one of ${Object.keys(table).join(', ')}`,
+    `unknown ${what} ${describeValue(value)}: expected one of ${Object.keys(table).join(', ')}`,
   );
 }
 
@@ -168,7 +170,7 @@ function dimension(name: string, value: unknown): number {
   const n = typeof value === 'string' ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0 || n > 0xffffffff) {
     throw new ImageFormatError(
-      `expected ${name} to be a positive integer, got ${JSON.stringify(value)}`,
+      `expected ${name} to be a positive integer, got ${describeValue(value)}`,
     );
   }
   return n;
@@ -180,9 +182,7 @@ function dimension(name: string, value: unknown): number {
  */
 export function resolveImageFormat(input: ImageFormatInput | null | undefined): ImageFormat {
   if (!input || typeof input !== 'object') {
-    throw new ImageFormatError(
-      `expected a format {width, height, …}, got ${JSON.stringify(input)}`,
-    );
+    throw new ImageFormatError(`expected a format {width, height, …}, got ${describeValue(input)}`);
   }
   const width = dimension('width', input.width);
   const height = dimension('height', input.height);
@@ -272,6 +272,41 @@ export interface NdArrayLike {
 }
 
 /**
+ * Data is read as row-major (C-contiguous) elements: strides (numpy's `strides` in bytes, or
+ * scijs ndarray's `stride` in elements) or an `offset` that say otherwise are refused, not
+ * silently ignored.
+ */
+function checkContiguous(value: NdArrayLike, shape: readonly number[]): void {
+  const given = value as unknown as { strides?: unknown; stride?: unknown; offset?: unknown };
+  const elements: number[] = [];
+  let step = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    elements[i] = step;
+    step *= shape[i];
+  }
+  const bytesPer = (value.data as unknown as { BYTES_PER_ELEMENT?: number }).BYTES_PER_ELEMENT ?? 1;
+  const same = (a: unknown, b: number[]) =>
+    Array.isArray(a) && a.length === b.length && a.every((v, i) => v === b[i] || shape[i] <= 1);
+  for (const [name, want] of [
+    ['strides', elements.map((e) => e * bytesPer)],
+    ['stride', elements],
+  ] as const) {
+    const got = given[name];
+    if (got === undefined || got === null) continue;
+    if (!same(got, want) && !same(got, elements))
+      throw new ImageFormatError(
+        `expected row-major (C-contiguous) data, ${name} [${want.join(', ')}], got ${name} ${
+          Array.isArray(got) ? `[${got.join(', ')}]` : String(got)
+        } (copy the array into row-major order first)`,
+      );
+  }
+  if (given.offset !== undefined && given.offset !== null && given.offset !== 0)
+    throw new ImageFormatError(
+      `expected data starting at its first element, got offset ${String(given.offset)} (copy the array first)`,
+    );
+}
+
+/**
  * Turns an ndarray-like value into bytes + format the way Rerun's Python SDK infers it
  * (SPEC §1.3): size-1 dimensions at either end are dropped; 2-D → L, H×W×3 → RGB, H×W×4 → RGBA.
  */
@@ -292,6 +327,7 @@ export function formatFromNdArray(
     if (!Number.isInteger(d) || d < 0)
       throw new ImageFormatError(`expected a shape of non-negative integers, got [${shape}]`);
   }
+  checkContiguous(value, shape);
   // Drop size-1 dimensions at either end, but keep at least two, and keep a trailing 3 or 4
   // that names the channels of a single-row image (H=1, W, C).
   for (;;) {

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { resolveImageFormat } from './image-format.js';
 import { Recording, componentKey, defaultRecording } from './recording.js';
 import type { RecordingChangeDetail, TimeChangeDetail } from './recording.js';
 
@@ -78,6 +79,24 @@ describe('Recording', () => {
       expect(() => rec.log('x', { buffer: 1 } as never)).to.throw(TypeError, /"archetype"/);
       expect(() => rec.log('x', { archetype: 3 } as never)).to.throw(TypeError, /archetype 3/);
       expect(() => rec.log('x', null as never)).to.throw(TypeError, /got null/);
+      expect(rec.entities()).to.deep.equal([]);
+    });
+
+    it('names what came in words: a number as entity, a bigint or NaN width', () => {
+      const rec = new Recording();
+      expect(() => rec.log(12345 as never, { archetype: 'Image', opacity: 1 })).to.throw(
+        TypeError,
+        'log: expected an entity path (a string like "world/camera", or an array of parts), got 12345',
+      );
+      expect(() => resolveImageFormat({ width: 10n as never, height: 2 })).to.throw(
+        'expected width to be a positive integer, got the bigint 10n',
+      );
+      expect(() => resolveImageFormat({ width: NaN, height: 2 })).to.throw(
+        'expected width to be a positive integer, got NaN',
+      );
+      expect(() => resolveImageFormat('garbage' as never)).to.throw(
+        'expected a format {width, height, …}, got "garbage"',
+      );
       expect(rec.entities()).to.deep.equal([]);
     });
 

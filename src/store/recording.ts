@@ -4,6 +4,7 @@
  * `<rr-context>` shares.
  */
 
+import { describeValue } from './describe-value.js';
 import { formatEntityPath, normalizeEntityPath, parseEntityPath } from './entity-path.js';
 import { toTimeInt, unwrapTimeKind } from './time.js';
 import type { KindTagged, TimeInput, TimelineKind, TimeValue } from './time.js';
@@ -170,6 +171,14 @@ function comparePaths(a: EntityData, b: EntityData): number {
 function isPrefix(prefix: readonly string[], parts: readonly string[]): boolean {
   return prefix.length <= parts.length && prefix.every((p, i) => p === parts[i]);
 }
+/** An entity path must be a string or an array of parts (a number is a mistake to name). */
+function checkEntityInput(entity: unknown, where: string): void {
+  if (typeof entity === 'string') return;
+  if (Array.isArray(entity) && entity.every((part) => typeof part === 'string')) return;
+  throw new TypeError(
+    `${where}: expected an entity path (a string like "world/camera", or an array of parts), got ${describeValue(entity)}`,
+  );
+}
 
 function checkArchetype(row: unknown, method: string): asserts row is ArchetypeRow {
   const name = (row as { archetype?: unknown } | null | undefined)?.archetype;
@@ -254,9 +263,10 @@ export class Recording extends EventTarget {
     components: Record<string, unknown>,
     options: LogOptions = {},
   ): void {
+    checkEntityInput(entity, 'logComponents');
     if (components === null || typeof components !== 'object') {
       throw new TypeError(
-        `logComponents: expected an object of components, got ${String(components)}`,
+        `logComponents: expected an object of components, got ${describeValue(components)}`,
       );
     }
     const times =
@@ -280,6 +290,7 @@ export class Recording extends EventTarget {
 
   /** Logs one archetype row, e.g. `{archetype: 'Image', buffer, format, drawOrder}`. */
   log(entity: EntityPathInput, archetype: ArchetypeRow, options: LogOptions = {}): void {
+    checkEntityInput(entity, 'log');
     checkArchetype(archetype, 'log');
     const { archetype: name, ...fields } = archetype;
     const components: Record<string, unknown> = {};

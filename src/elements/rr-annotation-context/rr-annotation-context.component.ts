@@ -7,7 +7,8 @@ import {
 import { fetchOk } from '../../io/fetch.js';
 import { formatEntityPath, parseEntityPath } from '../../store/entity-path.js';
 import type { Recording } from '../../store/recording.js';
-import type { ErrorDetail } from '../shared/layer-element.js';
+import { setAnnotationContextError } from '../../store/context-errors.js';
+import { reportError } from '../shared/errors.js';
 import { RecordingElement } from '../shared/recording-element.js';
 
 const COMPONENT = 'AnnotationContext:context';
@@ -68,6 +69,7 @@ export class RrAnnotationContext extends RecordingElement {
     super.disconnectedCallback();
     this.#observer.disconnect();
     this.#generation++;
+    setAnnotationContextError(this.recording, this.entityPath, undefined);
     this.#unlog();
   }
 
@@ -111,6 +113,7 @@ export class RrAnnotationContext extends RecordingElement {
     this.#loading = undefined;
     const text = (this.textContent ?? '').trim();
     if (!text) {
+      setAnnotationContextError(this.recording, this.entityPath, undefined);
       this.#unlog();
       this.#setError(undefined);
       return;
@@ -131,15 +134,22 @@ export class RrAnnotationContext extends RecordingElement {
     if (this.#logged && (this.#logged.entity !== entity || this.#logged.recording !== recording))
       this.#unlog();
     this.parsed = data;
+    setAnnotationContextError(recording, entity, undefined);
     recording.logComponents(entity, { [COMPONENT]: data }, { static: true });
     this.#logged = { recording, entity };
     this.#setError(undefined);
   }
 
   #fail(message: string): void {
-    // A bad context must not linger as the last good one: layers fall back to what is above.
-    this.#unlog();
+    // A bad context must not linger as the last good one: layers fall back to what is above,
+    // and the legend and layers under this path show the error (context-errors.ts).
+    setAnnotationContextError(this.recording, this.entityPath, message);
     this.#setError(message);
+    const had = this.#logged;
+    this.#unlog();
+    // Tell the legend and the layers (the change event) even when nothing was logged before.
+    if (!had)
+      this.recording.logComponents(this.entityPath, { [COMPONENT]: null }, { static: true });
   }
 
   #unlog(): void {
@@ -154,13 +164,7 @@ export class RrAnnotationContext extends RecordingElement {
   #setError(message: string | undefined): void {
     this.errorText = message;
     if (message && message !== this.#lastError) {
-      this.dispatchEvent(
-        new CustomEvent<ErrorDetail>('rr-error', {
-          detail: { entity: this.entityPath, message: `annotation context: ${message}` },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      reportError(this, { entity: this.entityPath, message: `annotation context: ${message}` });
     }
     this.#lastError = message;
   }

@@ -9,6 +9,9 @@ import {
 } from '../../store/annotation-context.js';
 import { expectPixel } from '../../../test/helpers/pixels.js';
 import { nextEvent } from '../../../test/helpers/fixtures.js';
+import { until } from '../../../test/helpers/hover.js';
+import { recordWarnings } from '../../../test/helpers/warnings.js';
+import { autoColor } from '../../store/auto-color.js';
 
 function contextAt(ctx: RrContext, entity: string): AnnotationContextData | undefined {
   const value = ctx.recording.latestAt(entity, 'AnnotationContext:context');
@@ -123,5 +126,44 @@ describe('<rr-annotation-context>', () => {
       },
       { info: { id: 2, color: 0xffd700ff }, keypointAnnotations: [], keypointConnections: [] },
     ]);
+  });
+
+  it('JSON that does not parse: the legend and the segmentation under it show the error; fixed, it goes', async () => {
+    const warnings = recordWarnings();
+    const ctx = await fixture<RrContext>(
+      html`<rr-context>
+        <rr-annotation-context entity="masks">{"class_map": [oops</rr-annotation-context>
+        <rr-annotation-legend entity="masks"></rr-annotation-legend>
+        <rr-segmentation entity="masks/image" style="width: 40px"></rr-segmentation>
+      </rr-context>`,
+    );
+    const legend = ctx.querySelector('rr-annotation-legend')!;
+    const seg = ctx.querySelector<RrSegmentation>('rr-segmentation')!;
+    seg.format = { width: 1, height: 1 };
+    seg.buffer = new Uint8Array([1]);
+    await seg.updateComplete;
+    await legend.updateComplete;
+    warnings.stop();
+    const legendError = legend.shadowRoot!.querySelector('[part="error"]')?.textContent ?? '';
+    expect(legendError).to.contain('annotation context at /masks: ');
+    expect(legendError).to.contain(
+      'expected JSON in the element text, got text that does not parse',
+    );
+    const segError = seg.shadowRoot!.querySelector('[part="error"]')?.textContent ?? '';
+    expect(segError).to.contain('annotation context at /masks: ').and.to.contain('auto colours');
+    // Logged once (by the context element) with console.warn, for devtools.
+    expect(warnings.lines.filter((l) => l.includes('does not parse'))).to.have.length(1);
+    // The segmentation still draws, with auto colours.
+    expectPixel(await seg.snapshot(), 0, 0, [...autoColor(1)] as [number, number, number, number]);
+
+    const element = ctx.querySelector<RrAnnotationContext>('rr-annotation-context')!;
+    element.textContent = '[[1, "one", [255, 0, 0]]]';
+    await until(
+      () => !legend.shadowRoot!.querySelector('[part="error"]'),
+      'the legend error to go',
+    );
+    await seg.updateComplete;
+    expect(seg.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+    expectPixel(await seg.snapshot(), 0, 0, [255, 0, 0, 255]);
   });
 });

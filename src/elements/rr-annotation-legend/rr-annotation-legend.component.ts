@@ -1,3 +1,4 @@
+import { annotationContextErrorFor } from '../../store/context-errors.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
@@ -166,15 +167,24 @@ export class RrAnnotationLegend extends RecordingElement {
     const recording = this.recording;
     const match = recording.annotationContextFor(this.entityPath);
     let context: AnnotationContextData | undefined;
-    this.#contextError = undefined;
-    if (match) {
+    const before = this.#contextError;
+    // A context given at or above this entity that could not be read (bad JSON …).
+    const broken = annotationContextErrorFor(recording, this.entityPath, match?.entity);
+    this.#contextError = broken
+      ? `annotation context at ${broken.entity}: ${broken.message}`
+      : undefined;
+    if (match && !broken) {
       try {
         context = annotationContextOf(match.context);
       } catch (error) {
         this.#contextError = `annotation context at ${match.entity}: ${(error as Error).message}`;
       }
     }
-    if (context !== this.#context || match?.entity !== this.#contextEntity) {
+    if (
+      context !== this.#context ||
+      match?.entity !== this.#contextEntity ||
+      this.#contextError !== before
+    ) {
       this.#context = context;
       this.#contextEntity = match?.entity;
       this.requestUpdate();

@@ -10,6 +10,7 @@ import {
   type TimeColumnInput,
 } from '../../store/recording.js';
 import type { TimeValue } from '../../store/time.js';
+import { reportError } from '../shared/errors.js';
 import { ensureContextRoot, recordingContext } from '../shared/recording-context.js';
 import type { LoadResult, LoadSource } from '../../io/load.js';
 import { toRrd, type RrdWriteOptions } from '../../io/to-rrd.js';
@@ -91,9 +92,7 @@ export class RrContext extends LitElement {
         return detail;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        this.dispatchEvent(
-          new CustomEvent('rr-error', { detail: { message }, bubbles: true, composed: true }),
-        );
+        reportError(this, { message });
         return undefined;
       }
     })();
@@ -122,9 +121,7 @@ export class RrContext extends LitElement {
         else this.recording.setTime(timeline, BigInt(this.time));
       } catch (error) {
         const message = `expected an integer time, got ${JSON.stringify(this.time)} (${(error as Error).message})`;
-        this.dispatchEvent(
-          new CustomEvent('rr-error', { detail: { message }, bubbles: true, composed: true }),
-        );
+        reportError(this, { message });
       }
     }
   }

@@ -1,9 +1,5 @@
 import { property } from 'lit/decorators.js';
-import {
-  ImageLayer,
-  parseMagnificationFilter,
-  type ImageOverrides,
-} from '../../render/image-layer.js';
+import { ImageLayer, type ImageOverrides } from '../../render/image-layer.js';
 import { parseColormap } from '../../render/colormaps.js';
 import { parseValueRange } from '../../store/value-range.js';
 import { isNpy, npyToImageRow } from '../../io/npy.js';
@@ -16,8 +12,16 @@ import {
   resolveImageFormat,
   validateImageBuffer,
 } from '../../store/image-format.js';
+import { enumAttribute } from '../shared/attributes.js';
 import { ImageLayerElement } from '../shared/image-layer-element.js';
 import type { OwnRow } from '../shared/layer-element.js';
+
+/** Rerun's MagnificationFilter, by name or by its enum number. */
+const MAGNIFICATION_FILTER = enumAttribute(['nearest', 'linear', 'bicubic'] as const, {
+  1: 'nearest',
+  2: 'linear',
+  3: 'bicubic',
+});
 
 /**
  * A layer showing a Rerun Image (raw `buffer` + `format`, or `data`) or EncodedImage (`src`:
@@ -67,7 +71,11 @@ export class RrImage extends ImageLayerElement {
 
   protected override extraOverrides(): Record<string, unknown> {
     const overrides: ImageOverrides = {
-      magnificationFilter: parseMagnificationFilter(this.magnificationFilter),
+      magnificationFilter: this.checkedAttribute(
+        'magnification-filter',
+        this.magnificationFilter,
+        MAGNIFICATION_FILTER,
+      ),
     };
     try {
       overrides.valueRange = parseValueRange(this.valueRange);

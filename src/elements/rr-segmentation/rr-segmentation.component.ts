@@ -1,10 +1,10 @@
-import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { decodeGrayscalePng, isPng } from '../../io/png16.js';
 import { isNpy, npyToImageRow } from '../../io/npy.js';
 import { imageRow } from '../../store/components/keys.js';
 import type { Renderer } from '../../render/renderer.js';
-import { parseRenderMode, SegmentationLayer } from '../../render/segmentation-layer.js';
+import { annotationContextErrorFor } from '../../store/context-errors.js';
+import { SegmentationLayer } from '../../render/segmentation-layer.js';
 import {
   asBytes,
   describeFormat,
@@ -14,8 +14,13 @@ import {
   validateImageBuffer,
   type ImageFormat,
 } from '../../store/image-format.js';
+import { changedOrNaN, enumAttribute, numberAttribute } from '../shared/attributes.js';
 import { ImageLayerElement } from '../shared/image-layer-element.js';
 import type { OwnRow } from '../shared/layer-element.js';
+
+const RENDER_MODE = enumAttribute(['fill', 'outline', 'fill-outline'] as const);
+/** Past about 100 CSS pixels an outline covers the whole picture (1e9 drew nothing). */
+const OUTLINE_WIDTH = numberAttribute({ min: 0, max: 100, what: 'a width in CSS pixels' });
 
 /**
  * A layer showing a Rerun SegmentationImage: class ids coloured through the annotation context
@@ -40,7 +45,14 @@ export class RrSegmentation extends ImageLayerElement {
   /** `fill` (default), `outline` or `fill-outline`. Beyond Rerun. */
   @property({ attribute: 'render-mode' }) renderMode: string | undefined;
   /** Outline width in CSS pixels (default 1). */
-  @property({ type: Number, attribute: 'outline-width' }) outlineWidth: number | undefined;
+  @property({ type: Number, attribute: 'outline-width', hasChanged: changedOrNaN })
+  outlineWidth: number | undefined;
+
+  // Render settings are read through the overrides: the view only needs a redraw.
+  protected static override overrideProperties = new Set<PropertyKey>([
+    'renderMode',
+    'outlineWidth',
+  ]);
 
   #layer: SegmentationLayer | undefined;
 
@@ -49,19 +61,26 @@ export class RrSegmentation extends ImageLayerElement {
     return this.#layer;
   }
 
+  /** A broken annotation context at or above the entity (its JSON does not parse …). */
+  protected override notice(): string | undefined {
+    const recording = this.recording;
+    const applies = recording.annotationContextFor(this.entityPath)?.entity;
+    const broken = annotationContextErrorFor(recording, this.entityPath, applies);
+    return broken
+      ? `annotation context at ${broken.entity}: ${broken.message} (auto colours are used)`
+      : undefined;
+  }
+
   protected createLayer(renderer: Renderer, onAsyncChange: () => void): SegmentationLayer {
     this.#layer = new SegmentationLayer(renderer, onAsyncChange);
     return this.#layer;
   }
 
   protected override extraOverrides(): Record<string, unknown> {
-    return { renderMode: parseRenderMode(this.renderMode), outlineWidth: this.outlineWidth };
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // Render settings are read through the overrides: the view only needs a redraw.
-    if (changed.has('renderMode') || changed.has('outlineWidth')) this.requestRedraw();
+    return {
+      renderMode: this.checkedAttribute('render-mode', this.renderMode, RENDER_MODE),
+      outlineWidth: this.checkedAttribute('outline-width', this.outlineWidth, OUTLINE_WIDTH),
+    };
   }
 
   protected rowFromProperties(): OwnRow | undefined {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Recording, TimelineInfo } from '../../store/recording.js';
 import { formatTime } from '../../store/time-format.js';
+import { reportError } from '../shared/errors.js';
 import { RecordingElement } from '../shared/recording-element.js';
 import { timelineStyles } from './rr-timeline.styles.js';
 
@@ -56,6 +57,7 @@ function icon(path: string) {
  * @cssprop --rr-timeline-color - Text colour.
  * @fires rr-play - Playback started.
  * @fires rr-pause - Playback stopped.
+ * @fires rr-error - `advance()` was given a step that is not a finite number of seconds ≥ 0: detail `{message}`.
  */
 export class RrTimeline extends RecordingElement {
   static override styles = timelineStyles;
@@ -203,6 +205,14 @@ export class RrTimeline extends RecordingElement {
    * that playback can be driven and checked without waiting for real time).
    */
   advance(seconds: number): void {
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+      // Playback goes on; the bad step is named, not thrown (it may come from a frame callback).
+      const got = typeof seconds === 'number' ? String(seconds) : `a ${typeof seconds}`;
+      reportError(this, {
+        message: `advance() expected a finite number of seconds ≥ 0, got ${got}`,
+      });
+      return;
+    }
     const { timeline, info, time } = this.#view;
     if (!timeline || !info || time === undefined) return;
     const speed = Number.isFinite(this.speed) && this.speed > 0 ? this.speed : 1;

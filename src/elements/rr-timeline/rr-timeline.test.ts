@@ -6,6 +6,7 @@ import type { RrTimeline } from './rr-timeline.js';
 import { getRenderer } from '../../render/renderer.js';
 import { expectFrame, logColumnUpdates, logRowUpdates } from '../../../test/helpers/scenes.js';
 import { rgbImage } from '../../../test/helpers/fixtures.js';
+import { recordWarnings } from '../../../test/helpers/warnings.js';
 
 async function scene(
   entity: string,
@@ -154,6 +155,37 @@ describe("<rr-timeline> with Rerun's update scenes", () => {
     timeline.pause();
     await timeline.updateComplete;
     expect(part(timeline, 'time').textContent).to.equal('1.5 s');
+  });
+
+  it('advance(NaN), advance(Infinity) or a negative step while playing fire rr-error; playback goes on', async () => {
+    const { ctx, timeline } = await scene('images');
+    logColumnUpdates(ctx.recording);
+    timeline.fps = 10;
+    ctx.setTime('step', 0);
+    timeline.play();
+    const messages: string[] = [];
+    timeline.addEventListener('rr-error', (e) => messages.push(e.detail.message));
+    const warnings = recordWarnings();
+    try {
+      for (const bad of [NaN, Infinity, -Infinity, -1]) timeline.advance(bad);
+    } finally {
+      warnings.stop();
+    }
+    expect(messages).to.deep.equal([
+      'advance() expected a finite number of seconds ≥ 0, got NaN',
+      'advance() expected a finite number of seconds ≥ 0, got Infinity',
+      'advance() expected a finite number of seconds ≥ 0, got -Infinity',
+      'advance() expected a finite number of seconds ≥ 0, got -1',
+    ]);
+    expect(warnings.lines).to.have.length(4);
+    expect(ctx.recording.time).to.equal(0n);
+    expect(timeline.playing).to.equal(true);
+    timeline.advance(0.3);
+    expect(ctx.recording.time).to.equal(3n);
+    // The animation-frame loop is still alive: it moves the cursor on its own.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(ctx.recording.time! > 3n).to.equal(true);
+    timeline.pause();
   });
 
   it('really plays with animation frames', async () => {

@@ -5,6 +5,7 @@ import { layerKindFor } from '../../render/layer-kinds.js';
 import { getRenderer } from '../../render/renderer.js';
 import { formatEntityPath, isAncestorOrSelf, parseEntityPath } from '../../store/entity-path.js';
 import type { Recording } from '../../store/recording.js';
+import { reportError } from '../shared/errors.js';
 import { RecordingElement } from '../shared/recording-element.js';
 import { parseVisualBounds } from '../shared/visual-bounds.js';
 import type { SceneRect } from '../../render/layer.js';
@@ -32,6 +33,7 @@ import {
  * @csspart frame - The box holding canvas, layer messages and tooltip.
  * @csspart tooltip - The hover tooltip.
  * @csspart hint - How to zoom, shown a moment when the wheel scrolls the page past the view.
+ * @csspart error - With no layer children: the message of a layer whose data is unusable.
  * @cssprop --rr-aspect - Aspect ratio used when no CSS height is given; set from the content.
  * @cssprop --rr-view-background - Background of the frame behind the canvas.
  * @cssprop --rr-tooltip-background - Tooltip background.
@@ -63,6 +65,8 @@ export class RrView extends RecordingElement {
   #parsedBounds: SceneRect | undefined;
 
   #entries = new Set<ViewLayerEntry>();
+  /** Errors of the layers the view made itself (no layer children), shown as layers show theirs. */
+  #autoErrors = new Map<string, string>();
   #auto = new Map<string, ViewLayerEntry>();
   #view = new ViewController(this, {
     layers: () => this.#layers(),
@@ -127,15 +131,13 @@ export class RrView extends RecordingElement {
         recording,
         loading: undefined,
         stateChanged: (state) => {
-          if (state.status === 'error') {
-            this.dispatchEvent(
-              new CustomEvent('rr-error', {
-                detail: { entity, message: state.message },
-                bubbles: true,
-                composed: true,
-              }),
-            );
-          }
+          const message = state.status === 'error' ? state.message : undefined;
+          if (message === this.#autoErrors.get(entity)) return;
+          if (message) {
+            this.#autoErrors.set(entity, message);
+            reportError(this, { entity, message });
+          } else this.#autoErrors.delete(entity);
+          this.requestUpdate();
         },
       });
     }
@@ -143,6 +145,7 @@ export class RrView extends RecordingElement {
       if (!seen.has(entity) || entry.recording !== recording) {
         entry.layer.dispose();
         this.#auto.delete(entity);
+        if (this.#autoErrors.delete(entity)) this.requestUpdate();
       }
     }
     return [...this.#auto.values()];
@@ -151,6 +154,10 @@ export class RrView extends RecordingElement {
   #clearAuto(): void {
     for (const entry of this.#auto.values()) entry.layer.dispose();
     this.#auto.clear();
+    if (this.#autoErrors.size) {
+      this.#autoErrors.clear();
+      this.requestUpdate();
+    }
   }
 
   protected override recordingConnected(_recording: Recording): void {
@@ -211,6 +218,10 @@ export class RrView extends RecordingElement {
   }
 
   protected override render(): TemplateResult {
-    return this.#view.template(html`<slot></slot>`);
+    const errors = [...this.#autoErrors].map(
+      ([entity, message]) =>
+        html`<div class="rr-error" part="error" role="alert">${entity}: ${message}</div>`,
+    );
+    return this.#view.template(html`<slot></slot>${errors}`);
   }
 }

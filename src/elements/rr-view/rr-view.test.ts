@@ -18,6 +18,7 @@ import {
   rgbImage,
 } from '../../../test/helpers/fixtures.js';
 import { assertNoWebGLError, requireWebGL2 } from '../../../test/helpers/webgl.js';
+import { recordWarnings } from '../../../test/helpers/warnings.js';
 
 const solid = (w: number, h: number, rgb: readonly number[]) => rgbImage(w, h, () => rgb);
 
@@ -388,6 +389,49 @@ describe('<rr-view> with a recording', () => {
     const shot = await view.snapshot();
     expectPixel(shot, 0, 0, [7, 7, 7, 255]);
     expectPixel(shot, 1, 0, [8, 8, 8, 255]);
+  });
+
+  it('with no layer children, a bad entity shows part="error" (and rr-error); the good one draws', async () => {
+    const ctx = await fixture<RrContext>(
+      html`<rr-context><rr-view style="width: 40px"></rr-view></rr-context>`,
+    );
+    const view = ctx.querySelector<RrView>('rr-view')!;
+    const warnings = recordWarnings();
+    const error = nextEvent<{ entity: string; message: string }>(view, 'rr-error');
+    try {
+      ctx.log('/good', {
+        archetype: 'Image',
+        buffer: new Uint8Array([0, 255, 0]),
+        format: { width: 1, height: 1, colorModel: 'RGB' },
+      });
+      ctx.log('/bad', {
+        archetype: 'Image',
+        buffer: new Uint8Array([1, 2]),
+        format: { width: 4, height: 4, colorModel: 'RGB' },
+      });
+      const { detail } = await error;
+      expect(detail.entity).to.equal('/bad');
+      await view.renderComplete();
+      await view.updateComplete;
+    } finally {
+      warnings.stop();
+    }
+    const shown = [...view.shadowRoot!.querySelectorAll('[part="error"]')].map(
+      (e) => e.textContent,
+    );
+    expect(shown).to.have.length(1);
+    expect(shown[0]).to.contain('/bad: ').and.to.contain('got 2');
+    expect(warnings.lines).to.have.length(1);
+    expectPixel(await view.snapshot(), 0, 0, [0, 255, 0, 255]);
+    // Fixed data: the message goes.
+    ctx.log('/bad', {
+      archetype: 'Image',
+      buffer: new Uint8Array([0, 255, 0]),
+      format: { width: 1, height: 1, colorModel: 'RGB' },
+    });
+    await view.renderComplete();
+    await view.updateComplete;
+    expect(view.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
   });
 
   it('gives loose elements the page-wide default recording', async () => {

@@ -6,7 +6,7 @@ import type {
   ClassHoverDetail,
   ClassToggleDetail,
 } from '../rr-annotation-legend/rr-annotation-legend.component.js';
-import type { ErrorDetail } from './layer-element.js';
+import type { ErrorDetail } from './errors.js';
 import type { LoadResult } from '../../io/load.js';
 import type { RecordingChangeDetail, TimeChangeDetail } from '../../store/recording.js';
 import type { HoverDetail } from './view-controller.js';

@@ -12,6 +12,13 @@ import type { LayerOverrides, LayerState, ViewLayer } from '../../render/layer.j
 import { getRenderer, type Renderer } from '../../render/renderer.js';
 import { formatEntityPath, parseEntityPath } from '../../store/entity-path.js';
 import type { Recording } from '../../store/recording.js';
+import {
+  changedOrNaN,
+  CheckedAttributes,
+  numberAttribute,
+  type AttributeParser,
+} from './attributes.js';
+import { reportError } from './errors.js';
 import { RecordingElement } from './recording-element.js';
 import { viewContext, type LayerHost } from './view-context.js';
 import { viewStyles } from './view-styles.js';
@@ -22,16 +29,16 @@ import {
   type ViewLayerEntry,
 } from './view-controller.js';
 
-/** Detail of `rr-error`. */
-export interface ErrorDetail {
-  entity?: string;
-  message: string;
-}
+export type { ErrorDetail } from './errors.js';
 
 /** Components to log for the element's own data, or undefined when it has none. */
 export type OwnRow = Record<string, unknown>;
 
 let autoEntityCounter = 0;
+
+/** Rerun clamps opacity to [0, 1]. */
+const OPACITY = numberAttribute({ min: 0, max: 1, clamp: true });
+const DRAW_ORDER = numberAttribute();
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -48,33 +55,25 @@ export abstract class LayerElement extends RecordingElement {
         /* Inside a view the layer shows nothing of its own but an error message. */
         display: contents;
       }
-      .rr-error {
-        box-sizing: border-box;
-        margin: 4px;
-        padding: 4px 8px;
-        border-radius: 4px;
-        background: rgba(140, 20, 20, 0.9);
-        color: #fff;
-        font:
-          12px/1.4 system-ui,
-          sans-serif;
-        max-width: calc(100% - 8px);
-        overflow-wrap: anywhere;
-        pointer-events: auto;
-      }
     `,
   ];
 
   /** Entity path the layer logs its own data to and reads from. Default: a unique path under `/`. */
   @property({ reflect: false }) entity: string | undefined;
   /** Opacity 0..1; default as Rerun decides (SPEC §3.6). */
-  @property({ type: Number }) opacity: number | undefined;
+  @property({ type: Number, hasChanged: changedOrNaN }) opacity: number | undefined;
   /** Draw order; higher is in front. */
-  @property({ type: Number, attribute: 'draw-order' }) drawOrder: number | undefined;
+  @property({ type: Number, attribute: 'draw-order', hasChanged: changedOrNaN })
+  drawOrder: number | undefined;
 
   @state() protected errorMessage: string | undefined;
 
   #autoEntity = `${this.localName}-${++autoEntityCounter}`;
+  #attributes = new CheckedAttributes(
+    this,
+    () => this.entityPath,
+    () => this.#updateError(),
+  );
   #layer: ViewLayer | undefined;
   #entry: ViewLayerEntry | undefined;
   #container: LayerHost | undefined;
@@ -196,7 +195,24 @@ export abstract class LayerElement extends RecordingElement {
 
   /** @internal What the element overrides in its layer (its attributes). */
   layerOverrides(): LayerOverrides {
-    return { opacity: this.opacity, drawOrder: this.drawOrder, ...this.extraOverrides() };
+    return {
+      opacity: this.checkedAttribute('opacity', this.opacity, OPACITY),
+      drawOrder: this.checkedAttribute('draw-order', this.drawOrder, DRAW_ORDER),
+      ...this.extraOverrides(),
+    };
+  }
+
+  /**
+   * The value of an attribute to use: `value` parsed (attributes.ts), or, when it makes no
+   * sense, the last good one, with an `rr-error` naming the attribute and a message in
+   * `part="error"` while it lasts (the layer keeps drawing).
+   */
+  protected checkedAttribute<T>(
+    attribute: string,
+    value: unknown,
+    parse: AttributeParser<T>,
+  ): T | undefined {
+    return this.#attributes.read(attribute, value, parse);
   }
 
   /** @internal The fetch of `src` under way, if any. */
@@ -226,6 +242,7 @@ export abstract class LayerElement extends RecordingElement {
   }
 
   protected override recordingChanged(): void {
+    this.#updateError();
     this.#invalidate();
   }
 
@@ -247,6 +264,8 @@ export abstract class LayerElement extends RecordingElement {
       changed.has('drawOrder') ||
       [...changed.keys()].some((key) => overrideProps.has(key))
     ) {
+      // Checked now, so that a bad value is reported even before the view draws.
+      this.layerOverrides();
       this.#invalidate();
     }
   }
@@ -328,17 +347,20 @@ export abstract class LayerElement extends RecordingElement {
 
   #updateError(): void {
     const message = this.#ownError ?? this.#layerError;
-    this.errorMessage = message;
     if (message && message !== this.#reportedError) {
-      this.dispatchEvent(
-        new CustomEvent<ErrorDetail>('rr-error', {
-          detail: { entity: this.entityPath, message },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      reportError(this, { entity: this.entityPath, message });
     }
     this.#reportedError = message;
+    // A bad attribute (reported by CheckedAttributes) is shown while the layer keeps drawing.
+    this.errorMessage = message ?? this.#attributes.message ?? this.notice();
+  }
+
+  /**
+   * A problem elsewhere that affects this layer, shown in `part="error"` while the layer draws
+   * (reported as rr-error where it arose): e.g. an annotation context above it that is broken.
+   */
+  protected notice(): string | undefined {
+    return undefined;
   }
 
   /** The view this layer is drawn in (its enclosing `<rr-view>`, or its own). */

@@ -27,6 +27,7 @@ import { LabelOverlay } from './label-overlay.js';
 import { compositeLabels } from '../../render/labels.js';
 import type { ResolvedLabel } from '../../store/geometry/types.js';
 import { Camera, type ViewTransform } from './camera.js';
+import { reportError } from './errors.js';
 import { ViewInput } from './view-input.js';
 
 /** One layer as the view sees it. */
@@ -329,7 +330,21 @@ export class ViewController implements ReactiveController, RenderTarget {
     };
   }
 
+  /** The message of the last failed frame, reported once until a frame draws again. */
+  #renderError: string | undefined;
+
+  renderFailed(error: unknown): void {
+    const message = `could not draw this view: ${error instanceof Error ? error.message : String(error)}`;
+    if (message !== this.#renderError) reportError(this.host, { message });
+    this.#renderError = message;
+    // Nothing half-drawn stays on screen; waiters are released (the failure was reported).
+    this.canvas.getContext('bitmaprenderer')?.transferFromImageBitmap(null);
+    this.#dirty = false;
+    this.#flushWaiters();
+  }
+
   frameRendered(): void {
+    this.#renderError = undefined;
     const frame = this.#frameLabels;
     this.#frameLabels = undefined;
     // Labels go over the picture in the same frame as it (SPEC §12.4.4: above every layer).

@@ -1,4 +1,7 @@
-/** Styles of a view's frame: the canvas fills the host, the tooltip floats over it. */
+/**
+ * Styles of a view's frame: the canvas fills the host, the tooltip floats over it, error
+ * messages (`part="error"`) sit at the top.
+ */
 import { css } from 'lit';
 
 export const viewStyles = css`
@@ -38,6 +41,20 @@ export const viewStyles = css`
     top: 0;
     right: 0;
     pointer-events: none;
+  }
+  .rr-error {
+    box-sizing: border-box;
+    margin: 4px;
+    padding: 4px 8px;
+    border-radius: 4px;
+    background: rgba(140, 20, 20, 0.9);
+    color: #fff;
+    font:
+      12px/1.4 system-ui,
+      sans-serif;
+    max-width: calc(100% - 8px);
+    overflow-wrap: anywhere;
+    pointer-events: auto;
   }
   .rr-tooltip {
     position: absolute;

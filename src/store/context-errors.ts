@@ -1,0 +1,46 @@
+/**
+ * Annotation contexts that were given but could not be read (JSON that does not parse, a bad
+ * class entry), by recording and entity. Nothing is logged for them (layers fall back to the
+ * context above), so the legend and the segmentation layers under that path look here to show
+ * the error where the user looks instead of quietly using auto colours.
+ */
+import { formatEntityPath, parseEntityPath } from './entity-path.js';
+import type { Recording } from './recording.js';
+
+const errors = new WeakMap<Recording, Map<string, string>>();
+
+/** Records (or, with undefined, clears) the error of the context given for `entity`. */
+export function setAnnotationContextError(
+  recording: Recording,
+  entity: string,
+  message: string | undefined,
+): void {
+  let map = errors.get(recording);
+  if (message === undefined) {
+    map?.delete(entity);
+    return;
+  }
+  if (!map) errors.set(recording, (map = new Map()));
+  map.set(entity, message);
+}
+
+/**
+ * The error of the nearest context given at `entity` or above it, unless a context that does
+ * apply is nearer (`applies`: the entity of the context `annotationContextFor` found).
+ */
+export function annotationContextErrorFor(
+  recording: Recording,
+  entity: string,
+  applies: string | undefined,
+): { entity: string; message: string } | undefined {
+  const map = errors.get(recording);
+  if (!map?.size) return undefined;
+  const parts = parseEntityPath(entity);
+  for (let n = parts.length; n >= 0; n--) {
+    const path = formatEntityPath(parts.slice(0, n));
+    if (path === applies) return undefined;
+    const message = map.get(path);
+    if (message !== undefined) return { entity: path, message };
+  }
+  return undefined;
+}
