@@ -175,13 +175,7 @@ export class RrView extends RecordingElement {
     } catch (error) {
       // A bad value is reported and ignored: the view fits its content.
       this.#parsedBounds = undefined;
-      this.dispatchEvent(
-        new CustomEvent('rr-error', {
-          detail: { message: (error as Error).message },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      reportError(this, { message: (error as Error).message });
     }
   }
 
