@@ -26,6 +26,8 @@ import {
   type ClassFilter,
 } from './geometry-instances.js';
 import { pickInstance } from './geometry-pick.js';
+import { compositeLabels, layoutLabels, paintLabels } from './labels.js';
+import { setLabelPainter } from './label-painter.js';
 import type {
   LayerKind,
   LayerOverrides,
@@ -42,6 +44,7 @@ import { SegmentsDrawable } from './segments-drawable.js';
 
 /** Alpha factor of classes other than the highlighted one (as segmentation layers dim). */
 const DIM = 0.25;
+const LABEL_PAINTER = { compositeLabels, layoutLabels, paintLabels };
 const CONTEXT_COMPONENT = 'AnnotationContext:context';
 const COMMON_FIELDS = ['radii', 'colors', 'labels', 'classIds', 'showLabels', 'drawOrder'];
 
@@ -110,6 +113,8 @@ export class GeometryLayer implements ViewLayer {
     private readonly onAsyncChange: () => void,
     readonly geometry: GeometryKind,
   ) {
+    // The view paints labels through this; image-only pages never load the label code.
+    setLabelPainter(LABEL_PAINTER);
     this.kind = GEOMETRY_KINDS[geometry];
     this.#spec = GEOMETRY_SPECS[geometry];
     this.#archetype = KIND_ARCHETYPE[geometry];

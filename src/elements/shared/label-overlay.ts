@@ -3,12 +3,8 @@
  * of the same device size as the view's canvas, repainted with every frame; the browser
  * composites it over the picture, in gamma space as egui paints Rerun's labels.
  */
-import {
-  layoutLabels,
-  paintLabels,
-  type LabelTransform,
-  type PlacedLabel,
-} from '../../render/labels.js';
+import type { LabelTransform, PlacedLabel } from '../../render/labels.js';
+import { labelPainter } from '../../render/label-painter.js';
 import type { ResolvedLabel } from '../../store/geometry/types.js';
 
 export class LabelOverlay {
@@ -33,7 +29,9 @@ export class LabelOverlay {
   /** Repaints the labels for a frame (an empty list clears the overlay). */
   draw(labels: readonly ResolvedLabel[], transform: LabelTransform): void {
     const canvas = this.canvas;
-    if (!labels.length) {
+    // No painter: no label-making layer was loaded, so there are no labels.
+    const painter = labelPainter();
+    if (!labels.length || !painter) {
       this.#placed = [];
       if (this.#painted) {
         canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
@@ -48,8 +46,8 @@ export class LabelOverlay {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    this.#placed = layoutLabels(ctx, labels, transform);
-    paintLabels(ctx, this.#placed, transform.pixelRatio);
+    this.#placed = painter.layoutLabels(ctx, labels, transform);
+    painter.paintLabels(ctx, this.#placed, transform.pixelRatio);
     this.#painted = true;
   }
 }

@@ -24,7 +24,7 @@ import type { Recording } from '../../store/recording.js';
 import { pickLines } from './pick-lines.js';
 import { parseCssColor } from './css-color.js';
 import { LabelOverlay } from './label-overlay.js';
-import { compositeLabels } from '../../render/labels.js';
+import { labelPainter } from '../../render/label-painter.js';
 import type { ResolvedLabel } from '../../store/geometry/types.js';
 import { Camera, type ViewTransform } from './camera.js';
 import { reportError } from './errors.js';
@@ -385,7 +385,11 @@ export class ViewController implements ReactiveController, RenderTarget {
       drawables,
     });
     // Labels are in the snapshot as on screen, one UI point per output pixel.
-    compositeLabels(image, collectLabels(entries), { scale, offset, pixelRatio: 1 });
+    labelPainter()?.compositeLabels(image, collectLabels(entries), {
+      scale,
+      offset,
+      pixelRatio: 1,
+    });
     return image;
   }
 
