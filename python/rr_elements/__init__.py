@@ -40,6 +40,10 @@ __all__ = [
     "Image",
     "Segmentation",
     "AnnotationContext",
+    "DepthImage",
+    "Points2D",
+    "Boxes2D",
+    "LineStrips2D",
     "View",
     "view",
     "to_html",
@@ -132,6 +136,119 @@ class Segmentation(Image):
 
     tag: ClassVar[str] = "rr-segmentation"
     _single_channel: ClassVar[bool] = True
+
+
+@dataclass
+class DepthImage(Image):
+    """A DepthImage layer: an H×W array of depths; `meter` = units per metre, `depth_range` =
+    (min, max) at the colour map's ends, `colormap` a Rerun colour map name (e.g. "Turbo")."""
+
+    meter: float | None = None
+    depth_range: Sequence[float] | None = None
+    colormap: str | None = None
+    tag: ClassVar[str] = "rr-depth-image"
+    _single_channel: ClassVar[bool] = True
+
+    def __init__(self, depth: np.ndarray, meter: float | None = None,
+                 depth_range: Sequence[float] | None = None, colormap: str | None = None,
+                 entity: str | None = None, opacity: float | None = None,
+                 draw_order: float | None = None) -> None:
+        super().__init__(depth, entity=entity, opacity=opacity, draw_order=draw_order)
+        self.meter, self.depth_range, self.colormap = meter, depth_range, colormap
+
+    def _extra(self) -> dict[str, Any]:
+        extra: dict[str, Any] = {}
+        if self.meter is not None:
+            extra["meter"] = str(float(self.meter))
+        if self.depth_range is not None:
+            low, high = (float(v) for v in self.depth_range)
+            extra["depthRange"] = f"{low} {high}"
+        if self.colormap is not None:
+            extra["colormap"] = str(self.colormap)
+        return extra
+
+
+def _list(value: Any) -> Any:
+    """numpy (or nested sequences) -> JSON lists; None stays None."""
+    if value is None:
+        return None
+    return json.loads(json.dumps(np.asarray(value).tolist() if isinstance(value, np.ndarray) else value,
+                                 default=_jsonable))
+
+
+class _Geometry(Layer):
+    """A geometry layer: its components (numpy or lists) set as the element's properties."""
+
+    _fields: ClassVar[dict[str, str]]  # Python name -> element property
+    entity: str | None
+
+    def element(self) -> dict[str, Any]:
+        properties: dict[str, Any] = {}
+        for name, prop in self._fields.items():
+            value = getattr(self, name)
+            if value is None:
+                continue
+            properties[prop] = value if isinstance(value, (bool, str)) else _list(value)
+        attributes = {"entity": self.entity} if self.entity else {}
+        return {"tag": self.tag, "attributes": attributes, "properties": properties, "buffer": None}
+
+
+_COMMON = {"colors": "colors", "radii": "radii", "labels": "labels", "class_ids": "classIds"}
+
+
+@dataclass
+class Points2D(_Geometry):
+    """A Points2D layer: N×2 `positions`; optional per-point colours (N×3/N×4 u8), radii, labels,
+    class and keypoint ids."""
+
+    positions: Any
+    colors: Any = None
+    radii: Any = None
+    labels: Any = None
+    class_ids: Any = None
+    keypoint_ids: Any = None
+    show_labels: bool | None = None
+    entity: str | None = None
+    tag: ClassVar[str] = "rr-points2d"
+    _fields: ClassVar[dict[str, str]] = {"positions": "positions", **_COMMON,
+                                         "keypoint_ids": "keypointIds", "show_labels": "showLabels"}
+
+
+@dataclass
+class Boxes2D(_Geometry):
+    """A Boxes2D layer: `half_sizes` or `sizes` (N×2) with `centers`, or `mins` with `sizes`."""
+
+    half_sizes: Any = None
+    centers: Any = None
+    sizes: Any = None
+    mins: Any = None
+    colors: Any = None
+    radii: Any = None
+    labels: Any = None
+    class_ids: Any = None
+    entity: str | None = None
+    tag: ClassVar[str] = "rr-boxes2d"
+    _fields: ClassVar[dict[str, str]] = {"half_sizes": "halfSizes", "centers": "centers",
+                                         "sizes": "sizes", "mins": "mins", **_COMMON}
+
+
+@dataclass
+class LineStrips2D(_Geometry):
+    """A LineStrips2D layer: `strips`, a list of M×2 arrays of points."""
+
+    strips: Any
+    colors: Any = None
+    radii: Any = None
+    labels: Any = None
+    class_ids: Any = None
+    entity: str | None = None
+    tag: ClassVar[str] = "rr-line-strips2d"
+    _fields: ClassVar[dict[str, str]] = {"strips": "strips", **_COMMON}
+
+    def element(self) -> dict[str, Any]:
+        el = super().element()
+        el["properties"]["strips"] = [_list(np.asarray(strip)) for strip in self.strips]
+        return el
 
 
 @dataclass

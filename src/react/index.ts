@@ -63,3 +63,5 @@ export const RrTimeline = component({
 // RrSegmentation, RrAnnotationContext and RrAnnotationLegend
 // follow the same pattern; `./segmentation.ts` adds the segmentation ones.
 export * from './segmentation.js';
+// RrPoints2d, RrBoxes2d, RrLineStrips2d and RrDepthImage: `./geometry.ts`.
+export * from './geometry.js';
