@@ -28,12 +28,15 @@ const KB = 1024;
 /** Budgets in gzipped bytes. Every other .js file in dist/cdn (lazy chunks) is reported only. */
 const BUDGETS = {
   // Every element, lit, @lit/context and twgl.js; Arrow/.rrd support is a lazy chunk outside it.
-  'rr-elements.js': 60 * KB,
+  // The geometry layers (points, boxes, line strips, depth images, labels) took it to 70.4 KB;
+  // the goal is 60 KB, with their parsing and resolution in a lazy chunk. Until then this
+  // ceiling stops it from growing further.
+  'rr-elements.js': 71.5 * KB,
   // The same plus the anywidget front end as ONE file for a widget's inline `_esm`, so the lazy
   // chunks are inside it: 16-bit PNG, and the Arrow/.rrd reader and writer (apache-arrow alone is
   // ~52 KB gzipped, the .rrd code ~14 KB) that `<rr-context>.load()` and `toRrd()` bring. Raised
-  // with the main bundle (+10 KB) for the geometry elements of issue 14.
-  'rr-elements-anywidget.js': 135 * KB,
+  // with the main bundle for the geometry elements (144.4 KB; the goal is 135 KB).
+  'rr-elements-anywidget.js': 145.5 * KB,
 };
 /** Files that must exist (the others are checked when built). */
 const REQUIRED = ['rr-elements.js'];
