@@ -7,7 +7,7 @@ import { DEFAULT_DRAW_ORDER } from './draw-order.js';
 import { describe, issue } from './issues.js';
 import { keypointSegments } from './keypoints.js';
 import { clamped, instanceStyles } from './instance-style.js';
-import { resolveLabels } from './labels.js';
+import { resolveLabels, type LabelSource } from './labels.js';
 import { boxesRegion, pointsRegion, stripsRegion, verticesRegion } from './regions.js';
 import type {
   Boxes2DData,
@@ -156,13 +156,7 @@ export function resolvePoints2D(data: Points2DData, ctx: ResolveContext): Resolv
     radii: gatherRadii(data, at, false),
     colors: gatherColors(styles.colors, at),
     labels: resolveLabels({
-      count,
-      drawn: drawable.has,
-      ...(data.labels ? { labels: data.labels } : {}),
-      ...(data.showLabels !== undefined ? { showLabels: data.showLabels } : {}),
-      annotationLabels: styles.annotationLabels,
-      colors: styles.colors,
-      ...(classIds ? { classIds } : {}),
+      ...labelSource(count, drawable, data, styles, classIds),
       ...(keypointIds ? { keypointIds } : {}),
       anchor: (i) => [positions[2 * i]!, positions[2 * i + 1]!],
       bounds: () => verticesRegion(drawnPositions),
@@ -224,13 +218,7 @@ export function resolveBoxes2D(data: Boxes2DData, ctx: ResolveContext): Resolved
     radii: gatherRadii(data, at, true),
     colors: gatherColors(styles.colors, at),
     labels: resolveLabels({
-      count,
-      drawn: drawable.has,
-      ...(data.labels ? { labels: data.labels } : {}),
-      ...(data.showLabels !== undefined ? { showLabels: data.showLabels } : {}),
-      annotationLabels: styles.annotationLabels,
-      colors: styles.colors,
-      ...(classIds ? { classIds } : {}),
+      ...labelSource(count, drawable, data, styles, classIds),
       // Rect::center_bottom of min..max: with a negative half height this is the visual top.
       anchor: (i) => {
         const [cx, cy] = center(i);
@@ -248,6 +236,25 @@ export function resolveBoxes2D(data: Boxes2DData, ctx: ResolveContext): Resolved
   return result;
 }
 
+/** What every archetype's labels start from (SPEC §12.4.1–12.4.2); each adds its own anchors. */
+function labelSource(
+  count: number,
+  drawable: Drawable,
+  data: { labels?: readonly string[]; showLabels?: boolean },
+  styles: { annotationLabels: LabelSource['annotationLabels']; colors: LabelSource['colors'] },
+  classIds: LabelSource['classIds'],
+): Omit<LabelSource, 'anchor' | 'bounds'> {
+  return {
+    count,
+    drawn: drawable.has,
+    ...(data.labels ? { labels: data.labels } : {}),
+    ...(data.showLabels !== undefined ? { showLabels: data.showLabels } : {}),
+    annotationLabels: styles.annotationLabels,
+    colors: styles.colors,
+    ...(classIds ? { classIds } : {}),
+  };
+}
+
 /** LineStrips2D (SPEC §12.6.2): round caps and joins; a strip of < 2 vertices draws nothing. */
 export function resolveLineStrips2D(data: LineStrips2DData, ctx: ResolveContext): ResolvedStrips {
   const strips = data.strips;
@@ -257,7 +264,7 @@ export function resolveLineStrips2D(data: LineStrips2DData, ctx: ResolveContext)
     'strips',
     'finite vertices',
     (i) => strips[i]!.every(Number.isFinite),
-    (i) => Array.from(strips[i]!.filter((v) => !Number.isFinite(v)).slice(0, 1))[0],
+    (i) => strips[i]!.find((v) => !Number.isFinite(v)),
   );
   requireRadii(drawable, data);
   const classIds = data.classIds?.length ? data.classIds : undefined;
@@ -287,13 +294,7 @@ export function resolveLineStrips2D(data: LineStrips2DData, ctx: ResolveContext)
     radii: gatherRadii(data, at, true),
     colors: gatherColors(styles.colors, at),
     labels: resolveLabels({
-      count,
-      drawn: drawable.has,
-      ...(data.labels ? { labels: data.labels } : {}),
-      ...(data.showLabels !== undefined ? { showLabels: data.showLabels } : {}),
-      annotationLabels: styles.annotationLabels,
-      colors: styles.colors,
-      ...(classIds ? { classIds } : {}),
+      ...labelSource(count, drawable, data, styles, classIds),
       // The arithmetic mean of the strip's vertices, not its arc-length midpoint.
       anchor: (i) => {
         const s = strips[i]!;
