@@ -90,8 +90,19 @@ export class GpuRange {
   #source: WebGLTexture | undefined;
   #generation = -1;
   #sized = '';
+  /**
+   * The levels died with a lost context. Tracked from the restore event rather than asked with
+   * `gl.isTexture` per frame: that is a synchronous round trip to the GPU process, which waits
+   * for the frame's upload to finish and blocked the main thread for most of a U16/F32 frame.
+   */
+  #stale = false;
+  readonly #onRestored = (): void => {
+    this.#stale = true;
+  };
 
-  constructor(private readonly renderer: Renderer) {}
+  constructor(private readonly renderer: Renderer) {
+    renderer.canvas.addEventListener('webglcontextrestored', this.#onRestored);
+  }
 
   /**
    * The 1×1 RGBA32F texture holding (finite min, finite max, 1 if any finite sample) of the
@@ -110,7 +121,7 @@ export class GpuRange {
       source === this.#source &&
       generation === this.#generation &&
       sized === this.#sized &&
-      gl.isTexture(this.#levels[0]!.texture)
+      !this.#stale
     )
       return this.#levels[this.#levels.length - 1]!.texture;
     // The caller is in the middle of a frame: keep its target, viewport and blending.
@@ -118,9 +129,10 @@ export class GpuRange {
     const viewport = gl.getParameter(gl.VIEWPORT) as Int32Array;
     const blend = gl.isEnabled(gl.BLEND);
     const scissor = gl.isEnabled(gl.SCISSOR_TEST);
-    if (sized !== this.#sized || !gl.isTexture(this.#levels[0]?.texture ?? null)) {
+    if (sized !== this.#sized || this.#stale || this.#levels.length === 0) {
       this.#allocate(width, height);
       this.#sized = sized;
+      this.#stale = false;
     }
     this.#source = source;
     this.#generation = generation;
@@ -155,7 +167,7 @@ export class GpuRange {
   }
 
   #allocate(width: number, height: number): void {
-    this.dispose();
+    this.#free();
     const gl = this.renderer.gl;
     let w = Math.ceil(width / FIRST_BLOCK);
     let h = Math.ceil(height / FIRST_BLOCK);
@@ -184,8 +196,14 @@ export class GpuRange {
   }
 
   dispose(): void {
+    this.renderer.canvas.removeEventListener('webglcontextrestored', this.#onRestored);
+    this.#free();
+  }
+
+  /** Deletes the levels (textures of a lost context are gone already). */
+  #free(): void {
     const gl = this.renderer.gl;
-    if (!gl.isContextLost()) {
+    if (!gl.isContextLost() && !this.#stale) {
       for (const level of this.#levels) {
         gl.deleteTexture(level.texture);
         gl.deleteFramebuffer(level.framebuffer);

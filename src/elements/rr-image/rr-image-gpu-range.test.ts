@@ -1,0 +1,57 @@
+import { expect } from '@open-wc/testing';
+import '../../index.js';
+import { getRenderer } from '../../render/renderer.js';
+import { nextEvent } from '../../../test/helpers/fixtures.js';
+import { bytesOf, showImage } from '../../../test/helpers/image-data.js';
+
+const W = 48;
+const H = 20;
+
+/** Every sample at 20 % of [lo, hi], the minimum at (7, 3), the maximum at the last pixel. */
+function frame(lo: number, hi: number): number[] {
+  const v = new Array<number>(W * H).fill(lo + 0.2 * (hi - lo));
+  v[3 * W + 7] = lo;
+  v[W * H - 1] = hi;
+  return v;
+}
+
+function grayAt(image: ImageData, x: number, y: number): number[] {
+  const i = (y * image.width + x) * 4;
+  return [...image.data.subarray(i, i + 4)];
+}
+
+describe('<rr-image> range heuristic from the GPU reduction', () => {
+  it('keeps the exact range of U16 and F32 frames through a context loss, and follows new frames after it', async () => {
+    const renderer = getRenderer();
+    for (const dt of ['U16', 'F32'] as const) {
+      const el = await showImage(bytesOf(dt, frame(300, 1300)), {
+        width: W,
+        height: H,
+        channelDatatype: dt,
+      });
+      // Outside [0, 255]: t through the gray map, byte 255·t (0 at the minimum, 51 at 20 %).
+      const check = async (label: string) => {
+        const shot = await el.snapshot();
+        expect(grayAt(shot, 7, 3), label).to.deep.equal([0, 0, 0, 255]);
+        expect(grayAt(shot, 20, 10), label).to.deep.equal([51, 51, 51, 255]);
+        expect(grayAt(shot, W - 1, H - 1), label).to.deep.equal([255, 255, 255, 255]);
+      };
+      await check(`${dt} before the loss`);
+      const lose = renderer.gl.getExtension('WEBGL_lose_context')!;
+      const lost = nextEvent(renderer.canvas, 'webglcontextlost');
+      lose.loseContext();
+      await lost;
+      await new Promise((r) => setTimeout(r, 0));
+      const restored = nextEvent(renderer.canvas, 'webglcontextrestored');
+      lose.restoreContext();
+      await restored;
+      await check(`${dt} after the restore`);
+      // A new frame of the same format with another range: the reduction runs again.
+      el.buffer = bytesOf(dt, frame(2000, 9000));
+      await check(`${dt} new frame after the restore`);
+      el.buffer = bytesOf(dt, frame(100, 60000));
+      await check(`${dt} second new frame after the restore`);
+      el.remove();
+    }
+  });
+});
