@@ -123,11 +123,18 @@ const c = defineCase<number>({
     ctx.setTime('frame', 0);
     await Promise.all(images.map((image) => image.renderComplete()));
     const lib = (await import(/* @vite-ignore */ entry)) as {
-      getRenderer?: () => { stats: { textureBytes: number; outputBytes?: number; views: number } };
+      getRenderer?: () => {
+        stats: {
+          textureBytes: number;
+          outputBytes?: number;
+          rendererBytes?: number;
+          views: number;
+        };
+      };
     };
     const stats = lib.getRenderer?.().stats;
     if (stats && !c.notes!.includes('per view')) {
-      c.notes += `; GPU memory per view: textures ${Math.round(stats.textureBytes / stats.views)} B, canvas ${Math.round((stats.outputBytes ?? 0) / stats.views)} B`;
+      c.notes += `; GPU memory per view: textures ${Math.round(stats.textureBytes / stats.views)} B, canvas ${Math.round((stats.outputBytes ?? 0) / stats.views)} B; renderer's own buffers, once: ${stats.rendererBytes ?? '?'} B`;
     }
     return {
       async run(t) {

@@ -168,8 +168,17 @@ export interface RendererStats {
   allocations: number;
   /** Bytes written into textures so far (whole uploads and partial rewrites alike). */
   uploadBytes: number;
-  /** Bytes the views' own canvases hold: each keeps its last frame, RGBA8 at its size. */
+  /**
+   * Bytes the views' own canvases hold: each keeps its last frame (the drawing buffer handed
+   * over as an ImageBitmap), 4 bytes a pixel at its device size; nothing once it is removed.
+   */
   outputBytes: number;
+  /**
+   * Bytes the renderer itself holds once, whatever the number of views: its drawing buffer
+   * (4 bytes a pixel at the last frame's size) and the intermediate target of translucent
+   * frames (4 bytes a pixel).
+   */
+  rendererBytes: number;
 }
 
 interface Target {
@@ -198,6 +207,11 @@ export class Renderer {
   #dirty = new Set<RenderTarget>();
   /** Bytes of the frame each view's canvas holds. */
   #outputBytes = new Map<RenderTarget, number>();
+  /**
+   * Each view's `bitmaprenderer` context, looked up once: `getContext` on 200 canvases costs
+   * several milliseconds a redraw.
+   */
+  #outputs = new Map<RenderTarget, ImageBitmapRenderingContext | null>();
   #frameRequest = 0;
   /** A draw is queued as a microtask (the page was idle when the change came). */
   #drawQueued = false;
@@ -248,6 +262,9 @@ export class Renderer {
       allocations: this.#allocations,
       uploadBytes: this.#uploadBytes,
       outputBytes: [...this.#outputBytes.values()].reduce((sum, b) => sum + b, 0),
+      rendererBytes:
+        this.canvas.width * this.canvas.height * 4 +
+        (this.#composite ? this.#composite.width * this.#composite.height * 4 : 0),
     };
   }
 
@@ -377,11 +394,12 @@ export class Renderer {
     this.invalidate(view);
   }
 
-  /** Removes a view. */
+  /** Removes a view and frees the frame its canvas holds (registering again redraws it). */
   unregister(view: RenderTarget): void {
     this.#views.delete(view);
     this.#dirty.delete(view);
-    this.#outputBytes.delete(view);
+    if (this.#outputBytes.delete(view)) this.#outputs.get(view)?.transferFromImageBitmap(null);
+    this.#outputs.delete(view);
   }
 
   /**
@@ -425,7 +443,9 @@ export class Renderer {
       try {
         this.#renderToCanvas(view);
       } catch (error) {
-        // One view failing must not stop the others; the view reports it (rr-error).
+        // One view failing must not stop the others; the view reports it (rr-error) and
+        // clears its canvas.
+        this.#outputBytes.delete(view);
         if (view.renderFailed) view.renderFailed(error);
         else console.error(error);
       }
@@ -437,7 +457,11 @@ export class Renderer {
     const canvas = view.canvas;
     // A view's canvas only ever receives finished frames: handing over the drawing buffer as an
     // ImageBitmap moves it without a copy (a 2D drawImage would read the GL canvas back).
-    const output = canvas.getContext('bitmaprenderer');
+    let output = this.#outputs.get(view);
+    if (output === undefined) {
+      output = canvas.getContext('bitmaprenderer');
+      this.#outputs.set(view, output);
+    }
     if (!output) return;
     if (!frame || frame.width < 1 || frame.height < 1) {
       output.transferFromImageBitmap(null);
