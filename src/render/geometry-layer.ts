@@ -26,7 +26,7 @@ import {
   type ClassFilter,
 } from './geometry-instances.js';
 import { pickInstance } from './geometry-pick.js';
-import { compositeLabels, layoutLabels, paintLabels } from './labels.js';
+import { compositeLabels, layoutLabels, paintLabels, paintOutline, sameOutline } from './labels.js';
 import { setLabelPainter } from './label-painter.js';
 import type {
   LayerKind,
@@ -39,12 +39,19 @@ import type {
   ViewLayer,
 } from './layer.js';
 import { PointsDrawable } from './points-drawable.js';
+import type { OutlineShape } from './outline.js';
 import type { Drawable, Renderer } from './renderer.js';
 import { SegmentsDrawable } from './segments-drawable.js';
 
 /** Alpha factor of classes other than the highlighted one (as segmentation layers dim). */
 const DIM = 0.25;
-const LABEL_PAINTER = { compositeLabels, layoutLabels, paintLabels };
+const LABEL_PAINTER = {
+  compositeLabels,
+  layoutLabels,
+  paintLabels,
+  paintOutline,
+  sameOutline,
+};
 const CONTEXT_COMPONENT = 'AnnotationContext:context';
 const COMMON_FIELDS = ['radii', 'colors', 'labels', 'classIds', 'showLabels', 'drawOrder'];
 
@@ -291,7 +298,11 @@ export class GeometryLayer implements ViewLayer {
     const i = pickInstance(resolved, x, y, context.scale, (k) =>
       !filter || !ids ? true : filter.visible(ids[k]!),
     );
-    if (i < 0) return undefined;
+    return i < 0 ? undefined : this.#describe(resolved, i, x, y);
+  }
+
+  /** The hit for drawn instance `i` (index in the resolved batch) at scene point (x, y). */
+  #describe(resolved: ResolvedGeometry, i: number, x: number, y: number): LayerPick {
     const instance = resolved.instances[i]!;
     const c = resolved.colors;
     const pick: LayerPick = {
@@ -299,12 +310,53 @@ export class GeometryLayer implements ViewLayer {
       position: anchor(resolved, i, x, y),
       color: [c[i * 4]!, c[i * 4 + 1]!, c[i * 4 + 2]!, c[i * 4 + 3]!],
     };
+    const ids = resolved.classIds;
     if (ids) pick.classId = ids[i]!;
     if (resolved.kind === 'points' && resolved.keypointIds)
       pick.keypointId = resolved.keypointIds[i]!;
     const label = resolved.labels.find((l) => l.instance === instance && !l.entityLabel);
     if (label) pick.label = label.text;
     return pick;
+  }
+
+  /** The drawn, visible instance with logged index `instance`, as an index in the batch. */
+  #indexOf(instance: number): { resolved: ResolvedGeometry; i: number } | undefined {
+    const resolved = this.#resolved;
+    if (this.#state.status !== 'ready' || !resolved) return undefined;
+    const i = resolved.instances.indexOf(instance);
+    if (i < 0) return undefined;
+    const filter = this.#filter();
+    if (filter && resolved.classIds && !filter.visible(resolved.classIds[i]!)) return undefined;
+    return { resolved, i };
+  }
+
+  /** The hit for a logged instance, as hovering its label gives it (SPEC §12.9). */
+  pickInstance(instance: number, [x, y]: [number, number]): LayerPick | undefined {
+    const found = this.#indexOf(instance);
+    return found && this.#describe(found.resolved, found.i, x, y);
+  }
+
+  /** The shape of a logged instance for the hover outline (SPEC §12.9). */
+  outline(instance: number): OutlineShape | undefined {
+    const found = this.#indexOf(instance);
+    if (!found) return undefined;
+    const { resolved, i } = found;
+    const radius = resolved.radii[i]!;
+    if (resolved.kind === 'points') {
+      const [x, y] = [resolved.positions[i * 2]!, resolved.positions[i * 2 + 1]!];
+      return { kind: 'disc', x, y, radius };
+    }
+    if (resolved.kind === 'boxes') {
+      const [cx, cy] = [resolved.centers[i * 2]!, resolved.centers[i * 2 + 1]!];
+      const hx = Math.abs(resolved.halfSizes[i * 2]!);
+      const hy = Math.abs(resolved.halfSizes[i * 2 + 1]!);
+      return { kind: 'box', x0: cx - hx, y0: cy - hy, x1: cx + hx, y1: cy + hy, radius };
+    }
+    const from = resolved.offsets[i]!;
+    const to = resolved.offsets[i + 1]!;
+    // A strip of fewer than 2 vertices draws nothing, so it has no outline either.
+    if (to - from < 2) return undefined;
+    return { kind: 'strip', vertices: resolved.vertices.subarray(from * 2, to * 2), radius };
   }
 
   dispose(): void {

@@ -4,7 +4,8 @@ import type { RrContext } from '../rr-context/rr-context.js';
 import type { RrView } from './rr-view.js';
 import type { RrAnnotationLegend } from '../rr-annotation-legend/rr-annotation-legend.js';
 import { getRenderer } from '../../render/renderer.js';
-import { expectSameImage, pixelAt } from '../../../test/helpers/pixels.js';
+import type { RrPoints2d } from '../rr-points2d/rr-points2d.js';
+import { expectPixel, expectSameImage, pixelAt } from '../../../test/helpers/pixels.js';
 import { nextEvent } from '../../../test/helpers/fixtures.js';
 import { hoverCanvas } from '../../../test/helpers/hover.js';
 import { requireWebGL2 } from '../../../test/helpers/webgl.js';
@@ -100,5 +101,81 @@ describe('geometry hover and the legend (SPEC §12.9)', () => {
     await restored;
     const after = await view.snapshot({ scale: 2 });
     expectSameImage(after, before);
+  });
+
+  it('outlines the hovered point, box or strip in white, and nothing without hover', async () => {
+    const { view } = await scene();
+    const leave = async () => {
+      view.shadowRoot!.querySelector('canvas')!.dispatchEvent(new PointerEvent('pointerleave'));
+      await view.renderComplete();
+    };
+    const plain = await view.snapshot({ scale: 2 });
+    const WHITE = [255, 255, 255, 255] as const;
+
+    // The box's left edge, x = 60 (snapshot x = 120), radius 1.5 UI points: its mask grows by
+    // 1 UI point to 2.5 px, and the outline is the band 1.5–3.5 px from the edge line.
+    hoverCanvas(view, 0.6, 0.25);
+    let shot = await view.snapshot({ scale: 2 });
+    expectPixel(shot, 117, 50, WHITE, 1);
+    expectPixel(shot, 122, 50, WHITE, 1);
+    // The box's own outline and its inside are unchanged; so is the point.
+    expectPixel(shot, 120, 50, pixelAt(plain, 120, 50));
+    expectPixel(shot, 150, 50, [0, 0, 0, 0]);
+    expectPixel(shot, 44, 40, pixelAt(plain, 44, 40));
+    // On screen: the overlay over the view's canvas holds the same outline.
+    const overlay = view.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[part="labels"]')!;
+    const dpr = overlay.width / 200;
+    const onScreen = overlay
+      .getContext('2d')!
+      .getImageData(Math.floor((120 - 2.5) * dpr), Math.floor(50 * dpr), 1, 1).data;
+    expect([...onScreen]).to.deep.equal([255, 255, 255, 255]);
+
+    // The point (radius 4 UI points = 4 px): a ring 3–5 px from its centre (40, 40).
+    hoverCanvas(view, 0.2, 0.2);
+    shot = await view.snapshot({ scale: 2 });
+    const ring = pixelAt(shot, 44, 40);
+    expect(ring[0], 'white ring').to.be.at.least(250);
+    expect(ring[3], 'white ring').to.be.at.least(200);
+    expectPixel(shot, 40, 40, pixelAt(plain, 40, 40));
+    expectPixel(shot, 47, 40, [0, 0, 0, 0]);
+    // The box is no longer outlined.
+    expectPixel(shot, 117, 50, pixelAt(plain, 117, 50));
+
+    // The strip along y = 80 (snapshot 160), radius 1.5 UI points: the band 1.5–3.5 px away.
+    hoverCanvas(view, 0.25, 0.8);
+    shot = await view.snapshot({ scale: 2 });
+    expectPixel(shot, 40, 157, WHITE, 1);
+    expectPixel(shot, 40, 160, pixelAt(plain, 40, 160));
+
+    await leave();
+    expectSameImage(await view.snapshot({ scale: 2 }), plain);
+  });
+
+  it('hits labels first: a label background picks the instance it labels, above what lies under it', async () => {
+    const view = await fixture<RrView>(html`
+      <rr-view visual-bounds="0 0 100 100" style="width: 200px; height: 200px">
+        <rr-points2d entity="pts" positions="20 20, 20 26" radius="-2"></rr-points2d>
+      </rr-view>
+    `);
+    const points = view.querySelector('rr-points2d') as RrPoints2d;
+    points.labels = ['a', 'b'];
+    await view.renderComplete();
+    // Point 1 at (20, 26) lies under the background of point 0's label (from 20.5 down).
+    let picks = view.pick(20, 26);
+    expect(picks.map((p) => p.instance)).to.deep.equal([0, 1]);
+    // Away from any point, on the label only.
+    picks = view.pick(22, 23);
+    expect(picks.map((p) => [p.entity, p.instance, p.label])).to.deep.equal([['/pts', 0, 'a']]);
+    // The tooltip names the labelled instance first.
+    hoverCanvas(view, 0.2, 0.26);
+    await view.updateComplete;
+    const tip = view.shadowRoot!.querySelector('[part="tooltip"]')!.textContent!;
+    expect(tip.indexOf('/pts[0]')).to.be.lessThan(tip.indexOf('/pts[1]'));
+    expect(tip.indexOf('/pts[0]')).to.be.at.least(0);
+    // Without labels, the same spot hits only the point.
+    points.showLabels = false;
+    await view.renderComplete();
+    expect(view.pick(20, 26).map((p) => p.instance)).to.deep.equal([1]);
+    expect(view.pick(22, 23)).to.deep.equal([]);
   });
 });
