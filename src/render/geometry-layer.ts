@@ -237,9 +237,14 @@ export class GeometryLayer implements ViewLayer {
     const state = this.#classState;
     if (!state || state.neutral) return undefined;
     const highlighted = state.highlighted;
+    const keypoint = state.highlightedKeypoint;
     return {
       visible: (id) => state.isVisible(id),
-      weight: (id) => (highlighted !== null && id !== highlighted ? DIM : 1),
+      // A keypoint row highlights only the points of that class and keypoint (SPEC §12.9).
+      weight: (id, kp) =>
+        highlighted === null || (id === highlighted && (keypoint === null || kp === keypoint))
+          ? 1
+          : DIM,
     };
   }
 

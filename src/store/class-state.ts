@@ -15,6 +15,7 @@ export class ClassState extends EventTarget {
   #hidden = new Set<number>();
   #solo: number | undefined;
   #highlighted: number | null = null;
+  #highlightedKeypoint: number | null = null;
   #hovered: number | null = null;
   /** Increases with every change of what layers draw (visibility, highlight). */
   version = 0;
@@ -92,8 +93,23 @@ export class ClassState extends EventTarget {
   }
 
   set highlighted(id: number | null) {
-    if (id === this.#highlighted) return;
-    this.#highlighted = id;
+    this.highlight(id);
+  }
+
+  /**
+   * Within the highlighted class, the keypoint a legend's keypoint row highlights (only points
+   * of that class and keypoint keep their colour), or null for the whole class.
+   */
+  get highlightedKeypoint(): number | null {
+    return this.#highlightedKeypoint;
+  }
+
+  /** Highlights a class, or one keypoint of it; `null` highlights nothing. */
+  highlight(classId: number | null, keypointId: number | null = null): void {
+    const keypoint = classId === null ? null : keypointId;
+    if (classId === this.#highlighted && keypoint === this.#highlightedKeypoint) return;
+    this.#highlighted = classId;
+    this.#highlightedKeypoint = keypoint;
     this.#changed('highlight');
   }
 

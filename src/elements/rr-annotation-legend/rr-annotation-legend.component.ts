@@ -31,7 +31,12 @@ export interface ClassToggleDetail {
 /** Detail of `rr-class-hover`. */
 export interface ClassHoverDetail {
   classId: number | null;
+  /** Set when a keypoint row is hovered: that keypoint of `classId`. */
+  keypointId?: number;
 }
+
+/** Class rows and keypoint rows: what hover and focus highlight. */
+const HOVER_ROWS = 'tr[data-class-id], tr[data-keypoint-id]';
 
 interface Row {
   id: number;
@@ -284,13 +289,15 @@ export class RrAnnotationLegend extends RecordingElement {
     }
   }
 
-  #highlight(id: number | null): void {
+  #highlight(id: number | null, keypoint: number | null = null): void {
     const state = this.#classState;
-    if (!state || state.highlighted === id) return;
-    state.highlighted = id;
+    if (!state || (state.highlighted === id && state.highlightedKeypoint === keypoint)) return;
+    state.highlight(id, keypoint);
+    const detail: ClassHoverDetail = { classId: id };
+    if (id !== null && keypoint !== null) detail.keypointId = keypoint;
     this.dispatchEvent(
       new CustomEvent<ClassHoverDetail>('rr-class-hover', {
-        detail: { classId: id },
+        detail,
         bubbles: true,
         composed: true,
       }),
@@ -345,11 +352,19 @@ export class RrAnnotationLegend extends RecordingElement {
     if (id !== undefined) this.#highlight(id);
   };
 
+  /** A keypoint row: highlights that keypoint of its class, as a class row does its class. */
+  #onKeypointEnter = (event: Event): void => {
+    const row = (event.target as Element | null)?.closest?.('tr[data-keypoint-id]');
+    if (!row) return;
+    const classId = Number(row.getAttribute('data-keypoint-class'));
+    this.#highlight(classId, Number(row.getAttribute('data-keypoint-id')));
+  };
+
   #onRowsLeave = (): void => this.#highlight(null);
 
   #onFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget as Element | null;
-    if (!next || !next.closest?.('tr[data-class-id]')) this.#highlight(null);
+    if (!next || !next.closest?.(HOVER_ROWS)) this.#highlight(null);
   };
 
   #onScroll = (event: Event): void => {
@@ -491,10 +506,24 @@ export class RrAnnotationLegend extends RecordingElement {
             <th class="color" scope="col">Color</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody
+          @pointerover=${this.#onKeypointEnter}
+          @pointerleave=${this.#onRowsLeave}
+          @focusin=${this.#onKeypointEnter}
+          @focusout=${this.#onFocusOut}
+        >
           ${keypoints.map((k: AnnotationInfo) => {
             const { color, auto } = resolveKeypoint(k);
-            return html`<tr data-keypoint-id=${k.id}>
+            const state = this.#classState;
+            const lit = state?.highlighted === id && state.highlightedKeypoint === k.id;
+            return html`<tr
+              part="keypoint-row"
+              tabindex="0"
+              data-keypoint-id=${k.id}
+              data-keypoint-class=${id}
+              aria-label=${`Highlight keypoint ${k.id}${k.label ? ` ${k.label}` : ''} of class ${id}`}
+              ?data-highlighted=${lit}
+            >
               <td class="id">${k.id}</td>
               <td class="label">${k.label ?? ''}</td>
               <td class="color">${this.#swatch(color, auto)}</td>

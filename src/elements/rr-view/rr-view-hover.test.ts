@@ -178,4 +178,82 @@ describe('geometry hover and the legend (SPEC §12.9)', () => {
     expect(view.pick(20, 26).map((p) => p.instance)).to.deep.equal([1]);
     expect(view.pick(22, 23)).to.deep.equal([]);
   });
+
+  it('hovering or focusing a keypoint row highlights only the points of that class and keypoint', async () => {
+    const ctx = await fixture<RrContext>(html`
+      <rr-context>
+        <rr-annotation-legend entity="people"></rr-annotation-legend>
+        <rr-view visual-bounds="0 0 100 100" style="width: 200px; height: 200px">
+          <rr-points2d
+            entity="people/pose"
+            positions="20 50, 80 50"
+            class-ids="1"
+            keypoint-ids="0 1"
+            radius="-6"
+            show-labels="false"
+          ></rr-points2d>
+        </rr-view>
+      </rr-context>
+    `);
+    ctx.recording.log('people', {
+      archetype: 'AnnotationContext',
+      context: [
+        {
+          info: { id: 1, label: 'person', color: [0, 0, 255] },
+          keypointAnnotations: [
+            { id: 0, label: 'left', color: [255, 0, 0] },
+            { id: 1, label: 'right', color: [0, 255, 0] },
+          ],
+          keypointConnections: [[0, 1]],
+        },
+      ],
+    });
+    const view = ctx.querySelector('rr-view') as RrView;
+    const legend = ctx.querySelector('rr-annotation-legend') as RrAnnotationLegend;
+    await view.renderComplete();
+    await legend.updateComplete;
+    const plain = await view.snapshot();
+    const left = pixelAt(plain, 20, 50);
+    const right = pixelAt(plain, 80, 50);
+    const link = pixelAt(plain, 50, 50);
+    expect(left[0], 'keypoint 0 is red').to.be.greaterThan(200);
+    expect(right[1], 'keypoint 1 is green').to.be.greaterThan(200);
+    expect(link[2], 'the connection in the class colour').to.be.greaterThan(100);
+    const row = legend.shadowRoot!.querySelector<HTMLElement>(
+      'tr[data-keypoint-class="1"][data-keypoint-id="1"]',
+    )!;
+    const expectKeypointOneLit = async (how: string) => {
+      const shot = await view.snapshot();
+      expectPixel(shot, 80, 50, right);
+      // Keypoint 0 and the connection are dimmed as other classes are (colour × 0.25; Rerun
+      // draws translucent geometry opaque and darker, SPEC §12.6.4).
+      const dim = pixelAt(shot, 20, 50);
+      expect(dim[0], `${how}: keypoint 0 dimmed`).to.be.within(
+        Math.floor(left[0] * 0.25) - 3,
+        Math.ceil(left[0] * 0.25) + 3,
+      );
+      expect(dim[0]).to.be.greaterThan(0);
+      expect(pixelAt(shot, 50, 50)[2], `${how}: connection dimmed`).to.be.lessThan(link[2] * 0.6);
+      await legend.updateComplete;
+      expect(row.hasAttribute('data-highlighted'), `${how}: row marked`).to.equal(true);
+    };
+
+    const hover = nextEvent<{ classId: number | null; keypointId?: number }>(
+      legend,
+      'rr-class-hover',
+    );
+    row
+      .querySelector('td')!
+      .dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    expect((await hover).detail).to.deep.equal({ classId: 1, keypointId: 1 });
+    await expectKeypointOneLit('hover');
+    row.parentElement!.dispatchEvent(new PointerEvent('pointerleave'));
+    expectSameImage(await view.snapshot(), plain);
+
+    // The keyboard: focusing the row does the same, leaving it ends it.
+    row.focus();
+    await expectKeypointOneLit('focus');
+    row.blur();
+    expectSameImage(await view.snapshot(), plain);
+  });
 });
