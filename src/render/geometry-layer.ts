@@ -17,6 +17,7 @@ import {
   type ResolvedGeometry,
   type ResolvedLabel,
 } from '../store/geometry/index.js';
+import { describeIssues } from '../store/geometry/issues.js';
 import { componentKey } from '../store/recording.js';
 import {
   boxSegments,
@@ -228,7 +229,11 @@ export class GeometryLayer implements ViewLayer {
     if (!resolved) return this.#state;
     const order = overrides.drawOrder ?? resolved.drawOrder;
     this.#drawOrder = Number.isFinite(order) ? order : this.#drawOrder;
-    this.#state = resolved.count > 0 ? { status: 'ready' } : { status: 'empty' };
+    // Instances that could not be drawn (NaN positions, bad per-instance values in a row from
+    // log(), an .rrd or Arrow) are left out; what was wrong is reported by the element.
+    const problem = resolved.issues.length ? describeIssues(resolved.issues) : undefined;
+    const status = resolved.count > 0 ? 'ready' : 'empty';
+    this.#state = problem ? { status, problem } : { status };
     return this.#state;
   }
 

@@ -22,12 +22,15 @@ export interface LayerQuery {
   time: bigint | undefined;
 }
 
-/** What a layer currently shows. */
+/**
+ * What a layer currently shows. `problem`: what was wrong with the recording's data while what
+ * can be drawn still is (its element reports it as `rr-error` and shows it in `part="error"`).
+ */
 export type LayerState =
-  | { status: 'empty' }
+  | { status: 'empty'; problem?: string }
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready' };
+  | { status: 'ready'; problem?: string };
 
 /** A rectangle in scene units (x right, y down); images cover (0, 0)–(width, height). */
 export interface SceneRect {

@@ -257,3 +257,68 @@ describe('geometry hover and the legend (SPEC §12.9)', () => {
     expectSameImage(await view.snapshot(), plain);
   });
 });
+
+describe('problems in recording data (issue 14 item 12)', () => {
+  before(function () {
+    requireWebGL2(this);
+  });
+
+  it('reports NaN positions logged with log() once, as rr-error and part="error", and draws the rest', async () => {
+    const ctx = await fixture<RrContext>(html`
+      <rr-context>
+        <rr-view visual-bounds="0 0 100 100" style="width: 100px; height: 100px">
+          <rr-points2d entity="pts" radius="-3" show-labels="false"></rr-points2d>
+          <rr-boxes2d entity="boxes"></rr-boxes2d>
+        </rr-view>
+      </rr-context>
+    `);
+    const view = ctx.querySelector('rr-view') as RrView;
+    const points = ctx.querySelector('rr-points2d') as RrPoints2d;
+    const errors: { target: EventTarget | null; message: string }[] = [];
+    view.addEventListener('rr-error', (e) =>
+      errors.push({ target: e.target, message: (e as CustomEvent).detail.message }),
+    );
+    ctx.recording.log('pts', {
+      archetype: 'Points2D',
+      positions: [
+        [20, 20],
+        [NaN, 50],
+        [80, 80],
+      ],
+      colors: [[255, 0, 0]],
+    });
+    ctx.recording.log('boxes', {
+      archetype: 'Boxes2D',
+      centers: [[50, 50]],
+      halfSizes: [[10, 10]],
+    });
+    await view.renderComplete();
+    const shot = await view.snapshot();
+    expect(pixelAt(shot, 20, 20)[0], 'instance 0 drawn').to.be.greaterThan(200);
+    expect(pixelAt(shot, 80, 80)[0], 'instance 2 drawn').to.be.greaterThan(200);
+    expect(pixelAt(shot, 40, 50)[3], 'the box drawn').to.be.greaterThan(0);
+    expect(errors).to.have.length(1);
+    expect(errors[0]!.target).to.equal(points);
+    expect(errors[0]!.message).to.contain('positions');
+    expect(errors[0]!.message).to.contain('NaN');
+    await points.updateComplete;
+    const shown = points.shadowRoot!.querySelector('[part="error"]');
+    expect(shown?.textContent).to.equal(errors[0]!.message);
+    // Later frames and other rows do not report it again.
+    hoverCanvas(view, 0.5, 0.5);
+    ctx.recording.log('boxes', {
+      archetype: 'Boxes2D',
+      centers: [[40, 50]],
+      halfSizes: [[10, 10]],
+    });
+    await view.renderComplete();
+    await view.snapshot();
+    expect(errors).to.have.length(1);
+    // Good data ends the message.
+    ctx.recording.log('pts', { archetype: 'Points2D', positions: [[20, 20]] });
+    await view.renderComplete();
+    await points.updateComplete;
+    expect(points.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+    expect(errors).to.have.length(1);
+  });
+});

@@ -84,6 +84,8 @@ function union(a: SceneRect | undefined, b: SceneRect): SceneRect {
 
 function sameState(a: LayerState, b: LayerState | undefined): boolean {
   if (!b || a.status !== b.status) return false;
+  if ('problem' in a || 'problem' in b)
+    return (a as { problem?: string }).problem === (b as { problem?: string }).problem;
   return a.status !== 'error' || a.message === (b as { message: string }).message;
 }
 
