@@ -7,11 +7,7 @@
 import { property } from 'lit/decorators.js';
 import { GeometryLayer } from '../../render/geometry-layer.js';
 import type { Renderer } from '../../render/renderer.js';
-import type {
-  GeometryCommonInput,
-  GeometryKind,
-  Normalized,
-} from '../../store/geometry/types.js';
+import type { GeometryCommonInput, GeometryKind, Normalized } from '../../store/geometry/types.js';
 import { componentKey } from '../../store/recording.js';
 import { KIND_ARCHETYPE } from '../../store/geometry/index.js';
 import { describeIssues } from '../../store/geometry/issues.js';
