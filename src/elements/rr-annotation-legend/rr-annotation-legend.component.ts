@@ -91,15 +91,18 @@ const hiddenConverter = {
  * then per class with keypoints its keypoint table and connections, as Rerun's selection panel
  * does. Beyond Rerun it is linked both ways with every segmentation layer that resolves to the
  * same context: click, Enter or Space toggles a class, Alt-click shows only that class, hovering
- * (or focusing) a row highlights that class in the views and dims the rest, and hovering a class
- * in a view marks its row. Above 50 classes a filter box appears and rows render lazily.
+ * (or focusing) a row highlights that class in the views and dims the rest, hovering (or
+ * focusing) a keypoint row highlights only the points of that class and keypoint, and hovering a
+ * class in a view (a segmentation pixel, a point, box or strip) marks its row. Above 50 classes a
+ * filter box appears and rows render lazily.
  *
  * @fires rr-class-toggle - A class was shown or hidden from the legend: detail `{classId, visible}`.
- * @fires rr-class-hover - The row under the pointer (or focus) changed: detail `{classId | null}`.
+ * @fires rr-class-hover - The row under the pointer (or focus) changed: detail `{classId | null, keypointId?}` (`keypointId` for a keypoint row).
  * @csspart row - One class row; carries `data-class-id` (and `data-hidden`, `data-hovered`, `data-highlighted`).
  * @csspart classes - The Classes table.
  * @csspart filter - The filter box (above 50 classes).
  * @csspart keypoints - A keypoint table.
+ * @csspart keypoint-row - One keypoint row (focusable); carries `data-keypoint-class`, `data-keypoint-id` (and `data-highlighted`).
  * @csspart connections - A keypoint connections table.
  * @cssprop --rr-legend-max-height - Height limit of the scrolling Classes list (default 360px).
  * @cssprop --rr-legend-background - Background of sticky table headers.
