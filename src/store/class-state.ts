@@ -17,6 +17,7 @@ export class ClassState extends EventTarget {
   #highlighted: number | null = null;
   #highlightedKeypoint: number | null = null;
   #hovered: number | null = null;
+  #hoveredKeypoint: number | null = null;
   /** Increases with every change of what layers draw (visibility, highlight). */
   version = 0;
 
@@ -119,8 +120,20 @@ export class ClassState extends EventTarget {
   }
 
   set hovered(id: number | null) {
-    if (id === this.#hovered) return;
-    this.#hovered = id;
+    this.hover(id);
+  }
+
+  /** The keypoint (of the hovered class) under the pointer in a view, or null. */
+  get hoveredKeypoint(): number | null {
+    return this.#hoveredKeypoint;
+  }
+
+  /** Sets the class, and keypoint, under the pointer in a view (null: none). */
+  hover(classId: number | null, keypointId: number | null = null): void {
+    const keypoint = classId === null ? null : keypointId;
+    if (classId === this.#hovered && keypoint === this.#hoveredKeypoint) return;
+    this.#hovered = classId;
+    this.#hoveredKeypoint = keypoint;
     // Layers draw nothing differently for this, so it does not bump `version`.
     this.dispatchEvent(new CustomEvent<ClassStateChange>('change', { detail: { what: 'hover' } }));
   }

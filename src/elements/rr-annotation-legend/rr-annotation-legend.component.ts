@@ -102,7 +102,7 @@ const hiddenConverter = {
  * @csspart classes - The Classes table.
  * @csspart filter - The filter box (above 50 classes).
  * @csspart keypoints - A keypoint table.
- * @csspart keypoint-row - One keypoint row (focusable); carries `data-keypoint-class`, `data-keypoint-id` (and `data-highlighted`).
+ * @csspart keypoint-row - One keypoint row (focusable); carries `data-keypoint-class`, `data-keypoint-id` (and `data-highlighted`, `data-hovered` while a view's pointer is over that keypoint).
  * @csspart connections - A keypoint connections table.
  * @cssprop --rr-legend-max-height - Height limit of the scrolling Classes list (default 360px).
  * @cssprop --rr-legend-background - Background of sticky table headers.
@@ -241,6 +241,7 @@ export class RrAnnotationLegend extends RecordingElement {
     if (!state) return;
     const picks = (event as CustomEvent<HoverDetail>).detail?.picks ?? [];
     let hovered: number | null = null;
+    let keypoint: number | null = null;
     for (const pick of picks) {
       if (pick.classId === undefined) continue;
       const recording =
@@ -248,9 +249,10 @@ export class RrAnnotationLegend extends RecordingElement {
       if (recording !== this.recording) continue;
       if (recording.annotationContextFor(pick.entity)?.entity !== this.#contextEntity) continue;
       hovered = pick.classId;
+      keypoint = pick.keypointId ?? null;
       break;
     }
-    state.hovered = hovered;
+    state.hover(hovered, keypoint);
   };
 
   /** Whether a class is shown in the linked views. */
@@ -526,6 +528,7 @@ export class RrAnnotationLegend extends RecordingElement {
               data-keypoint-class=${id}
               aria-label=${`Highlight keypoint ${k.id}${k.label ? ` ${k.label}` : ''} of class ${id}`}
               ?data-highlighted=${lit}
+              ?data-hovered=${state?.hovered === id && state.hoveredKeypoint === k.id}
             >
               <td class="id">${k.id}</td>
               <td class="label">${k.label ?? ''}</td>

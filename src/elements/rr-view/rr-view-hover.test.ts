@@ -250,6 +250,18 @@ describe('geometry hover and the legend (SPEC §12.9)', () => {
     row.parentElement!.dispatchEvent(new PointerEvent('pointerleave'));
     expectSameImage(await view.snapshot(), plain);
 
+    // Hovering keypoint 1 in the view marks its class row and its keypoint row.
+    hoverCanvas(view, 0.8, 0.5);
+    await legend.updateComplete;
+    expect(hoveredRows(legend)).to.deep.equal(['1']);
+    const marked = [
+      ...legend.shadowRoot!.querySelectorAll<HTMLElement>('tr[data-keypoint-id][data-hovered]'),
+    ];
+    expect(marked.map((r) => r.dataset.keypointId)).to.deep.equal(['1']);
+    view.shadowRoot!.querySelector('canvas')!.dispatchEvent(new PointerEvent('pointerleave'));
+    await legend.updateComplete;
+    expect(legend.shadowRoot!.querySelectorAll('tr[data-hovered]')).to.have.length(0);
+
     // The keyboard: focusing the row does the same, leaving it ends it.
     row.focus();
     await expectKeypointOneLit('focus');
