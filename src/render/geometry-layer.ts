@@ -40,7 +40,7 @@ import type {
   ViewLayer,
 } from './layer.js';
 import { PointsDrawable } from './points-drawable.js';
-import type { OutlineShape } from './outline.js';
+import { LINE_OUTLINE_BOOST, type OutlineShape } from './outline.js';
 import type { Drawable, Renderer } from './renderer.js';
 import { SegmentsDrawable } from './segments-drawable.js';
 
@@ -352,21 +352,27 @@ export class GeometryLayer implements ViewLayer {
     if (!found) return undefined;
     const { resolved, i } = found;
     const radius = resolved.radii[i]!;
-    if (resolved.kind === 'points') {
-      const [x, y] = [resolved.positions[i * 2]!, resolved.positions[i * 2 + 1]!];
-      return { kind: 'disc', x, y, radius };
-    }
+    if (resolved.kind === 'points')
+      return {
+        vertices: resolved.positions.subarray(i * 2, i * 2 + 2),
+        closed: false,
+        radius,
+        boost: 0,
+      };
+    const boost = LINE_OUTLINE_BOOST;
     if (resolved.kind === 'boxes') {
       const [cx, cy] = [resolved.centers[i * 2]!, resolved.centers[i * 2 + 1]!];
       const hx = Math.abs(resolved.halfSizes[i * 2]!);
       const hy = Math.abs(resolved.halfSizes[i * 2 + 1]!);
-      return { kind: 'box', x0: cx - hx, y0: cy - hy, x1: cx + hx, y1: cy + hy, radius };
+      const [x0, y0, x1, y1] = [cx - hx, cy - hy, cx + hx, cy + hy];
+      return { vertices: [x0, y0, x1, y0, x1, y1, x0, y1], closed: true, radius, boost };
     }
     const from = resolved.offsets[i]!;
     const to = resolved.offsets[i + 1]!;
     // A strip of fewer than 2 vertices draws nothing, so it has no outline either.
     if (to - from < 2) return undefined;
-    return { kind: 'strip', vertices: resolved.vertices.subarray(from * 2, to * 2), radius };
+    const vertices = resolved.vertices.subarray(from * 2, to * 2);
+    return { vertices, closed: false, radius, boost };
   }
 
   dispose(): void {

@@ -3,24 +3,29 @@
  * picture. Rerun draws it in its compositor: a jump-flooding distance field around the hovered
  * instance's mask (line and box masks grown by 1 UI point), and white (#ffffff, the hover
  * stroke) wherever the distance to the mask's edge is under `max(0.5, ppp)` device pixels
- * (stroke width 2 UI points × 0.5). Every mask here is a set "within r of a point, polyline or
- * rectangle outline", so the band is two round-joined strokes of a 2D canvas: the shape grown
- * by the outline radius, minus the shape shrunk by it. That is deterministic and costs no extra
+ * (stroke width 2 UI points × 0.5). Every mask here is a set "within r of a polyline" (a point is
+ * a polyline of one place, a box a closed one of its corners), so the band is two round-capped,
+ * round-joined strokes of a 2D canvas: the shape grown by the outline radius, minus the shape
+ * shrunk by it. That is deterministic and costs no extra
  * GL pass; it differs from Rerun only in the anti-aliasing of the band's edges (the canvas'
  * coverage, blended in gamma space as the labels are, instead of `saturate(radius − distance)`
  * in linear light).
  */
 
-/** The hovered instance's shape in scene units; radii in Rerun's signed convention. */
-export type OutlineShape =
-  | { kind: 'disc'; x: number; y: number; radius: number }
-  | { kind: 'strip'; vertices: ArrayLike<number>; radius: number }
-  | { kind: 'box'; x0: number; y0: number; x1: number; y1: number; radius: number };
+/**
+ * The hovered instance's shape in scene units: the instance covers what lies within `radius`
+ * (Rerun's signed convention: > 0 scene units, ≤ 0 UI points) of the polyline `vertices`
+ * (x, y pairs; one pair for a point), grown by `boost` UI points (lines and boxes).
+ */
+export interface OutlineShape {
+  vertices: ArrayLike<number>;
+  closed: boolean;
+  radius: number;
+  boost: number;
+}
 
 /** The hover colour: egui's `widgets.active.fg_stroke` in Rerun's dark theme. */
 export const OUTLINE_COLOR = '#ffffff';
-/** Hover stroke width, UI points; the outline radius is half of it. */
-export const OUTLINE_STROKE = 2;
 /** Rerun's SIZE_BOOST_IN_POINTS_FOR_LINE_OUTLINES: line and box masks grow by this. */
 export const LINE_OUTLINE_BOOST = 1;
 
@@ -41,61 +46,32 @@ export interface DeviceRect {
 
 type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
-/** The outline radius in device pixels: `max(0.5, ppp · stroke / 2)`. */
+/** The outline radius in device pixels: `max(0.5, ppp · stroke width 2 / 2)`. */
 export function outlineRadius(pixelRatio: number): number {
-  return Math.max(0.5, (pixelRatio * OUTLINE_STROKE) / 2);
+  return Math.max(0.5, pixelRatio);
 }
 
-function devicePath(ctx: Context2D, shape: OutlineShape, t: OutlineTransform): void {
-  const X = (x: number) => t.offset[0] + x * t.scale;
-  const Y = (y: number) => t.offset[1] + y * t.scale;
-  ctx.beginPath();
-  if (shape.kind === 'box') {
-    ctx.rect(
-      X(shape.x0),
-      Y(shape.y0),
-      (shape.x1 - shape.x0) * t.scale,
-      (shape.y1 - shape.y0) * t.scale,
-    );
-  } else if (shape.kind === 'strip') {
-    const v = shape.vertices;
-    for (let k = 0; k + 1 < v.length; k += 2) {
-      if (k === 0) ctx.moveTo(X(v[0]!), Y(v[1]!));
-      else ctx.lineTo(X(v[k]!), Y(v[k + 1]!));
-    }
-  }
-}
-
-/** The mask's radius (distance from the path that the instance covers), device pixels. */
-function maskRadius(shape: OutlineShape, t: OutlineTransform): number {
+/** The mask's radius about the path, and the band's, in device pixels. */
+function radii(shape: OutlineShape, t: OutlineTransform): [number, number] {
   const r = shape.radius > 0 ? shape.radius * t.scale : -shape.radius * t.pixelRatio;
-  return shape.kind === 'disc' ? r : r + LINE_OUTLINE_BOOST * t.pixelRatio;
+  return [r + shape.boost * t.pixelRatio, outlineRadius(t.pixelRatio)];
 }
 
-/** The device rectangle the outline of `shape` can touch (for compositing and clearing). */
+/** The vertices in device pixels. */
+function device(shape: OutlineShape, t: OutlineTransform): number[] {
+  return Array.from(shape.vertices, (v, k) => t.offset[k % 2]! + v * t.scale);
+}
+
+/** The device rectangle the outline of `shape` can touch (for compositing). */
 export function outlineBounds(shape: OutlineShape, t: OutlineTransform): DeviceRect {
-  const reach = maskRadius(shape, t) + outlineRadius(t.pixelRatio) + 2;
-  let xs: number[];
-  let ys: number[];
-  if (shape.kind === 'box') {
-    xs = [shape.x0, shape.x1];
-    ys = [shape.y0, shape.y1];
-  } else if (shape.kind === 'strip') {
-    xs = [];
-    ys = [];
-    for (let k = 0; k + 1 < shape.vertices.length; k += 2) {
-      xs.push(shape.vertices[k]!);
-      ys.push(shape.vertices[k + 1]!);
-    }
-  } else {
-    xs = [shape.x];
-    ys = [shape.y];
-  }
-  const x0 = t.offset[0] + Math.min(...xs) * t.scale - reach;
-  const y0 = t.offset[1] + Math.min(...ys) * t.scale - reach;
-  const x1 = t.offset[0] + Math.max(...xs) * t.scale + reach;
-  const y1 = t.offset[1] + Math.max(...ys) * t.scale + reach;
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  const [r, band] = radii(shape, t);
+  const reach = r + band + 2;
+  const v = device(shape, t);
+  const xs = v.filter((_, k) => k % 2 === 0);
+  const ys = v.filter((_, k) => k % 2 === 1);
+  const x = Math.min(...xs) - reach;
+  const y = Math.min(...ys) - reach;
+  return { x, y, width: Math.max(...xs) + reach - x, height: Math.max(...ys) + reach - y };
 }
 
 /**
@@ -103,32 +79,19 @@ export function outlineBounds(shape: OutlineShape, t: OutlineTransform): DeviceR
  * band's inside is cut out with `destination-out`, so call it before painting labels).
  */
 export function paintOutline(ctx: Context2D, shape: OutlineShape, t: OutlineTransform): void {
-  const r = maskRadius(shape, t);
-  const band = outlineRadius(t.pixelRatio);
-  if (!Number.isFinite(r) || r < 0) return;
+  const [r, band] = radii(shape, t);
+  const v = device(shape, t);
+  if (!(r >= 0) || v.length < 2 || !v.every(Number.isFinite)) return;
   ctx.save();
-  if (shape.kind === 'disc') {
-    // A ring |d − r| < band about the disc's centre.
-    const x = t.offset[0] + shape.x * t.scale;
-    const y = t.offset[1] + shape.y * t.scale;
-    ctx.beginPath();
-    if (r > band) {
-      ctx.strokeStyle = OUTLINE_COLOR;
-      ctx.lineWidth = 2 * band;
-      ctx.arc(x, y, r, 0, 2 * Math.PI);
-      ctx.stroke();
-    } else {
-      ctx.fillStyle = OUTLINE_COLOR;
-      ctx.arc(x, y, r + band, 0, 2 * Math.PI);
-      ctx.fill();
-    }
-    ctx.restore();
-    return;
-  }
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
   ctx.strokeStyle = OUTLINE_COLOR;
-  devicePath(ctx, shape, t);
+  ctx.beginPath();
+  ctx.moveTo(v[0]!, v[1]!);
+  for (let k = 2; k + 1 < v.length; k += 2) ctx.lineTo(v[k]!, v[k + 1]!);
+  // A point: a segment too short to see, so that its round caps make the disc.
+  if (v.length === 2) ctx.lineTo(v[0]! + 1e-3, v[1]!);
+  if (shape.closed) ctx.closePath();
   ctx.lineWidth = 2 * (r + band);
   ctx.stroke();
   if (r > band) {
@@ -142,14 +105,11 @@ export function paintOutline(ctx: Context2D, shape: OutlineShape, t: OutlineTran
 /** Whether two outlines are the same shape (so hovering along one instance repaints nothing). */
 export function sameOutline(a: OutlineShape | undefined, b: OutlineShape | undefined): boolean {
   if (!a || !b) return a === b;
-  if (a.kind !== b.kind || a.radius !== b.radius) return false;
-  if (a.kind === 'disc' && b.kind === 'disc') return a.x === b.x && a.y === b.y;
-  if (a.kind === 'box' && b.kind === 'box')
-    return a.x0 === b.x0 && a.y0 === b.y0 && a.x1 === b.x1 && a.y1 === b.y1;
-  if (a.kind === 'strip' && b.kind === 'strip') {
-    if (a.vertices.length !== b.vertices.length) return false;
-    for (let k = 0; k < a.vertices.length; k++) if (a.vertices[k] !== b.vertices[k]) return false;
-    return true;
-  }
-  return false;
+  return (
+    a.radius === b.radius &&
+    a.boost === b.boost &&
+    a.closed === b.closed &&
+    a.vertices.length === b.vertices.length &&
+    Array.prototype.every.call(a.vertices, (v: number, k: number) => v === b.vertices[k])
+  );
 }
