@@ -15,8 +15,8 @@ import type { SegmentInstances } from './segments-drawable.js';
 /** What the legend asks of an instance of a class: hide it, or dim it. */
 export interface ClassFilter {
   visible(classId: number): boolean;
-  /** Colour factor (1 = as resolved). */
-  weight(classId: number): number;
+  /** Colour factor (1 = as resolved); `keypointId` for points that have one. */
+  weight(classId: number, keypointId?: number): number;
 }
 
 /** Copies colour i of `from` into slot j of `to`, scaled as premultiplied bytes. */
@@ -45,7 +45,9 @@ export function pointInstances(points: ResolvedPoints, filter?: ClassFilter): Po
     positions[j * 2] = points.positions[i * 2]!;
     positions[j * 2 + 1] = points.positions[i * 2 + 1]!;
     radii[j] = points.radii[i]!;
-    copyColor(points.colors, i, colors, j, weightOf(points.classIds, i, filter));
+    const weight =
+      filter && points.classIds ? filter.weight(points.classIds[i]!, points.keypointIds?.[i]) : 1;
+    copyColor(points.colors, i, colors, j, weight);
   });
   return { count: n, positions, radii, colors };
 }

@@ -17,6 +17,7 @@ import {
   type ResolvedGeometry,
   type ResolvedLabel,
 } from '../store/geometry/index.js';
+import { describeIssues } from '../store/geometry/issues.js';
 import { componentKey } from '../store/recording.js';
 import {
   boxSegments,
@@ -26,7 +27,7 @@ import {
   type ClassFilter,
 } from './geometry-instances.js';
 import { pickInstance } from './geometry-pick.js';
-import { compositeLabels, layoutLabels, paintLabels } from './labels.js';
+import { compositeLabels, layoutLabels, paintLabels, paintOutline, sameOutline } from './labels.js';
 import { setLabelPainter } from './label-painter.js';
 import type {
   LayerKind,
@@ -39,12 +40,19 @@ import type {
   ViewLayer,
 } from './layer.js';
 import { PointsDrawable } from './points-drawable.js';
+import { LINE_OUTLINE_BOOST, type OutlineShape } from './outline.js';
 import type { Drawable, Renderer } from './renderer.js';
 import { SegmentsDrawable } from './segments-drawable.js';
 
 /** Alpha factor of classes other than the highlighted one (as segmentation layers dim). */
 const DIM = 0.25;
-const LABEL_PAINTER = { compositeLabels, layoutLabels, paintLabels };
+const LABEL_PAINTER = {
+  compositeLabels,
+  layoutLabels,
+  paintLabels,
+  paintOutline,
+  sameOutline,
+};
 const CONTEXT_COMPONENT = 'AnnotationContext:context';
 const COMMON_FIELDS = ['radii', 'colors', 'labels', 'classIds', 'showLabels', 'drawOrder'];
 
@@ -221,7 +229,11 @@ export class GeometryLayer implements ViewLayer {
     if (!resolved) return this.#state;
     const order = overrides.drawOrder ?? resolved.drawOrder;
     this.#drawOrder = Number.isFinite(order) ? order : this.#drawOrder;
-    this.#state = resolved.count > 0 ? { status: 'ready' } : { status: 'empty' };
+    // Instances that could not be drawn (NaN positions, bad per-instance values in a row from
+    // log(), an .rrd or Arrow) are left out; what was wrong is reported by the element.
+    const problem = resolved.issues.length ? describeIssues(resolved.issues) : undefined;
+    const status = resolved.count > 0 ? 'ready' : 'empty';
+    this.#state = problem ? { status, problem } : { status };
     return this.#state;
   }
 
@@ -230,9 +242,14 @@ export class GeometryLayer implements ViewLayer {
     const state = this.#classState;
     if (!state || state.neutral) return undefined;
     const highlighted = state.highlighted;
+    const keypoint = state.highlightedKeypoint;
     return {
       visible: (id) => state.isVisible(id),
-      weight: (id) => (highlighted !== null && id !== highlighted ? DIM : 1),
+      // A keypoint row highlights only the points of that class and keypoint (SPEC §12.9).
+      weight: (id, kp) =>
+        highlighted === null || (id === highlighted && (keypoint === null || kp === keypoint))
+          ? 1
+          : DIM,
     };
   }
 
@@ -291,7 +308,11 @@ export class GeometryLayer implements ViewLayer {
     const i = pickInstance(resolved, x, y, context.scale, (k) =>
       !filter || !ids ? true : filter.visible(ids[k]!),
     );
-    if (i < 0) return undefined;
+    return i < 0 ? undefined : this.#describe(resolved, i, x, y);
+  }
+
+  /** The hit for drawn instance `i` (index in the resolved batch) at scene point (x, y). */
+  #describe(resolved: ResolvedGeometry, i: number, x: number, y: number): LayerPick {
     const instance = resolved.instances[i]!;
     const c = resolved.colors;
     const pick: LayerPick = {
@@ -299,12 +320,59 @@ export class GeometryLayer implements ViewLayer {
       position: anchor(resolved, i, x, y),
       color: [c[i * 4]!, c[i * 4 + 1]!, c[i * 4 + 2]!, c[i * 4 + 3]!],
     };
+    const ids = resolved.classIds;
     if (ids) pick.classId = ids[i]!;
     if (resolved.kind === 'points' && resolved.keypointIds)
       pick.keypointId = resolved.keypointIds[i]!;
     const label = resolved.labels.find((l) => l.instance === instance && !l.entityLabel);
     if (label) pick.label = label.text;
     return pick;
+  }
+
+  /** The drawn, visible instance with logged index `instance`, as an index in the batch. */
+  #indexOf(instance: number): { resolved: ResolvedGeometry; i: number } | undefined {
+    const resolved = this.#resolved;
+    if (this.#state.status !== 'ready' || !resolved) return undefined;
+    const i = resolved.instances.indexOf(instance);
+    if (i < 0) return undefined;
+    const filter = this.#filter();
+    if (filter && resolved.classIds && !filter.visible(resolved.classIds[i]!)) return undefined;
+    return { resolved, i };
+  }
+
+  /** The hit for a logged instance, as hovering its label gives it (SPEC §12.9). */
+  pickInstance(instance: number, [x, y]: [number, number]): LayerPick | undefined {
+    const found = this.#indexOf(instance);
+    return found && this.#describe(found.resolved, found.i, x, y);
+  }
+
+  /** The shape of a logged instance for the hover outline (SPEC §12.9). */
+  outline(instance: number): OutlineShape | undefined {
+    const found = this.#indexOf(instance);
+    if (!found) return undefined;
+    const { resolved, i } = found;
+    const radius = resolved.radii[i]!;
+    if (resolved.kind === 'points')
+      return {
+        vertices: resolved.positions.subarray(i * 2, i * 2 + 2),
+        closed: false,
+        radius,
+        boost: 0,
+      };
+    const boost = LINE_OUTLINE_BOOST;
+    if (resolved.kind === 'boxes') {
+      const [cx, cy] = [resolved.centers[i * 2]!, resolved.centers[i * 2 + 1]!];
+      const hx = Math.abs(resolved.halfSizes[i * 2]!);
+      const hy = Math.abs(resolved.halfSizes[i * 2 + 1]!);
+      const [x0, y0, x1, y1] = [cx - hx, cy - hy, cx + hx, cy + hy];
+      return { vertices: [x0, y0, x1, y0, x1, y1, x0, y1], closed: true, radius, boost };
+    }
+    const from = resolved.offsets[i]!;
+    const to = resolved.offsets[i + 1]!;
+    // A strip of fewer than 2 vertices draws nothing, so it has no outline either.
+    if (to - from < 2) return undefined;
+    const vertices = resolved.vertices.subarray(from * 2, to * 2);
+    return { vertices, closed: false, radius, boost };
   }
 
   dispose(): void {

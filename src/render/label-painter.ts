@@ -5,7 +5,10 @@
  */
 import type * as Labels from './labels.js';
 
-export type LabelPainter = Pick<typeof Labels, 'layoutLabels' | 'paintLabels' | 'compositeLabels'>;
+export type LabelPainter = Pick<
+  typeof Labels,
+  'layoutLabels' | 'paintLabels' | 'compositeLabels' | 'paintOutline' | 'sameOutline'
+>;
 
 let painter: LabelPainter | undefined;
 

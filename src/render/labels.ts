@@ -12,6 +12,15 @@
  */
 import type { Rgba8 } from '../store/auto-color.js';
 import type { ResolvedLabel } from '../store/geometry/types.js';
+import {
+  outlineBounds,
+  paintOutline,
+  sameOutline,
+  type DeviceRect,
+  type OutlineShape,
+} from './outline.js';
+
+export { paintOutline, sameOutline };
 
 /** Text size in UI points (egui `TextStyle::Body`, Rerun's dark theme). */
 export const LABEL_FONT_SIZE = 12;
@@ -185,33 +194,40 @@ export function paintLabels(
 }
 
 /**
- * Paints labels over snapshot pixels (straight-alpha sRGB ImageData, changed in place) as the
- * browser composites the label canvas on screen: premultiplied "over" in gamma space, as egui
- * does (SPEC §12.4.4).
+ * Paints labels (and the hover outline, under them) over snapshot pixels (straight-alpha sRGB
+ * ImageData, changed in place) as the browser composites the label canvas on screen:
+ * premultiplied "over" in gamma space, as egui does (SPEC §12.4.4).
  */
 export function compositeLabels(
   image: ImageData,
   labels: readonly ResolvedLabel[],
   t: Omit<LabelTransform, 'width' | 'height'>,
+  outline?: OutlineShape,
 ): void {
-  if (!labels.length || !image.width || !image.height) return;
+  if ((!labels.length && !outline) || !image.width || !image.height) return;
   const transform = { ...t, width: image.width, height: image.height };
   const canvas = new OffscreenCanvas(image.width, image.height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return;
-  const placed = layoutLabels(ctx, labels, transform);
-  if (!placed.length) return;
+  const placed = labels.length ? layoutLabels(ctx, labels, transform) : [];
+  // Only the outline's and the labels' own rectangles can hold pixels (text never leaves its
+  // background).
+  const rects: DeviceRect[] = placed.map((label) => label.box);
+  if (outline) {
+    paintOutline(ctx, outline, t);
+    rects.unshift(outlineBounds(outline, t));
+  }
+  if (!rects.length) return;
   paintLabels(ctx, placed, t.pixelRatio);
   const dst = image.data;
-  for (const { box } of placed) {
-    // Only the labels' own rectangles can hold label pixels (text never leaves its background).
+  for (const box of rects) {
     const x0 = Math.max(0, Math.floor(box.x) - 1);
     const y0 = Math.max(0, Math.floor(box.y) - 1);
     const x1 = Math.min(image.width, Math.ceil(box.x + box.width) + 1);
     const y1 = Math.min(image.height, Math.ceil(box.y + box.height) + 1);
     if (x1 <= x0 || y1 <= y0) continue;
     const src = ctx.getImageData(x0, y0, x1 - x0, y1 - y0).data;
-    // Cleared once composited, so overlapping label rectangles are not applied twice.
+    // Cleared once composited, so overlapping rectangles are not applied twice.
     ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
     for (let y = y0; y < y1; y++) {
       for (let x = x0; x < x1; x++) {

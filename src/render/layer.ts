@@ -12,6 +12,7 @@ import type { Recording } from '../store/recording.js';
 import type { PixelValue } from '../store/pixel-value.js';
 import type { Drawable } from './renderer.js';
 import type { ResolvedLabel } from '../store/geometry/types.js';
+import type { OutlineShape } from './outline.js';
 
 /** Where and when a layer reads the recording. */
 export interface LayerQuery {
@@ -21,12 +22,15 @@ export interface LayerQuery {
   time: bigint | undefined;
 }
 
-/** What a layer currently shows. */
+/**
+ * What a layer currently shows. `problem`: what was wrong with the recording's data while what
+ * can be drawn still is (its element reports it as `rr-error` and shows it in `part="error"`).
+ */
 export type LayerState =
-  | { status: 'empty' }
+  | { status: 'empty'; problem?: string }
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready' };
+  | { status: 'ready'; problem?: string };
 
 /** A rectangle in scene units (x right, y down); images cover (0, 0)–(width, height). */
 export interface SceneRect {
@@ -114,6 +118,13 @@ export interface ViewLayer {
   pick(x: number, y: number, context: PickContext): LayerPick | undefined;
   /** Instance labels to show above every layer (SPEC §12.4), in scene coordinates. */
   readonly labels?: readonly ResolvedLabel[];
+  /**
+   * Geometry: the hit for an instance (by its index in the logged data) without a point to
+   * test, as hovering its label gives (SPEC §12.9); `at` is the scene point hovered.
+   */
+  pickInstance?(instance: number, at: [number, number]): LayerPick | undefined;
+  /** Geometry: the shape of an instance for the hover outline (SPEC §12.9), in scene units. */
+  outline?(instance: number): OutlineShape | undefined;
   /** Frees GPU resources. */
   dispose(): void;
 }

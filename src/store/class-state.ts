@@ -15,7 +15,9 @@ export class ClassState extends EventTarget {
   #hidden = new Set<number>();
   #solo: number | undefined;
   #highlighted: number | null = null;
+  #highlightedKeypoint: number | null = null;
   #hovered: number | null = null;
+  #hoveredKeypoint: number | null = null;
   /** Increases with every change of what layers draw (visibility, highlight). */
   version = 0;
 
@@ -92,8 +94,23 @@ export class ClassState extends EventTarget {
   }
 
   set highlighted(id: number | null) {
-    if (id === this.#highlighted) return;
-    this.#highlighted = id;
+    this.highlight(id);
+  }
+
+  /**
+   * Within the highlighted class, the keypoint a legend's keypoint row highlights (only points
+   * of that class and keypoint keep their colour), or null for the whole class.
+   */
+  get highlightedKeypoint(): number | null {
+    return this.#highlightedKeypoint;
+  }
+
+  /** Highlights a class, or one keypoint of it; `null` highlights nothing. */
+  highlight(classId: number | null, keypointId: number | null = null): void {
+    const keypoint = classId === null ? null : keypointId;
+    if (classId === this.#highlighted && keypoint === this.#highlightedKeypoint) return;
+    this.#highlighted = classId;
+    this.#highlightedKeypoint = keypoint;
     this.#changed('highlight');
   }
 
@@ -103,8 +120,20 @@ export class ClassState extends EventTarget {
   }
 
   set hovered(id: number | null) {
-    if (id === this.#hovered) return;
-    this.#hovered = id;
+    this.hover(id);
+  }
+
+  /** The keypoint (of the hovered class) under the pointer in a view, or null. */
+  get hoveredKeypoint(): number | null {
+    return this.#hoveredKeypoint;
+  }
+
+  /** Sets the class, and keypoint, under the pointer in a view (null: none). */
+  hover(classId: number | null, keypointId: number | null = null): void {
+    const keypoint = classId === null ? null : keypointId;
+    if (classId === this.#hovered && keypoint === this.#hoveredKeypoint) return;
+    this.#hovered = classId;
+    this.#hoveredKeypoint = keypoint;
     // Layers draw nothing differently for this, so it does not bump `version`.
     this.dispatchEvent(new CustomEvent<ClassStateChange>('change', { detail: { what: 'hover' } }));
   }

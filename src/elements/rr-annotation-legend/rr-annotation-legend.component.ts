@@ -31,7 +31,12 @@ export interface ClassToggleDetail {
 /** Detail of `rr-class-hover`. */
 export interface ClassHoverDetail {
   classId: number | null;
+  /** Set when a keypoint row is hovered: that keypoint of `classId`. */
+  keypointId?: number;
 }
+
+/** Class rows and keypoint rows: what hover and focus highlight. */
+const HOVER_ROWS = 'tr[data-class-id], tr[data-keypoint-id]';
 
 interface Row {
   id: number;
@@ -86,15 +91,18 @@ const hiddenConverter = {
  * then per class with keypoints its keypoint table and connections, as Rerun's selection panel
  * does. Beyond Rerun it is linked both ways with every segmentation layer that resolves to the
  * same context: click, Enter or Space toggles a class, Alt-click shows only that class, hovering
- * (or focusing) a row highlights that class in the views and dims the rest, and hovering a class
- * in a view marks its row. Above 50 classes a filter box appears and rows render lazily.
+ * (or focusing) a row highlights that class in the views and dims the rest, hovering (or
+ * focusing) a keypoint row highlights only the points of that class and keypoint, and hovering a
+ * class in a view (a segmentation pixel, a point, box or strip) marks its row. Above 50 classes a
+ * filter box appears and rows render lazily.
  *
  * @fires rr-class-toggle - A class was shown or hidden from the legend: detail `{classId, visible}`.
- * @fires rr-class-hover - The row under the pointer (or focus) changed: detail `{classId | null}`.
+ * @fires rr-class-hover - The row under the pointer (or focus) changed: detail `{classId | null, keypointId?}` (`keypointId` for a keypoint row).
  * @csspart row - One class row; carries `data-class-id` (and `data-hidden`, `data-hovered`, `data-highlighted`).
  * @csspart classes - The Classes table.
  * @csspart filter - The filter box (above 50 classes).
  * @csspart keypoints - A keypoint table.
+ * @csspart keypoint-row - One keypoint row (focusable); carries `data-keypoint-class`, `data-keypoint-id` (and `data-highlighted`, `data-hovered` while a view's pointer is over that keypoint).
  * @csspart connections - A keypoint connections table.
  * @cssprop --rr-legend-max-height - Height limit of the scrolling Classes list (default 360px).
  * @cssprop --rr-legend-background - Background of sticky table headers.
@@ -233,6 +241,7 @@ export class RrAnnotationLegend extends RecordingElement {
     if (!state) return;
     const picks = (event as CustomEvent<HoverDetail>).detail?.picks ?? [];
     let hovered: number | null = null;
+    let keypoint: number | null = null;
     for (const pick of picks) {
       if (pick.classId === undefined) continue;
       const recording =
@@ -240,9 +249,10 @@ export class RrAnnotationLegend extends RecordingElement {
       if (recording !== this.recording) continue;
       if (recording.annotationContextFor(pick.entity)?.entity !== this.#contextEntity) continue;
       hovered = pick.classId;
+      keypoint = pick.keypointId ?? null;
       break;
     }
-    state.hovered = hovered;
+    state.hover(hovered, keypoint);
   };
 
   /** Whether a class is shown in the linked views. */
@@ -284,13 +294,15 @@ export class RrAnnotationLegend extends RecordingElement {
     }
   }
 
-  #highlight(id: number | null): void {
+  #highlight(id: number | null, keypoint: number | null = null): void {
     const state = this.#classState;
-    if (!state || state.highlighted === id) return;
-    state.highlighted = id;
+    if (!state || (state.highlighted === id && state.highlightedKeypoint === keypoint)) return;
+    state.highlight(id, keypoint);
+    const detail: ClassHoverDetail = { classId: id };
+    if (id !== null && keypoint !== null) detail.keypointId = keypoint;
     this.dispatchEvent(
       new CustomEvent<ClassHoverDetail>('rr-class-hover', {
-        detail: { classId: id },
+        detail,
         bubbles: true,
         composed: true,
       }),
@@ -345,11 +357,19 @@ export class RrAnnotationLegend extends RecordingElement {
     if (id !== undefined) this.#highlight(id);
   };
 
+  /** A keypoint row: highlights that keypoint of its class, as a class row does its class. */
+  #onKeypointEnter = (event: Event): void => {
+    const row = (event.target as Element | null)?.closest?.('tr[data-keypoint-id]');
+    if (!row) return;
+    const classId = Number(row.getAttribute('data-keypoint-class'));
+    this.#highlight(classId, Number(row.getAttribute('data-keypoint-id')));
+  };
+
   #onRowsLeave = (): void => this.#highlight(null);
 
   #onFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget as Element | null;
-    if (!next || !next.closest?.('tr[data-class-id]')) this.#highlight(null);
+    if (!next || !next.closest?.(HOVER_ROWS)) this.#highlight(null);
   };
 
   #onScroll = (event: Event): void => {
@@ -491,10 +511,25 @@ export class RrAnnotationLegend extends RecordingElement {
             <th class="color" scope="col">Color</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody
+          @pointerover=${this.#onKeypointEnter}
+          @pointerleave=${this.#onRowsLeave}
+          @focusin=${this.#onKeypointEnter}
+          @focusout=${this.#onFocusOut}
+        >
           ${keypoints.map((k: AnnotationInfo) => {
             const { color, auto } = resolveKeypoint(k);
-            return html`<tr data-keypoint-id=${k.id}>
+            const state = this.#classState;
+            const lit = state?.highlighted === id && state.highlightedKeypoint === k.id;
+            return html`<tr
+              part="keypoint-row"
+              tabindex="0"
+              data-keypoint-id=${k.id}
+              data-keypoint-class=${id}
+              aria-label=${`Highlight keypoint ${k.id}${k.label ? ` ${k.label}` : ''} of class ${id}`}
+              ?data-highlighted=${lit}
+              ?data-hovered=${state?.hovered === id && state.hoveredKeypoint === k.id}
+            >
               <td class="id">${k.id}</td>
               <td class="label">${k.label ?? ''}</td>
               <td class="color">${this.#swatch(color, auto)}</td>

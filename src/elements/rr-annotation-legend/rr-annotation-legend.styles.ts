@@ -50,9 +50,14 @@ export const legendStyles = css`
     cursor: pointer;
   }
   tr[part='row']:hover,
+  tr[part='keypoint-row']:hover,
   tr[data-highlighted],
   tr[data-hovered] {
     background: var(--rr-legend-hover-background, rgba(77, 123, 188, 0.18));
+  }
+  tr[part='keypoint-row']:focus-visible {
+    outline: 2px solid var(--rr-focus-color, #4d7bbc);
+    outline-offset: -2px;
   }
   tr[data-hovered] {
     outline: 1px solid var(--rr-focus-color, #4d7bbc);

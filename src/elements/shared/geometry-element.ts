@@ -7,14 +7,10 @@
 import { property } from 'lit/decorators.js';
 import { GeometryLayer } from '../../render/geometry-layer.js';
 import type { Renderer } from '../../render/renderer.js';
-import type {
-  GeometryCommonInput,
-  GeometryIssue,
-  GeometryKind,
-  Normalized,
-} from '../../store/geometry/types.js';
+import type { GeometryCommonInput, GeometryKind, Normalized } from '../../store/geometry/types.js';
 import { componentKey } from '../../store/recording.js';
 import { KIND_ARCHETYPE } from '../../store/geometry/index.js';
+import { describeIssues } from '../../store/geometry/issues.js';
 import { LayerElement, type OwnRow } from './layer-element.js';
 
 export abstract class GeometryElement extends LayerElement {
@@ -94,10 +90,4 @@ export abstract class GeometryElement extends LayerElement {
     }
     return row;
   }
-}
-
-/** One message for `rr-error`: the first issue, and how many more there are. */
-function describeIssues(issues: readonly GeometryIssue[]): string {
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problems)` : '';
-  return issues[0]!.message + more;
 }

@@ -341,7 +341,9 @@ export abstract class LayerElement extends RecordingElement {
   }
 
   #layerStateChanged(state: LayerState): void {
-    this.#layerError = state.status === 'error' ? state.message : undefined;
+    // An error, or a problem with the recording's data while the rest draws.
+    this.#layerError =
+      state.status === 'error' ? state.message : 'problem' in state ? state.problem : undefined;
     this.#updateError();
   }
 

@@ -26,6 +26,7 @@ import { parseCssColor } from './css-color.js';
 import { LabelOverlay } from './label-overlay.js';
 import { labelPainter } from '../../render/label-painter.js';
 import type { ResolvedLabel } from '../../store/geometry/types.js';
+import type { OutlineShape } from '../../render/outline.js';
 import { Camera, type ViewTransform } from './camera.js';
 import { reportError } from './errors.js';
 import { ViewInput } from './view-input.js';
@@ -83,13 +84,23 @@ function union(a: SceneRect | undefined, b: SceneRect): SceneRect {
 
 function sameState(a: LayerState, b: LayerState | undefined): boolean {
   if (!b || a.status !== b.status) return false;
+  if ('problem' in a || 'problem' in b)
+    return (a as { problem?: string }).problem === (b as { problem?: string }).problem;
   return a.status !== 'error' || a.message === (b as { message: string }).message;
 }
+
+/** Which layer each label shown belongs to (label backgrounds are pick targets, SPEC §12.9). */
+const labelOwners = new WeakMap<ResolvedLabel, ViewLayerEntry>();
 
 /** The labels of the ready layers, bottom layer first (so the top layer's are painted last). */
 function collectLabels(entries: readonly ViewLayerEntry[]): ResolvedLabel[] {
   const labels: ResolvedLabel[] = [];
-  for (const entry of entries) if (entry.layer.labels) labels.push(...entry.layer.labels);
+  for (const entry of entries) {
+    for (const label of entry.layer.labels ?? []) {
+      labelOwners.set(label, entry);
+      labels.push(label);
+    }
+  }
   return labels;
 }
 
@@ -108,6 +119,8 @@ export class ViewController implements ReactiveController, RenderTarget {
   #frameWaiters: Array<() => void> = [];
   #states = new WeakMap<ViewLayer, LayerState>();
   #hover: { clientX: number; clientY: number } | undefined;
+  /** The instance under the pointer, outlined (SPEC §12.9). */
+  #outline: OutlineShape | undefined;
   /** Tooltip content, rendered by the host. */
   tooltip: { left: number; top: number; lines: string[] } | undefined;
   /** Labels of the frame being drawn, painted once it is on screen. */
@@ -385,32 +398,72 @@ export class ViewController implements ReactiveController, RenderTarget {
       drawables,
     });
     // Labels are in the snapshot as on screen, one UI point per output pixel.
-    labelPainter()?.compositeLabels(image, collectLabels(entries), {
-      scale,
-      offset,
-      pixelRatio: 1,
-    });
+    // So is the hover outline, under them (SPEC §12.9).
+    labelPainter()?.compositeLabels(
+      image,
+      collectLabels(entries),
+      { scale, offset, pixelRatio: 1 },
+      this.#outline,
+    );
     return image;
   }
 
-  /** What lies at scene point (x, y), top layer first. */
+  /**
+   * What lies at scene point (x, y): first the instance whose label (as on screen) covers it,
+   * then the layers' hits, top layer first (Rerun's order, SPEC §12.9).
+   */
   pick(x: number, y: number): PickResult[] {
     const { entries } = this.#resolveLayers();
     const context = { scale: this.#view()?.scale ?? 1 };
     const picks: PickResult[] = [];
+    const result = (entry: ViewLayerEntry, hit: LayerPick): PickResult => ({
+      entity: entry.entity,
+      layer: entry.element,
+      x: Math.floor(x),
+      y: Math.floor(y),
+      ...hit,
+    });
+    const labelled = this.#labelAt(x, y);
+    if (labelled) {
+      const hit = labelled.entry.layer.pickInstance?.(labelled.instance, [x, y]);
+      if (hit && entries.includes(labelled.entry)) picks.push(result(labelled.entry, hit));
+    }
     for (let i = entries.length - 1; i >= 0; i--) {
       const entry = entries[i];
       const hit = entry.layer.pick(x, y, context);
-      if (hit)
-        picks.push({
-          entity: entry.entity,
-          layer: entry.element,
-          x: Math.floor(x),
-          y: Math.floor(y),
-          ...hit,
-        });
+      // The labelled instance is listed once, as the label's hit.
+      if (hit && !(picks[0]?.layer === entry.element && picks[0].instance === hit.instance))
+        picks.push(result(entry, hit));
     }
     return picks;
+  }
+
+  /** The topmost label on screen whose background covers scene point (x, y), and its owner. */
+  #labelAt(x: number, y: number): { entry: ViewLayerEntry; instance: number } | undefined {
+    const t = this.labels.transform;
+    const placed = this.labels.placed;
+    if (!t || !placed.length) return undefined;
+    const px = t.offset[0] + x * t.scale;
+    const py = t.offset[1] + y * t.scale;
+    for (let i = placed.length - 1; i >= 0; i--) {
+      const { box, label } = placed[i]!;
+      if (px < box.x || py < box.y || px >= box.x + box.width || py >= box.y + box.height) continue;
+      const entry = labelOwners.get(label);
+      if (entry) return { entry, instance: label.instance };
+    }
+    return undefined;
+  }
+
+  /** Outlines the instance of the first hit that names one (undefined: none). */
+  #setOutline(picks: readonly PickResult[]): void {
+    let outline: OutlineShape | undefined;
+    const hit = picks.find((pick) => pick.instance !== undefined);
+    if (hit) {
+      const entry = this.options.layers().find((e) => e.element === hit.layer);
+      outline = entry?.layer.outline?.(hit.instance!);
+    }
+    this.#outline = outline;
+    this.labels.setOutline(outline);
   }
 
   /** Back to the fitted view. */
@@ -468,6 +521,7 @@ export class ViewController implements ReactiveController, RenderTarget {
       this.tooltip = undefined;
       this.host.requestUpdate();
     }
+    this.#setOutline([]);
     this.host.dispatchEvent(
       new CustomEvent<HoverDetail>('rr-hover', {
         detail: { x: NaN, y: NaN, picks: [] },
@@ -484,6 +538,7 @@ export class ViewController implements ReactiveController, RenderTarget {
     const point = this.#scenePoint(hover.clientX, hover.clientY);
     if (!point) return;
     const picks = this.pick(point.x, point.y);
+    this.#setOutline(picks);
     this.host.dispatchEvent(
       new CustomEvent<HoverDetail>('rr-hover', {
         detail: { x: Math.floor(point.x), y: Math.floor(point.y), picks },

@@ -68,3 +68,9 @@ export function issue(
   if (instances?.length) result.instances = [...instances];
   return result;
 }
+
+/** One message for `rr-error`: the first issue, and how many more there are. */
+export function describeIssues(issues: readonly GeometryIssue[]): string {
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problems)` : '';
+  return issues[0]!.message + more;
+}
