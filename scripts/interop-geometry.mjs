@@ -8,7 +8,7 @@ import { decode } from 'fast-png';
 import { importLibrary } from './build-node-lib.mjs';
 
 /** Screenshot → {width, height, at(x, y) → [r, g, b]}. */
-function pixelsOf(png) {
+export function pixelsOf(png) {
   const img = decode(png);
   const c = img.channels;
   return {
@@ -22,11 +22,11 @@ function pixelsOf(png) {
 }
 
 const saturated = ([r, g, b]) => Math.max(r, g, b) - Math.min(r, g, b) >= 40;
-const near = (a, b, tol = 1) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
-const show = (c) => `(${c.join(',')})`;
+export const near = (a, b, tol = 1) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
+export const show = (c) => `(${c.join(',')})`;
 
 /** The connected set of pixels matching `test` from (x, y): its bounding box. */
-function blob(px, x, y, test) {
+export function blob(px, x, y, test) {
   const box = { x0: x, y0: y, x1: x, y1: y };
   const seen = new Set([y * px.width + x]);
   const queue = [[x, y]];
@@ -53,7 +53,7 @@ function blob(px, x, y, test) {
 }
 
 /** The first pixel (row by row, inside the viewer's central panel) passing `test`. */
-function findFirst(px, test, area = { x0: 210, y0: 60, x1: px.width - 10, y1: 520 }) {
+export function findFirst(px, test, area = { x0: 210, y0: 60, x1: px.width - 10, y1: 520 }) {
   for (let y = area.y0; y < area.y1; y++)
     for (let x = area.x0; x < area.x1; x++) if (test(px.at(x, y))) return [x, y];
   return undefined;

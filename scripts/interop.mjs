@@ -3,16 +3,15 @@
 // own web viewer (@rerun-io/web-viewer 0.33 from node_modules) in headless Chromium, then checks
 // that the viewer opened the recording, reports the right time range, and shows the entities'
 // colours. Prints what it saw; exits non-zero when any check fails.
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { importLibrary } from './build-node-lib.mjs';
 import { geometryInterop } from './interop-geometry.mjs';
+import { serveViewer } from './interop-viewer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const viewerDir = join(root, 'node_modules', '@rerun-io', 'web-viewer');
 
 async function chromeSetup() {
   const chromeModule = join(root, 'scripts', 'chrome.mjs');
@@ -57,54 +56,6 @@ async function makeRrd() {
   });
 }
 
-const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#000}</style></head>
-<body><script type="module">
-import { WebViewer } from './index.js';
-window.result = { events: [], errors: [] };
-window.addEventListener('error', (e) => window.result.errors.push(String(e.message)));
-const viewer = new WebViewer();
-window.viewer = viewer;
-viewer.on('recording_open', (e) => window.result.events.push(e));
-await viewer.start(null, document.body, { hide_welcome_screen: true, width: '1000px', height: '700px' });
-window.result.started = true;
-const bytes = new Uint8Array(await (await fetch('/test.rrd')).arrayBuffer());
-const channel = viewer.open_channel('rr-elements');
-channel.send_rrd(bytes);
-window.result.sent = bytes.length;
-</script></body></html>`;
-
-const TYPES = {
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.html': 'text/html',
-  '.rrd': 'application/octet-stream',
-};
-
-/** Serves the viewer and `/test.rrd`, whatever `current()` returns when it is asked for. */
-function serve(current) {
-  const server = createServer((req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path === '/' || path === '/index.html') {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      return res.end(PAGE);
-    }
-    if (path === '/test.rrd') {
-      res.writeHead(200, { 'content-type': TYPES['.rrd'] });
-      return res.end(current());
-    }
-    // The viewer's module imports `./re_viewer` without an extension.
-    let file = join(viewerDir, path);
-    if (!existsSync(file) && existsSync(file + '.js')) file += '.js';
-    if (!file.startsWith(viewerDir) || !existsSync(file)) {
-      res.writeHead(404);
-      return res.end('not found');
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 const failures = [];
 const check = (ok, what) => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
@@ -118,7 +69,7 @@ writeFileSync(join(outDir, 'test.rrd'), rrd);
 console.log(`wrote ${rrd.length} bytes of .rrd (RRF2, LZ4) with toRrd(recording)`);
 
 let served = rrd;
-const server = await serve(() => served);
+const server = await serveViewer(() => served);
 const { port } = server.address();
 const { executablePath, args } = await chromeSetup();
 const browser = await puppeteer.launch({

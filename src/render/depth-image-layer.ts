@@ -15,7 +15,6 @@ import {
 import { readPixelValue } from '../store/pixel-value.js';
 import {
   resolveDepthImage,
-  type DepthColormapName,
   type DepthImageSettingsInput,
   type ResolvedDepthImage,
 } from '../store/geometry/index.js';
@@ -33,12 +32,6 @@ import type {
 } from './layer.js';
 import { hasAnyComponent, type AutoLayerKind } from './layer-kinds.js';
 import type { Renderer } from './renderer.js';
-import {
-  colormapTablesLoaded,
-  isTableColormap,
-  loadColormapTables,
-  type ShaderColormap,
-} from './colormaps.js';
 import type { Samples } from '../store/value-range.js';
 
 /** Rerun's default draw order for DepthImage (SPEC §12.7). */
@@ -59,25 +52,19 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Rerun draws Turbo from its polynomial (SPEC §12.10); the other maps use their tables. */
-function shaderColormap(name: DepthColormapName): ShaderColormap {
-  return name === 'turbo' ? 'turbo-polynomial' : name;
-}
-
 /** DepthImage: always opaque (Rerun has no opacity for it); its presence halves the others'. */
 export const DEPTH_KIND: LayerKind = { name: 'depth', defaultOpacity: () => 1 };
 
 /** Automatic views show entities holding a depth image. */
 export const DEPTH_IMAGE_AUTO_KIND: AutoLayerKind = {
   matches: (recording, entity) => hasAnyComponent(recording, entity, ['DepthImage:buffer']),
-  create: (renderer, onAsyncChange) => new DepthImageLayer(renderer, onAsyncChange),
+  create: (renderer) => new DepthImageLayer(renderer),
 };
 
 export class DepthImageLayer implements ViewLayer {
   readonly kind = DEPTH_KIND;
   readonly drawable: ImageDrawable;
   #state: LayerState = { status: 'empty' };
-  #pending: Promise<void> | undefined;
   /** Identity of what the texture holds: the rows it came from. */
   #key = '';
   #raw: { bytes: Uint8Array; format: ImageFormat; samples: Samples } | undefined;
@@ -87,10 +74,7 @@ export class DepthImageLayer implements ViewLayer {
   #drawOrder = DEPTH_IMAGE_DRAW_ORDER;
   #meter = 1;
 
-  constructor(
-    renderer: Renderer,
-    private readonly onAsyncChange: () => void,
-  ) {
+  constructor(renderer: Renderer) {
     this.drawable = new ImageDrawable(renderer);
   }
 
@@ -98,8 +82,9 @@ export class DepthImageLayer implements ViewLayer {
     return this.#state;
   }
 
+  /** Nothing loads asynchronously (the colour maps are in the shader). */
   get pending(): Promise<void> | undefined {
-    return this.#pending;
+    return undefined;
   }
 
   get bounds(): SceneRect | undefined {
@@ -177,23 +162,8 @@ export class DepthImageLayer implements ViewLayer {
     this.#meter = depth.meter;
     // (An all-zero image resolves to [0, 1]: Rerun leaves t undefined there, SPEC §12.13 item 8.)
     const range = depth.range;
-    const colormap = shaderColormap(depth.colormap);
-    this.drawable.overrides = { valueRange: range, colormap };
+    this.drawable.overrides = { valueRange: range, colormap: depth.colormap };
     this.drawable.opacity = 1;
-    if (isTableColormap(colormap) && !colormapTablesLoaded() && !this.#pending) {
-      const loading: Promise<void> = loadColormapTables().then(
-        () => {
-          if (this.#pending === loading) this.#pending = undefined;
-          this.onAsyncChange();
-        },
-        (error: unknown) => {
-          if (this.#pending === loading) this.#pending = undefined;
-          this.#fail(`could not load the colour-map tables: ${errorMessage(error)}`, '');
-          this.onAsyncChange();
-        },
-      );
-      this.#pending = loading;
-    }
     return this.#state;
   }
 

@@ -3,13 +3,7 @@
  * (0, 0)–(width, height). Images larger than the GPU's texture limit are tiled (tiled-texture.ts).
  */
 import * as twgl from 'twgl.js';
-import {
-  colormapCode,
-  colormapSize,
-  colormapTablesLoaded,
-  colormapTexture,
-  isTableColormap,
-} from './colormaps.js';
+import { colormapCode } from './colormaps.js';
 import { GpuRange, gpuRangeSupported } from './gpu-range.js';
 import {
   applyShadingOverrides,
@@ -55,7 +49,7 @@ function imageProgram(
     : 'raw';
   const sh = variant.shading;
   const shading = sh
-    ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${Math.min(2, sh.colormap ?? 0)}`
+    ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
   const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}`;
   return renderer.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
@@ -233,12 +227,8 @@ export class ImageDrawable implements Drawable {
     const tiles = this.#tiled?.tiles;
     if (!tiles || !shading) return;
     const { gl, renderer } = context;
-    const tableMap = shading.mapper === 'colormap' && isTableColormap(shading.colormap);
-    // The layer loads the tables first (its `pending`); until then there is nothing to draw.
-    if (tableMap && !colormapTablesLoaded()) return;
     // Uploads happen lazily on first use and bind on the active unit: do them all before any
     // sampler uniform is bound, or an upload would unbind what a sampler was just given.
-    const lut = tableMap ? colormapTexture(renderer) : null;
     const textures = tiles.map((tile) => tile.texture.texture);
     const range = this.#rangeSource(shading, gl, tiles, textures);
     const mag = FILTER_INDEX[this.magnificationFilter];
@@ -295,8 +285,6 @@ export class ImageDrawable implements Drawable {
       u_opacity: Math.min(1, Math.max(0, Number.isFinite(this.opacity) ? this.opacity : 1)),
       u_byteRow: Math.max(1, this.#byteRow),
       u_colormap: colormapCode(shading.colormap),
-      u_colormapSize: tableMap ? colormapSize(shading.colormap) : 0,
-      u_colormapLut: lut,
       ...sceneUniforms(context),
     });
     tiles.forEach((tile, i) => {

@@ -27,12 +27,7 @@ import type {
 } from './layer.js';
 import { hasAnyComponent, type AutoLayerKind } from './layer-kinds.js';
 import type { Renderer } from './renderer.js';
-import {
-  colormapTablesLoaded,
-  isTableColormap,
-  loadColormapTables,
-  type ColormapName,
-} from './colormaps.js';
+import type { ColormapName } from './colormaps.js';
 
 /** Rerun's default draw order for Image and EncodedImage (SPEC §5.1). */
 export const IMAGE_DRAW_ORDER = -10;
@@ -163,20 +158,6 @@ export class ImageLayer implements ViewLayer {
       parseMagnificationFilter(value('magnification_filter')) ??
       'nearest';
     this.drawable.overrides = { valueRange: overrides.valueRange, colormap: overrides.colormap };
-    if (isTableColormap(overrides.colormap) && !colormapTablesLoaded() && !this.#pending) {
-      const loading: Promise<void> = loadColormapTables().then(
-        () => {
-          if (this.#pending === loading) this.#pending = undefined;
-          this.onAsyncChange();
-        },
-        (error: unknown) => {
-          if (this.#pending === loading) this.#pending = undefined;
-          this.#fail(`could not load the colour-map tables: ${errorMessage(error)}`, '');
-          this.onAsyncChange();
-        },
-      );
-      this.#pending = loading;
-    }
     if (overrides.overrideError) {
       // Forget the row key so that fixing the attribute re-uploads the picture.
       return this.#fail(overrides.overrideError, '');

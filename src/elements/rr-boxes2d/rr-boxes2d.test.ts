@@ -143,4 +143,22 @@ describe('<rr-boxes2d>', () => {
     expect(boxes(5, 5)).to.have.length(0);
     expect(pixelAt(await view.snapshot({ scale: 10 }), 20, 50)[3]).to.equal(255);
   });
+
+  it('cuts its outline hard at 0.99 r on both sides of the edge, and stays unfilled', async () => {
+    // One scene unit per pixel; edges on pixel centres (x, y = 60.5 and 240.5), r = 50 px.
+    const view = await sceneView(
+      300,
+      300,
+      html`<rr-boxes2d mins="60.5 60.5" sizes="180 180" radius="-50" color="#00ff00"></rr-boxes2d>`,
+    );
+    const shot = await view.snapshot();
+    // Left edge: 49 px to either side solid, 50 px (r: ramp 0.5) beyond the quad's 49.5 px.
+    for (const x of [11, 60, 109]) expectPixel(shot, x, 150, [0, 255, 0, 255]);
+    expectPixel(shot, 10, 150, [0, 0, 0, 0]);
+    expectPixel(shot, 110, 150, [0, 0, 0, 0]);
+    // Bottom edge likewise, and the middle is not filled.
+    for (const y of [191, 240, 289]) expectPixel(shot, 150, y, [0, 255, 0, 255]);
+    expectPixel(shot, 150, 190, [0, 0, 0, 0]);
+    expectPixel(shot, 150, 150, [0, 0, 0, 0]);
+  });
 });

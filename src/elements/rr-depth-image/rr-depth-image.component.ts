@@ -53,8 +53,8 @@ export class RrDepthImage extends ImageLayerElement {
     'magnificationFilter',
   ]);
 
-  protected createLayer(renderer: Renderer, onAsyncChange: () => void): DepthImageLayer {
-    return new DepthImageLayer(renderer, onAsyncChange);
+  protected createLayer(renderer: Renderer, _onAsyncChange: () => void): DepthImageLayer {
+    return new DepthImageLayer(renderer);
   }
 
   protected override extraOverrides(): Record<string, unknown> {

@@ -7,6 +7,7 @@ import type { RrSegmentation } from '../rr-segmentation/rr-segmentation.js';
 import { expectPixel, pixelAt } from '../../../test/helpers/pixels.js';
 import { nextEvent, rgbImage } from '../../../test/helpers/fixtures.js';
 import { hoverCanvas, until } from '../../../test/helpers/hover.js';
+import { colormapBytes } from '../../../test/helpers/colormaps.js';
 
 /** Rerun's `depth_image_simple` (SPEC §12.11): 300×200 U16, 65535 with 20000 and 45000 boxes. */
 function depthImageSimple(): Uint16Array {
@@ -61,6 +62,40 @@ describe('<rr-depth-image>', () => {
     ];
     expected.forEach(([r, g, b], x) => expectPixel(shot, x, 0, [r, g, b, 255], 1));
   });
+
+  it("shows depth_image_3d's Viridis bytes (SPEC §12.11, ±1)", async () => {
+    const el = await depthImage('meter=10000;colormap=viridis');
+    const shot = await el.snapshot();
+    // 65535 → t 1; 20000 → t 0.30518; 45000 → t 0.68666.
+    expectPixel(shot, 10, 10, [252, 231, 33, 255], 1);
+    expectPixel(shot, 75, 75, [53, 97, 142, 255], 1);
+    expectPixel(shot, 120, 140, [61, 187, 116, 255], 1);
+    // t = 0: a depth range that starts above every value.
+    el.setAttribute('depth-range', '65535 70000');
+    expectPixel(await el.snapshot(), 75, 75, [71, 1, 85, 255], 1);
+  });
+
+  for (const name of [
+    'grayscale',
+    'inferno',
+    'magma',
+    'plasma',
+    'viridis',
+    'cyan-to-yellow',
+    'spectral',
+    'twilight',
+  ]) {
+    it(`maps ${name} as Rerun's colormap.wgsl polynomial in f32 (±1 at nine t)`, async () => {
+      const el = await fixture<RrDepthImage>(html`<rr-depth-image></rr-depth-image>`);
+      // F32 depths 0 … 8 over depth-range 0 8: t = v / 8 exactly.
+      el.setAttribute('depth-range', '0 8');
+      el.setAttribute('colormap', name);
+      el.format = { width: 9, height: 1, channelDatatype: 'F32' };
+      el.buffer = new Float32Array([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+      const shot = await el.snapshot();
+      for (let x = 0; x < 9; x++) expectPixel(shot, x, 0, colormapBytes(name, x / 8), 1);
+    });
+  }
 
   it('maps through depth-range, values beyond it clamped to the ends', async () => {
     const el = await depthImage('depth-range=20000 45000');

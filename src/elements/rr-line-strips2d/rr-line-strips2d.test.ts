@@ -107,4 +107,39 @@ describe('<rr-line-strips2d>', () => {
     // On the strip, away from the point: (3, 1.5) → pixel (30, 15).
     expectPixel(shot, 30, 15, [255, 0, 0, 255]);
   });
+
+  it("cuts the edge hard at 0.99 r, with Rerun's soft ramp from r − ½ px to there (SPEC §12.6.2)", async () => {
+    // One scene unit per pixel. A 50-px radius through pixel centres (y = 150.5) and the default
+    // 1.5 px one on a pixel boundary (y = 50).
+    const view = await sceneView(
+      300,
+      300,
+      html`<rr-line-strips2d
+          strips="50 150.5, 250 150.5"
+          radius="-50"
+          color="#ff0000"
+        ></rr-line-strips2d>
+        <rr-line-strips2d strips="50 50, 250 50" radius="-1.5" color="#ff0000"></rr-line-strips2d>`,
+    );
+    const shot = await view.snapshot();
+    expect([shot.width, shot.height]).to.deep.equal([300, 300]);
+    // 49 px off the centre line: solid; 50 px off (r, where the ramp is still 0.5): beyond the
+    // quad's 49.5 px, not drawn. The interior is unchanged.
+    for (const row of [101, 150, 199]) expectPixel(shot, 150, row, [255, 0, 0, 255]);
+    expectPixel(shot, 150, 100, [0, 0, 0, 0]);
+    expectPixel(shot, 150, 200, [0, 0, 0, 0]);
+    // The round cap reaches r past the end: 49 px past it solid, 50 px not.
+    expectPixel(shot, 299, 150, [255, 0, 0, 255]);
+    expectPixel(shot, 0, 150, [255, 0, 0, 255]);
+    // r = 1.5: the row whose centre is 1.5 px off has ramp 0.5, and two of its four MSAA sample
+    // positions lie inside 0.99 r: about a quarter covered (the old 1-px ramp gave a half).
+    expectPixel(shot, 150, 49, [255, 0, 0, 255]);
+    expectPixel(shot, 150, 50, [255, 0, 0, 255]);
+    for (const row of [48, 51]) {
+      const alpha = pixelAt(shot, 150, row)[3];
+      expect(alpha, `row ${row}`).to.be.within(48, 80);
+    }
+    expectPixel(shot, 150, 47, [0, 0, 0, 0]);
+    expectPixel(shot, 150, 52, [0, 0, 0, 0]);
+  });
 });

@@ -184,6 +184,17 @@ flat in float v_radius;
 flat in vec3 v_color;
 out vec4 out_color;
 
+// Rerun spans each segment's quad 0.99 r to both sides of the line and r beyond its ends
+// (lines.wgsl); a box is four such segments (a closed strip). p is in v_local's space.
+bool inQuad(vec2 p) {
+  float r = v_radius;
+  if (u_mode == ${SEGMENT_MODE.box}) {
+    vec2 q = abs(p) - v_size;
+    return (abs(q.y) <= 0.99 * r && q.x <= r) || (abs(q.x) <= 0.99 * r && q.y <= r);
+  }
+  return abs(p.y) <= 0.99 * r && p.x >= -r && p.x <= v_size.x + r;
+}
+
 void main() {
   float d;
   if (u_mode == ${SEGMENT_MODE.box}) {
@@ -195,8 +206,23 @@ void main() {
   } else {
     d = length(vec2(v_local.x - clamp(v_local.x, 0.0, v_size.x), v_local.y));
   }
-  // Rerun's line coverage: 1 - saturate((d - r + px/2) / px), px = one pixel.
+  // Rerun's line coverage at the pixel centre: 1 - saturate((d - r + px/2) / px), px = one
+  // pixel (solid to r - px/2, then a ramp) ...
   float coverage = clamp(v_radius - d + 0.5, 0.0, 1.0);
+  if (u_mode != ${SEGMENT_MODE.gradient}) {
+    // ... and the hard cut of the quad at 0.99 r, which Rerun's 4× MSAA rasterizes per sample:
+    // the share of the four standard sample positions inside the quad, times the coverage
+    // (alpha-to-coverage keeps that share of the samples the quad covers). Interiors stay 1;
+    // keypoint connections (gradient) keep their flat-ended quads without the cut.
+    vec2 dx = dFdx(v_local);
+    vec2 dy = dFdy(v_local);
+    float inside = 0.0;
+    inside += float(inQuad(v_local - 0.125 * dx - 0.375 * dy));
+    inside += float(inQuad(v_local + 0.375 * dx - 0.125 * dy));
+    inside += float(inQuad(v_local - 0.375 * dx + 0.125 * dy));
+    inside += float(inQuad(v_local + 0.125 * dx + 0.375 * dy));
+    coverage *= inside * 0.25;
+  }
   if (coverage <= 0.0) discard;
   vec3 color = v_color;
   if (u_mode == ${SEGMENT_MODE.gradient}) {

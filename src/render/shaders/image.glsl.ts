@@ -60,7 +60,7 @@ export interface ImageShaderVariant {
     decodeSrgb: boolean;
     alphaMode: number;
     mapper: number;
-    /** The colour map's kind: 0 grayscale, 1 cyan-to-yellow, 2 a table (u_colormap's row). */
+    /** The colour map: Rerun's enum value, 1 grayscale … 9 twilight (`colormapCode()`). */
     colormap?: number;
   };
   /**
@@ -95,7 +95,13 @@ export function imageFragmentShader(
 #define DECODE_SRGB ${constant(shading?.decodeSrgb, 'u_decodeSrgb')}
 #define ALPHA_MODE ${constant(shading?.alphaMode, 'u_alphaMode')}
 #define MAPPER ${constant(shading?.mapper, 'u_mapper')}
-#define COLORMAP_KIND ${shading?.colormap === undefined ? '(u_colormap < 2 ? u_colormap : 2)' : String(Math.min(2, shading.colormap))}
+#define COLORMAP ${constant(shading?.colormap, 'u_colormap')}
+#define INFERNO vec3(.00021894037,.0016510047,-.019480899),vec3(.10651342,.56395644,3.9327123),vec3(11.602493,-3.972854,-15.942394),vec3(-41.703995,17.4364,44.354145),vec3(77.16293,-33.40236,-81.80731),vec3(-71.31943,32.626064,73.20952),vec3(25.131126,-12.242669,-23.070326)
+#define MAGMA vec3(-.002136485,-.00074965507,-.0053861276),vec3(.25166056,.67752326,2.4940267),vec3(8.353717,-3.5777194,.3144679),vec3(-27.668734,14.26473,-13.649213),vec3(52.17614,-27.943605,12.944169),vec3(-50.768524,29.046583,4.234153),vec3(18.655704,-11.489774,-5.6019616)
+#define PLASMA vec3(.058732346,.023336709,.5433402),vec3(2.1765146,.23838341,.75396043),vec3(-2.6894605,-7.455851,3.1108),vec3(6.130348,42.346188,-28.518854),vec3(-11.107436,-82.66631,60.139847),vec3(10.023066,71.41362,-54.072186),vec3(-3.6587138,-22.931534,18.191908)
+#define VIRIDIS vec3(.27772734,.0054073445,.3340998),vec3(.10509304,1.4046135,1.3845901),vec3(-.33086184,.21484756,.095095165),vec3(-4.6342306,-5.799101,-19.332441),vec3(6.22827,14.179934,56.69055),vec3(4.776385,-13.745146,-65.353035),vec3(-5.435456,4.6458526,26.312435)
+#define SPECTRAL vec3(.58438456,.0064244326,.23106141),vec3(3.7685728,2.487083,2.8211744),vec3(-16.262573,-6.243216,-37.292187),vec3(39.821465,39.93245,186.34047),vec3(-46.140976,-99.4238,-388.53253),vec3(12.716626,96.95418,360.62723),vec3(5.942343,-33.440388,-123.63521)
+#define TWILIGHT vec3(.99435323,.85170794,.93942034),vec3(-6.6177425,-.23133259,-3.9670434),vec3(41.781242,-7.618516,38.98567),vec3(-158.29764,3.734087,-170.02538),vec3(301.70953,25.041578,319.7363),vec3(-265.16455,-30.831484,-271.62228),vec3(86.58915,9.906605,86.892944)
 #define FILTER ${filter}
 #define GPU_RANGE ${gpuRange ? 1 : 0}
 precision highp float;
@@ -120,9 +126,7 @@ uniform vec2 u_scale;         // device pixels per scene unit
 uniform vec2 u_offset;        // device pixel position of scene (0, 0)
 uniform vec2 u_viewport;      // viewport size in device pixels
 uniform int u_byteRow;        // bytes per row of the YUV byte texture
-uniform int u_colormap;       // -1 Turbo polynomial, 0 grayscale, 1 cyan-to-yellow, 2+ row of u_colormapLut
-uniform int u_colormapSize;   // entries of that row
-uniform sampler2D u_colormapLut;
+uniform int u_colormap;       // the colour map: Rerun's enum value (colormap_srgb)
 uniform sampler2D u_stats;    // GPU_RANGE: (finite min, finite max, any finite) at texel (0, 0)
 
 out vec4 out_color;
@@ -292,44 +296,51 @@ vec4 sample_bicubic(vec2 coord) {
 }
 #endif
 
-// Google's polynomial fit of Turbo, as Rerun's colormap.wgsl evaluates it for depth images
-// (SPEC §12.10), in f32. Its output is sRGB and slightly leaves [0, 1] (blue is −0.0255 at
-// t = 1): Rerun stores those as 0 and 255, so they are clamped here before decoding (a pow() of
-// a negative value would be NaN).
-vec3 colormap_turbo_polynomial(float t) {
-  const vec4 kRedVec4 = vec4(0.13572138, 4.61539260, -42.66032258, 132.13108234);
-  const vec4 kGreenVec4 = vec4(0.09140261, 2.19418839, 4.84296658, -14.18503333);
-  const vec4 kBlueVec4 = vec4(0.10667330, 12.64194608, -60.58204836, 110.36276771);
-  const vec2 kRedVec2 = vec2(-152.94239396, 59.28637943);
-  const vec2 kGreenVec2 = vec2(4.27729857, 2.82956604);
-  const vec2 kBlueVec2 = vec2(-89.90310912, 27.34824973);
+// Rerun's colour maps (re_renderer's colormap.wgsl, SPEC §12.10), evaluated as it does, in f32:
+// each gives sRGB (gamma) values, which colormap_linear() clamps to [0, 1] and decodes. The fits
+// slightly leave [0, 1] (Turbo's blue is −0.0255 at t = 1); Rerun's render target stores such
+// values as 0 and 255, as clamping before decoding does (a pow() of a negative value is NaN).
+// The literals are the shortest decimals of Rerun's f32 coefficients.
+
+// Google's polynomial fit of Turbo (Mikhailov; GLSL approximation by Ruofei Du).
+vec3 colormap_turbo(float t) {
   vec4 v4 = vec4(1.0, t, t * t, t * t * t);
   vec2 v2 = v4.zw * v4.z;
-  return clamp(vec3(
-    dot(v4, kRedVec4) + dot(v2, kRedVec2),
-    dot(v4, kGreenVec4) + dot(v2, kGreenVec2),
-    dot(v4, kBlueVec4) + dot(v2, kBlueVec2)
-  ), 0.0, 1.0);
+  return vec3(
+    dot(v4, vec4(.13572138, 4.6153926, -42.660323, 132.13108)) + dot(v2, vec2(-152.9424, 59.28638)),
+    dot(v4, vec4(.091402613, 2.1941884, 4.8429666, -14.185034)) + dot(v2, vec2(4.2772985, 2.829566)),
+    dot(v4, vec4(.1066733, 12.641946, -60.582047, 110.36277)) + dot(v2, vec2(-89.9031, 27.34825))
+  );
 }
 
-// Colour maps are defined on sRGB values (Rerun's colormap.wgsl); tables are looked up as
-// matplotlib does (entry floor(t·n), the last one for t = 1).
+// Degree-6 fits of matplotlib's maps (shadertoy WlfXRN, CC0; Rerun's own Spectral and Twilight
+// fits) in Horner form: c0 + t·(c1 + t·(… + t·c6)).
+vec3 horner(float t, vec3 c0, vec3 c1, vec3 c2, vec3 c3, vec3 c4, vec3 c5, vec3 c6) {
+  return c0 + t * (c1 + t * (c2 + t * (c3 + t * (c4 + t * (c5 + t * c6)))));
+}
+
+// By Rerun's enum value: 1 grayscale, 2 inferno, 3 magma, 4 plasma, 5 turbo, 6 viridis,
+// 7 cyan-to-yellow, 8 spectral, 9 twilight.
+vec3 colormap_srgb(float t) {
+  if (COLORMAP == 2) return horner(t, INFERNO);
+  if (COLORMAP == 3) return horner(t, MAGMA);
+  if (COLORMAP == 4) return horner(t, PLASMA);
+  if (COLORMAP == 5) return colormap_turbo(t);
+  if (COLORMAP == 6) return horner(t, VIRIDIS);
+  if (COLORMAP == 7) {
+    float u = t * 2.0 - 1.0;
+    return vec3(1.0 + 3.0 * u, 1.0 + 3.0 * u * u, 1.0 - 3.0 * u) / 4.0;
+  }
+  if (COLORMAP == 8) return horner(t, SPECTRAL);
+  if (COLORMAP == 9) return horner(t, TWILIGHT);
+  return vec3(t); // grayscale: an even ramp in sRGB
+}
+
 vec3 colormap_linear(float t) {
   t = clamp(t, 0.0, 1.0);
-  vec3 srgb;
-  if (COLORMAP_KIND < 0) {
-    srgb = colormap_turbo_polynomial(t);
-  } else if (COLORMAP_KIND == 0) {
-    // One pow for the three equal channels.
-    return vec3(linear_from_srgb(vec3(t)).r);
-  } else if (COLORMAP_KIND == 1) {
-    float u = t * 2.0 - 1.0;
-    srgb = clamp(vec3(1.0 + 3.0 * u, 1.0 + 3.0 * u * u, 1.0 - 3.0 * u) / 4.0, 0.0, 1.0);
-  } else {
-    int i = min(u_colormapSize - 1, int(t * float(u_colormapSize)));
-    srgb = texelFetch(u_colormapLut, ivec2(i, u_colormap - 2), 0).rgb;
-  }
-  return linear_from_srgb(srgb);
+  // One pow for the three equal channels of grayscale.
+  if (COLORMAP == 1) return vec3(linear_from_srgb(vec3(t)).r);
+  return linear_from_srgb(clamp(colormap_srgb(t), 0.0, 1.0));
 }
 
 void main() {
