@@ -63,6 +63,25 @@ void main() {
 }`,
 };
 
+// The fair RGB U8 program draws the pixels Rerun's viewer (and <rr-image>) shows for a frame
+// minified 2:1: bilinear filtering in linear light. The cheapest way a hand-written program has
+// (measured on SwiftShader against decoding four texelFetch taps in the shader): an SRGB8 texture
+// the texture unit decodes before its LINEAR filter, drawn into an SRGB8_ALPHA8 drawing buffer
+// that encodes on write. A texelFetch into an RGB8 buffer draws other pixels, and cheaper ones:
+// SwiftShader's sRGB filtering and sRGB drawing buffer cost it about 1.8× each.
+const SAME_PIXELS_RGB_U8 = `#version 300 es
+precision highp float;
+uniform sampler2D u_image;
+in vec2 v_uv;
+out vec4 color;
+void main() {
+  color = vec4(texture(u_image, v_uv).rgb, 1.0);
+}`;
+
+interface DrawingBufferStorage {
+  drawingBufferStorage?(format: number, width: number, height: number): void;
+}
+
 function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {
   const shader = gl.createShader(type)!;
   gl.shaderSource(shader, source);
@@ -103,7 +122,10 @@ export function createFrameBaseline(
   if (!gl) throw new Error('WebGL2 is not available');
   const program = gl.createProgram()!;
   gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
-  gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENTS[kind]));
+  // Same pixels as <rr-image> for RGB U8 in the fair (steady) program; see SAME_PIXELS_RGB_U8.
+  const samePixels = steady && kind === 'rgb-u8';
+  const fragment = samePixels ? SAME_PIXELS_RGB_U8 : FRAGMENTS[kind];
+  gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, fragment));
   gl.linkProgram(program);
   if (!gl.getProgramParameter(program, gl.LINK_STATUS))
     throw new Error(`program: ${gl.getProgramInfoLog(program)}`);
@@ -112,13 +134,18 @@ export function createFrameBaseline(
   gl.uniform2i(gl.getUniformLocation(program, 'u_size'), width, height);
   gl.bindVertexArray(gl.createVertexArray());
   gl.bindTexture(gl.TEXTURE_2D, gl.createTexture());
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+  const filter = samePixels ? gl.LINEAR : gl.NEAREST;
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, filter);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, filter);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+  const srgbBuffer = (gl as WebGL2RenderingContext & DrawingBufferStorage).drawingBufferStorage;
+  if (samePixels && srgbBuffer) srgbBuffer.call(gl, gl.SRGB8_ALPHA8, canvas.width, canvas.height);
   gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
   gl.viewport(0, 0, canvas.width, canvas.height);
   const pixel = new Uint8Array(4);
   const STORAGE: Record<FrameKind, [number, number, number, number, number]> = {
-    'rgb-u8': [gl.RGB8, width, height, gl.RGB, gl.UNSIGNED_BYTE],
+    'rgb-u8': [samePixels ? gl.SRGB8 : gl.RGB8, width, height, gl.RGB, gl.UNSIGNED_BYTE],
     'l-u16': [gl.R16UI, width, height, gl.RED_INTEGER, gl.UNSIGNED_SHORT],
     'l-f32': [gl.R32F, width, height, gl.RED, gl.FLOAT],
     nv12: [gl.R8, width, height * 1.5, gl.RED, gl.UNSIGNED_BYTE],

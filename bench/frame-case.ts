@@ -74,7 +74,7 @@ export function frameCase(kind: FrameKind) {
   const frame = template(kind);
   const c = defineCase<Uint8Array>({
     name: `show a new 1920×1080 ${spec.label} frame`,
-    notes: `fresh buffer per frame; baseline: texImage2D of the raw bytes + texelFetch quad + 1-px readPixels; fair: texSubImage2D into kept storage, same shader; raw ${spec.bytes} B`,
+    notes: `fresh buffer per frame; baseline: texImage2D of the raw bytes + texelFetch quad + 1-px readPixels; fair: texSubImage2D into kept storage, same shader${kind === 'rgb-u8' ? ' but the same pixels as <rr-image> (an SRGB8 texture, LINEAR, an SRGB8_ALPHA8 drawing buffer: bilinear in linear light)' : ''}; raw ${spec.bytes} B`,
     input(i: number): Uint8Array {
       // A fresh copy with a changed sample, so nothing is skipped as "same data as before".
       const bytes = new Uint8Array(frame);
