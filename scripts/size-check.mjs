@@ -30,13 +30,14 @@ const BUDGETS = {
   // Every element, lit, @lit/context and twgl.js; Arrow/.rrd support is a lazy chunk outside it.
   // The geometry layers (points, boxes, line strips, depth images, labels) took it to 70.4 KB;
   // the goal is 60 KB, with their parsing and resolution in a lazy chunk. Until then this
-  // ceiling stops it from growing further.
-  'rr-elements.js': 71.5 * KB,
+  // ceiling stops it from growing further. Raised 0.5 KB for log() checking every value through
+  // its component's normaliser and reporting what it did not store (70.4 → 71.9 KB).
+  'rr-elements.js': 72 * KB,
   // The same plus the anywidget front end as ONE file for a widget's inline `_esm`, so the lazy
   // chunks are inside it: 16-bit PNG, and the Arrow/.rrd reader and writer (apache-arrow alone is
   // ~52 KB gzipped, the .rrd code ~14 KB) that `<rr-context>.load()` and `toRrd()` bring. Raised
   // with the main bundle for the geometry elements (144.4 KB; the goal is 135 KB).
-  'rr-elements-anywidget.js': 145.5 * KB,
+  'rr-elements-anywidget.js': 146.5 * KB,
 };
 /** Files that must exist (the others are checked when built). */
 const REQUIRED = ['rr-elements.js'];

@@ -5,13 +5,13 @@
  * what a value means: the recording calls it on every logged value, and the table's Arrow
  * writers (`entry.ts`) call it before they convert.
  *
- * The image, scalar and annotation-context keys are registered here; the geometry archetypes
- * register theirs when `store/geometry/` is imported (so a page that shows only images does not
- * carry the geometry parsers). A key without a normaliser is stored as given.
+ * The image and scalar keys are registered here; `AnnotationContext:context` by
+ * `annotation-context.ts` and the geometry keys by `store/geometry/log-fields.ts` when they are
+ * imported (every element that uses contexts or geometry does), so a page that shows only
+ * images carries neither parser. A key without a normaliser is stored as given.
  *
  * No Arrow here: this file is in the main bundle (the recording imports it).
  */
-import { parseAnnotationContext } from '../annotation-context.js';
 import { describeValue } from '../describe-value.js';
 import {
   asBytes,
@@ -139,5 +139,4 @@ registerNormalizers({
   ...byKey(DRAW_ORDER_IMAGES, 'draw_order', finiteNumber()),
   ...byKey(OPACITY_IMAGES, 'opacity', opacity),
   ...byKey(FILTER_IMAGES, 'magnification_filter', magnificationFilter),
-  'AnnotationContext:context': (value) => parseAnnotationContext(value),
 });
