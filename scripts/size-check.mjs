@@ -31,14 +31,14 @@ const BUDGETS = {
   // The geometry layers (points, boxes, line strips, depth images, labels) took it to 70.4 KB;
   // the goal is 60 KB, with their parsing and resolution in a lazy chunk. Until then this
   // ceiling stops it from growing further. Hover outline, label picking and keypoint-row
-  // highlight (geo-ui, session 3) took it to 71.9 KB: ceiling 72 KB.
-  'rr-elements.js': 72 * KB,
+  // highlight (geo-ui, session 3) took it to 71.9 KB: ceiling 72 KB. log() checking through the component normalisers added ~1.5 KB (ceiling 73.5 KB).
+  'rr-elements.js': 73.5 * KB,
   // The same plus the anywidget front end as ONE file for a widget's inline `_esm`, so the lazy
   // chunks are inside it: 16-bit PNG, and the Arrow/.rrd reader and writer (apache-arrow alone is
   // ~52 KB gzipped, the .rrd code ~14 KB) that `<rr-context>.load()` and `toRrd()` bring. Raised
   // with the main bundle for the geometry elements (144.4 KB; the goal is 135 KB), and for the
   // hover outline and label picking (145.9 KB).
-  'rr-elements-anywidget.js': 146 * KB,
+  'rr-elements-anywidget.js': 148 * KB,
 };
 /** Files that must exist (the others are checked when built). */
 const REQUIRED = ['rr-elements.js'];

@@ -61,12 +61,16 @@ export interface WidgetContext {
 type LayerElement = HTMLElement & {
   entity?: string;
   buffer?: ArrayBuffer | ArrayBufferView;
-  format?: ImageFormatInput;
+  /** Set from Python's values as they came: the element checks them (and reports what is wrong). */
+  format?: ImageFormatInput | FormatFields;
   opacity?: number;
   drawOrder?: number;
 };
 
-const FORMAT_KEYS: Record<string, string> = {
+/** An image format's fields by their camelCase names, values not yet checked. */
+type FormatFields = Partial<Record<keyof ImageFormatInput, unknown>>;
+
+const FORMAT_KEYS: Record<string, keyof ImageFormatInput> = {
   width: 'width',
   height: 'height',
   color_model: 'colorModel',
@@ -78,12 +82,13 @@ const FORMAT_KEYS: Record<string, string> = {
 };
 
 /** Python writes snake_case; the elements take Rerun's camelCase field names. */
-function formatFrom(raw: Record<string, unknown>): ImageFormatInput {
-  const out: Record<string, unknown> = {};
+function formatFrom(raw: Record<string, unknown>): FormatFields {
+  const out: FormatFields = {};
   for (const [key, value] of Object.entries(raw ?? {})) {
-    if (value !== null && value !== undefined) out[FORMAT_KEYS[key] ?? key] = value;
+    const name = Object.hasOwn(FORMAT_KEYS, key) ? FORMAT_KEYS[key] : undefined;
+    if (name && value !== null && value !== undefined) out[name] = value;
   }
-  return out as unknown as ImageFormatInput;
+  return out;
 }
 
 function list<T>(model: WidgetModel, key: string): T[] {

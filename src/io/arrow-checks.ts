@@ -34,6 +34,20 @@ interface DataLike {
   children?: DataLike[];
 }
 
+/** Whether an Arrow Data chunk has the fields {@link checkData} reads (apache-arrow's `Data` does). */
+function isDataLike(d: unknown): d is DataLike {
+  if (typeof d !== 'object' || d === null) return false;
+  const { offset, length, type, children } = d as Partial<Record<keyof DataLike, unknown>>;
+  return (
+    typeof offset === 'number' &&
+    typeof length === 'number' &&
+    typeof type === 'object' &&
+    type !== null &&
+    typeof (type as { typeId?: unknown }).typeId === 'number' &&
+    (children === undefined || Array.isArray(children))
+  );
+}
+
 /**
  * Checks the offsets of list, string and binary data: apache-arrow uses them as given, so a
  * corrupt offset would make one list cell claim billions of items.
@@ -70,6 +84,7 @@ function checkData(d: DataLike, where: string, depth = 0): void {
     );
   }
   for (const c of d.children ?? []) {
+    if (!isDataLike(c)) throw new ArrowLayoutError(`${where}: expected Arrow child data`);
     if (!d.valueOffsets && d.type.typeId === TYPE.Struct && c.offset + c.length < end) {
       throw new ArrowLayoutError(
         `${where}: expected struct children of ${end} values, got ${c.offset + c.length}`,
@@ -104,7 +119,9 @@ export function checkTableSizes(
       );
     }
     for (const chunk of vector.data) {
-      checkData(chunk as unknown as DataLike, `${source}: column ${JSON.stringify(field.name)}`);
+      const where = `${source}: column ${JSON.stringify(field.name)}`;
+      if (!isDataLike(chunk)) throw new ArrowLayoutError(`${where}: expected Arrow data`);
+      checkData(chunk, where);
       const values = chunk.values as ArrayLike<unknown> | undefined;
       const width = timeKindOf(field.type) ? 1 : 0;
       if (

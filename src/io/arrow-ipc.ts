@@ -1,6 +1,6 @@
 /** Arrow IPC bytes (file or stream format) → a table, checked against the bytes there are. */
 import type * as Arrow from 'apache-arrow';
-import { ArrowLayoutError, loadArrow, type ArrowTableLike } from './arrow.js';
+import { ArrowLayoutError, isArrowTable, loadArrow, type ArrowTableLike } from './arrow.js';
 import { checkIpcFile, checkIpcStreamBytes } from './arrow-ipc-check.js';
 
 /** Which Arrow IPC format bytes hold, by their magic: the file format starts with `ARROW1`. */
@@ -80,5 +80,10 @@ export async function tableFromIpcBytes(
       `${source}: expected Arrow IPC data, got bytes Arrow cannot read (${(error as Error).message})`,
     );
   }
-  return table as unknown as ArrowTableLike;
+  // apache-arrow's Table is wider than the structural type the readers take; the guard checks
+  // the parts they use.
+  if (!isArrowTable(table)) {
+    throw new ArrowLayoutError(`${source}: expected Arrow IPC data, got no readable table`);
+  }
+  return table;
 }

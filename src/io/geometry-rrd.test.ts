@@ -7,7 +7,6 @@ import {
   normalizePoints2D,
 } from '../store/geometry/normalize.js';
 import '../store/geometry/log-fields.js';
-import { GeometryInputError } from '../store/geometry/types.js';
 import { Recording } from '../store/recording.js';
 import { dataframeToRows } from './arrow-dataframe.js';
 import { readRrd } from './rrd.js';
@@ -303,38 +302,41 @@ describe('Points2D, Boxes2D, LineStrips2D and DepthImage in .rrd and Arrow', () 
     expect(plain(rec.latestAt('boxes', 'Boxes2D:half_sizes', 'step', 1))).to.deep.equal([2, 2]);
   });
 
-  it('log() and sendColumns() reject bad fields by name, storing nothing of the row', () => {
+  it('log() and sendColumns() report bad fields by entity and component, storing the rest', () => {
     const rec = new Recording();
+    const errors: string[] = [];
+    rec.addEventListener('error', (e) => errors.push(e.detail.message));
     const attempt = (f: () => void) => {
-      try {
-        f();
-      } catch (e) {
-        expect(e).to.be.instanceOf(GeometryInputError);
-        return (e as Error).message;
-      }
-      return 'no error';
+      errors.length = 0;
+      f();
+      expect(errors.length, 'one error event').to.equal(1);
+      return errors[0]!;
     };
     expect(attempt(() => rec.log('p', { archetype: 'Points2D', positions: [1, 2, 3] }))).to.equal(
-      'Points2D positions: expected an even count of numbers (x y pairs), a flat numeric array or [x, y] pairs, got 3 numbers; the last number dropped',
+      'log() /p Points2D:positions: expected an even count of numbers (x y pairs), a flat numeric array or [x, y] pairs, got 3 numbers; not stored, the last good value stays',
     );
+    expect(rec.entities()).to.deep.equal([]);
     expect(
       attempt(() => rec.log('p', { archetype: 'Points2D', positions: [1, 2], classIds: [-1] })),
-    ).to.match(/^Points2D classIds \(class-ids\): expected integers 0–65535, got -1/);
+    ).to.match(/^log\(\) \/p Points2D:class_ids: expected integers 0–65535, got -1/);
+    // The good field of that row was stored.
+    expect(plain(rec.latestAt('p', 'Points2D:positions'))).to.deep.equal([1, 2]);
+    expect(rec.latestAt('p', 'Points2D:class_ids')).to.equal(undefined);
     expect(
       attempt(() =>
         rec.log('b', { archetype: 'Boxes2D', array: [0, 0, 1, 1], arrayFormat: 'WXYZ' }),
       ),
-    ).to.match(/^Boxes2D arrayFormat \(array-format\): expected one of XYWH/);
+    ).to.match(/^log\(\) \/b Boxes2D:array_format: expected one of XYWH/);
     expect(attempt(() => rec.log('p', { archetype: 'Points2D', position: [1, 2] }))).to.match(
-      /^Points2D position: expected one of the fields positions, keypointIds, radii/,
+      /^log\(\) \/p Points2D:position: expected one of the fields positions, keypointIds, radii/,
     );
     expect(attempt(() => rec.log('d', { archetype: 'DepthImage', colormap: 'rainbow' }))).to.match(
-      /^DepthImage colormap: expected one of grayscale/,
+      /^log\(\) \/d DepthImage:colormap: expected one of grayscale/,
     );
     expect(
       attempt(() =>
         rec.sendColumns(
-          'p',
+          'q',
           { step: [0, 1] },
           {
             archetype: 'Points2D',
@@ -345,7 +347,12 @@ describe('Points2D, Boxes2D, LineStrips2D and DepthImage in .rrd and Arrow', () 
           },
         ),
       ),
-    ).to.match(/^sendColumns: row 1: Points2D positions/);
-    expect(rec.entities()).to.deep.equal([]);
+    ).to.match(/^sendColumns\(\) \/q Points2D:positions row 1: expected/);
+    // Row 0 was stored; row 1 keeps row 0's positions.
+    expect(plain(rec.latestAt('q', 'Points2D:positions', 'step', 1))).to.deep.equal([0, 0]);
+    expect(rec.problems('q').map((p) => p.component)).to.deep.equal(['Points2D:positions']);
+    // A good value ends the problem.
+    rec.log('q', { archetype: 'Points2D', positions: [3, 4] });
+    expect(rec.problems('q')).to.deep.equal([]);
   });
 });

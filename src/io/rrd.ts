@@ -12,7 +12,8 @@
  */
 import { BinaryReader, WireType } from './vendor/protobuf-wire.js';
 import type { BatchRow } from '../store/recording.js';
-import { ArrowLayoutError, loadArrow, type ArrowTableLike } from './arrow.js';
+import type * as Arrow from 'apache-arrow';
+import { ArrowLayoutError, isArrowTable, loadArrow } from './arrow.js';
 import { checkImageRows, checkTableSizes } from './arrow-checks.js';
 import { chunkToRows, type ChunkRow } from './arrow-chunk.js';
 import { checkIpcStream } from './arrow-ipc.js';
@@ -303,14 +304,15 @@ export async function readRrd(bytes: Uint8Array, source = '.rrd file'): Promise<
       if (error instanceof RrdError) throw error;
       fail((error as Error).message.replace(`${source}: `, ''));
     }
-    let table: ArrowTableLike & { batches?: unknown[] };
+    let table: Arrow.Table;
     try {
-      table = arrow.tableFromIPC(ipc) as unknown as ArrowTableLike & { batches?: unknown[] };
+      table = arrow.tableFromIPC(ipc);
     } catch (error) {
       return fail(
         `the Arrow payload of the ArrowMsg at byte ${at} is not a readable Arrow IPC stream (${(error as Error).message})`,
       );
     }
+    if (!isArrowTable(table)) fail(`expected a table in the ArrowMsg at byte ${at}, got none`);
     if (!table.batches || table.batches.length !== 1) {
       fail(
         `expected one record batch in the ArrowMsg at byte ${at}, got ${table.batches?.length ?? 0}`,

@@ -5,6 +5,7 @@
  */
 import { autoColor, type Rgba8 } from './auto-color.js';
 import { cssColorBytes } from './css-color.js';
+import { registerNormalizers } from './components/normalize.js';
 
 /** Rerun's AnnotationInfo: a class or keypoint id with an optional label and colour. */
 export interface AnnotationInfo {
@@ -291,3 +292,6 @@ export function premultiplyGamma([r, g, b, a]: Rgba8): Rgba8 {
   if (a === 0) return [0, 0, 0, 0];
   return [Math.round((r * a) / 255), Math.round((g * a) / 255), Math.round((b * a) / 255), a];
 }
+
+// log(), sendColumns() and the writers store a context parsed (components/normalize.ts).
+registerNormalizers({ 'AnnotationContext:context': parseAnnotationContext });

@@ -50,8 +50,8 @@ describe('Recording', () => {
       const rec = new Recording();
       rec.log('img', {
         archetype: 'Image',
-        buffer: 'buf',
-        format: 'fmt',
+        buffer: new Uint8Array(1),
+        format: { width: 1, height: 1 },
         opacity: 0.5,
         drawOrder: 3,
         magnificationFilter: 'linear',
@@ -277,7 +277,8 @@ describe('Recording', () => {
       const rec = new Recording();
       const seen = changes(rec);
       const bytes = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-      rec.log('img', { archetype: 'Image', format: 'fmt' }, { static: true });
+      const format = { width: 2, height: 2 };
+      rec.log('img', { archetype: 'Image', format }, { static: true });
       rec.sendColumns('img', { step: [0, 1, 2] }, { archetype: 'Image', buffer: bytes });
       expect(seen.length).to.equal(2);
       const row1 = rec.latestAt('img', 'Image:buffer', 'step', 1) as Uint8Array;
@@ -287,7 +288,9 @@ describe('Recording', () => {
       expect([...(rec.latestAt('img', 'Image:buffer', 'step', 2) as Uint8Array)]).to.deep.equal([
         9, 10, 11, 12,
       ]);
-      expect(rec.latestAt('img', 'Image:format', 'step', 2)).to.equal('fmt');
+      expect(rec.latestAt('img', 'Image:format', 'step', 2)).to.deep.equal(
+        resolveImageFormat(format),
+      );
     });
 
     it('splits a typed array by bytes, honouring its byteOffset', () => {
@@ -302,19 +305,20 @@ describe('Recording', () => {
 
     it('takes arrays as per-row values and honours kinds and bigint indexes', () => {
       const rec = new Recording();
+      const [a, b] = [new Uint8Array([1]), new Uint8Array([2])];
       rec.sendColumns(
         'e',
         { step: [1, 2], t: { duration: new BigInt64Array([5n, 6n]) } },
-        { archetype: 'Image', buffer: ['a', 'b'], opacity: [0.5, 1] },
+        { archetype: 'Image', buffer: [a, b], opacity: [0.5, 1] },
       );
-      expect(rec.latestAt('e', 'Image:buffer', 'step', 2)).to.equal('b');
+      expect(rec.latestAt('e', 'Image:buffer', 'step', 2)).to.equal(b);
       expect(rec.latestAt('e', 'Image:opacity', 't', 5)).to.equal(0.5);
       expect(rec.timelines().get('t')?.kind).to.equal('duration');
     });
 
     it('leaves other timelines empty (no automatic log_time)', () => {
       const rec = new Recording();
-      rec.sendColumns('e', { step: [1] }, { archetype: 'Image', buffer: ['a'] });
+      rec.sendColumns('e', { step: [1] }, { archetype: 'Image', buffer: [new Uint8Array(1)] });
       expect([...rec.timelines().keys()]).to.deep.equal(['step']);
     });
 

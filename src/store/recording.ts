@@ -9,6 +9,7 @@ import { formatEntityPath, normalizeEntityPath, parseEntityPath } from './entity
 import { toTimeInt, unwrapTimeKind } from './time.js';
 import type { KindTagged, TimeInput, TimelineKind, TimeValue } from './time.js';
 import { componentKey } from './components/keys.js';
+import { normalizeComponent } from './components/normalize.js';
 
 /** An entity given as a path string (parsed forgivingly) or as its unescaped parts. */
 export type EntityPathInput = string | readonly string[];
@@ -102,17 +103,48 @@ export interface TimeChangeDetail {
   time: bigint | undefined;
 }
 
+/**
+ * Detail of the `error` event: a value given to `log()` or `sendColumns()` that makes no sense
+ * for its component, so it was not stored (the component keeps its last good value).
+ */
+export interface RecordingErrorDetail {
+  /** Canonical path of the entity the value was logged to. */
+  entity: string;
+  /** The component key (`Image:opacity`). */
+  component: string;
+  /** Names the call, entity, component, what was expected and what came. */
+  message: string;
+}
+
 /** The events a {@link Recording} dispatches. */
 export interface RecordingEventMap {
   change: CustomEvent<RecordingChangeDetail>;
   'time-change': CustomEvent<TimeChangeDetail>;
+  /**
+   * A logged value was not stored (see {@link RecordingErrorDetail}); cancelable: an element
+   * that shows the entity calls `preventDefault()` when it reports the problem itself.
+   */
+  error: CustomEvent<RecordingErrorDetail>;
+}
+
+/** One value of a row that was not stored: its component key and why. */
+interface ValueProblem {
+  key: string;
+  message: string;
+  /** sendColumns(): the first bad row, and how many rows of this component were bad. */
+  row?: number;
+  rows?: number;
+}
+
+function problemMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The annotation context found for an entity, and where it was found. */
 export interface AnnotationContextMatch {
   /** Canonical path of the entity that holds the context. */
   entity: string;
-  /** The context value as logged. */
+  /** The context value as stored: parsed by its normaliser when it came through `log()`. */
   context: unknown;
 }
 
@@ -201,11 +233,21 @@ function checkArchetype(row: unknown, method: string): asserts row is ArchetypeR
  * reports nothing, so it hides older rows (Rerun skips null cells; a cleared component in
  * Rerun is an empty one, which draws nothing just the same).
  *
+ * `log()` and `sendColumns()` check every value through its component's normaliser
+ * (`components/normalize.ts`): a value that makes no sense (`opacity: 'abc'`, `drawOrder: {}`,
+ * an annotation context of `'garbage'`, positions that are not numbers) is not stored, so the
+ * component keeps its last good value, and an `error` event names it; nothing is thrown for
+ * it. Values Rerun clamps are clamped (opacity 2 → 1). What is wrong with the call itself (no
+ * archetype, an entity path that is not one, bad times, columns of the wrong length) throws.
+ *
  * @fires change - after every log, logComponents, sendColumns and clearEntity call
  * @fires time-change - whenever the effective `timeline` or `time` changes, for any reason
+ * @fires error - a value given to log() or sendColumns() was not stored (see RecordingErrorDetail)
  */
 export class Recording extends EventTarget {
   #entities = new Map<string, EntityData>();
+  /** Entity → component key → the problem of the last value given for it, until a good one comes. */
+  #problems = new Map<string, Map<string, RecordingErrorDetail>>();
   #timelines = new Map<string, TimelineInfo>();
   #nextRowId = 1;
   #explicitTimeline: string | undefined;
@@ -282,23 +324,27 @@ export class Recording extends EventTarget {
       const data = this.#entityData(parts, path);
       const rowId = this.#nextRowId++;
       for (const [key, value] of entries)
-        this.#insert(data, key, rowId, value, isStatic ? undefined : times);
+        this.#insert(data, path, key, rowId, value, isStatic ? undefined : times);
       this.#noteTimes(times);
     }
     this.#afterWrite([path], before);
   }
 
-  /** Logs one archetype row, e.g. `{archetype: 'Image', buffer, format, drawOrder}`. */
+  /**
+   * Logs one archetype row, e.g. `{archetype: 'Image', buffer, format, drawOrder}`. Every field
+   * is normalised by its component (see the class doc): a bad one is left out and reported
+   * with an `error` event, the others are stored.
+   */
   log(entity: EntityPathInput, archetype: ArchetypeRow, options: LogOptions = {}): void {
     checkEntityInput(entity, 'log');
     checkArchetype(archetype, 'log');
     const { archetype: name, ...fields } = archetype;
-    const components: Record<string, unknown> = {};
-    const prepare = ARCHETYPE_FIELDS.get(name)?.prepare;
-    for (const [field, value] of Object.entries(prepare ? prepare(fields) : fields)) {
-      components[componentKey(name, field)] = value;
-    }
+    const problems: ValueProblem[] = [];
+    const components = normalizeRow(name, fields, (key, message) =>
+      problems.push({ key, message }),
+    );
     this.logComponents(entity, components, options);
+    this.#reportProblems('log()', entity, problems);
   }
 
   /**
@@ -347,7 +393,6 @@ export class Recording extends EventTarget {
     }
     const rows = n!;
 
-    let fieldColumns: Array<{ key: string; values: ArrayLike<unknown> }> = [];
     const hooks = ARCHETYPE_FIELDS.get(columns.archetype);
     const split = hooks?.splitColumn ?? splitColumn;
     const given: Array<{ field: string; values: ArrayLike<unknown> }> = [];
@@ -355,30 +400,18 @@ export class Recording extends EventTarget {
       if (field === 'archetype' || column === undefined) continue;
       given.push({ field, values: split(field, column, rows) });
     }
-    if (hooks) {
-      // Check and convert every row first (e.g. Boxes2D forms become half sizes and centres).
-      const prepared = Array.from({ length: rows }, (_, i) => {
-        const row: Record<string, unknown> = {};
-        for (const { field, values } of given) row[field] = values[i];
-        try {
-          return hooks.prepare(row);
-        } catch (e) {
-          // Keep the error's class (and what it carries); say which row.
-          if (e instanceof Error) e.message = `sendColumns: row ${i}: ${e.message}`;
-          throw e;
-        }
+    // Every row checked and converted (e.g. Boxes2D forms become half sizes and centres); a
+    // bad value is left out of its row and reported once per component, naming its first row.
+    const problems = new Map<string, ValueProblem>();
+    const stored = Array.from({ length: rows }, (_, i) => {
+      const row: Record<string, unknown> = {};
+      for (const { field, values } of given) row[field] = values[i];
+      return normalizeRow(columns.archetype, row, (key, message) => {
+        const seen = problems.get(key);
+        if (seen) seen.rows!++;
+        else problems.set(key, { key, message, row: i, rows: 1 });
       });
-      const fields = [...new Set(prepared.flatMap((row) => Object.keys(row)))];
-      fieldColumns = fields.map((field) => ({
-        key: componentKey(columns.archetype, field),
-        values: prepared.map((row) => row[field]),
-      }));
-    } else {
-      fieldColumns = given.map(({ field, values }) => ({
-        key: componentKey(columns.archetype, field),
-        values,
-      }));
-    }
+    });
 
     const before = this.#cursor();
     const parts = [...this.#parts(entity)];
@@ -390,16 +423,16 @@ export class Recording extends EventTarget {
         kind: c.kind,
         time: c.times[i]!,
       }));
-      let stored = false;
-      for (const { key, values } of fieldColumns) {
-        const value = values[i];
+      let storedAny = false;
+      for (const [key, value] of Object.entries(stored[i]!)) {
         if (value === undefined) continue;
-        this.#insert(this.#entityData(parts, path), key, rowId, value, times);
-        stored = true;
+        this.#insert(this.#entityData(parts, path), path, key, rowId, value, times);
+        storedAny = true;
       }
-      if (stored) this.#noteTimes(times);
+      if (storedAny) this.#noteTimes(times);
     }
     this.#afterWrite([path], before);
+    this.#reportProblems('sendColumns()', entity, [...problems.values()]);
   }
 
   /**
@@ -431,7 +464,7 @@ export class Recording extends EventTarget {
       const data = this.#entityData(parts, path);
       const rowId = this.#nextRowId++;
       for (const [key, value] of entries)
-        this.#insert(data, key, rowId, value, times.length === 0 ? undefined : times);
+        this.#insert(data, path, key, rowId, value, times.length === 0 ? undefined : times);
       this.#noteTimes(times);
       touched.add(path);
     }
@@ -473,6 +506,7 @@ export class Recording extends EventTarget {
   clearEntity(entity: EntityPathInput): void {
     const key = this.#key(entity);
     const before = this.#cursor();
+    this.#problems.delete(key);
     if (this.#entities.delete(key)) this.#recomputeTimelines();
     this.#afterWrite([key], before);
   }
@@ -538,6 +572,22 @@ export class Recording extends EventTarget {
       if (context !== undefined) return { entity: path, context };
     }
     return undefined;
+  }
+
+  /**
+   * The values given to `log()` / `sendColumns()` for this entity (all entities when none is
+   * given) that were not stored, one per component, until a good value of that component is
+   * stored (or the entity cleared).
+   */
+  problems(entity?: EntityPathInput): RecordingErrorDetail[] {
+    if (entity === undefined) return [...this.#problems.values()].flatMap((m) => [...m.values()]);
+    return [...(this.#problems.get(this.#key(entity))?.values() ?? [])];
+  }
+
+  /** The problem of the last value given for one component, if it was not stored. */
+  problem(entity: EntityPathInput, component: string): RecordingErrorDetail | undefined {
+    if (this.#problems.size === 0) return undefined;
+    return this.#problems.get(this.#key(entity))?.get(component);
   }
 
   // ---- the entity tree ---------------------------------------------------------------------
@@ -682,11 +732,14 @@ export class Recording extends EventTarget {
 
   #insert(
     data: EntityData,
+    path: string,
     key: string,
     rowId: number,
     value: unknown,
     times: ResolvedTimes | undefined,
   ): void {
+    // A value stored: the problem of an earlier bad one is over.
+    if (this.#problems.size) this.#problems.get(path)?.delete(key);
     let column = data.components.get(key);
     if (!column) {
       column = { temporal: new Map() };
@@ -784,6 +837,27 @@ export class Recording extends EventTarget {
     this.#maybeTimeChange(before);
   }
 
+  /** Records and announces (the `error` event) the values of one call that were not stored. */
+  #reportProblems(call: string, entity: EntityPathInput, problems: readonly ValueProblem[]): void {
+    if (problems.length === 0) return;
+    const path = this.#key(entity);
+    let byKey = this.#problems.get(path);
+    if (!byKey) this.#problems.set(path, (byKey = new Map()));
+    for (const { key, message, row, rows } of problems) {
+      const where = row === undefined ? '' : ` row ${row}`;
+      const more = rows && rows > 1 ? ` (and ${rows - 1} more row${rows > 2 ? 's' : ''})` : '';
+      const detail: RecordingErrorDetail = {
+        entity: path,
+        component: key,
+        message: `${call} ${path} ${key}${where}: ${message}${more}; not stored, the last good value stays`,
+      };
+      byKey.set(key, detail);
+      this.dispatchEvent(
+        new CustomEvent<RecordingErrorDetail>('error', { detail, cancelable: true }),
+      );
+    }
+  }
+
   #maybeTimeChange(before: TimeChangeDetail): void {
     const now = this.#cursor();
     if (now.timeline !== before.timeline || now.time !== before.time) {
@@ -823,10 +897,47 @@ function splitColumn(field: string, column: unknown, rows: number): ArrayLike<un
   return Array.from({ length: rows }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
 }
 
+/** A value of a row that is not stored: its component key and what was wrong. */
+type ProblemSink = (key: string, message: string) => void;
+
+/**
+ * One row's fields (camelCase, without `archetype`) → its components by key, each normalised
+ * (`components/normalize.ts`); what cannot be stored is left out and told to `report`.
+ */
+function normalizeRow(
+  archetype: string,
+  fields: Readonly<Record<string, unknown>>,
+  report: ProblemSink,
+): Record<string, unknown> {
+  const prepare = ARCHETYPE_FIELDS.get(archetype)?.prepare;
+  const prepared = prepare
+    ? prepare(fields, (field, problem) =>
+        report(componentKey(archetype, field), problemMessage(problem)),
+      )
+    : fields;
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(prepared)) {
+    if (value === undefined) continue;
+    const key = componentKey(archetype, field);
+    try {
+      out[key] = normalizeComponent(key, value);
+    } catch (error) {
+      report(key, problemMessage(error));
+    }
+  }
+  return out;
+}
+
 /** How `log()` and `sendColumns()` check and convert one archetype's fields. */
 export interface ArchetypeFields {
-  /** A row's fields (camelCase, without `archetype`) → the fields to store; throws on bad input. */
-  prepare(fields: Readonly<Record<string, unknown>>): Record<string, unknown>;
+  /**
+   * A row's fields (camelCase, without `archetype`) → the fields to store, before each is
+   * normalised by its component; a field that cannot be stored is left out and told to `report`.
+   */
+  prepare(
+    fields: Readonly<Record<string, unknown>>,
+    report: (field: string, problem: Error) => void,
+  ): Record<string, unknown>;
   /** Splits one `sendColumns()` column into its rows (default: arrays, or bytes split evenly). */
   splitColumn?(field: string, column: unknown, rows: number): ArrayLike<unknown>;
 }

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { formatDuration, formatTime, formatTimestamp } from './time-format.js';
 import { Recording } from './recording.js';
+import { parseAnnotationContext } from './annotation-context.js';
 
 describe('time formatting', () => {
   it('shows sequence steps as integers, also beyond 2^53', () => {
@@ -96,11 +97,14 @@ describe('Recording time semantics (SPEC §7)', () => {
       { static: true },
     );
     rec.setTime('frame', 4);
-    expect(rec.annotationContextFor('seg/image')?.context).to.deep.equal([[1, 'red', [255, 0, 0]]]);
+    // log() stores the context parsed (its normaliser's form).
+    expect(rec.annotationContextFor('seg/image')?.context).to.deep.equal(
+      parseAnnotationContext([[1, 'red', [255, 0, 0]]]),
+    );
     rec.setTime('frame', 10);
-    expect(rec.annotationContextFor('seg/image')?.context).to.deep.equal([
-      [1, 'blue', [0, 0, 255]],
-    ]);
+    expect(rec.annotationContextFor('seg/image')?.context).to.deep.equal(
+      parseAnnotationContext([[1, 'blue', [0, 0, 255]]]),
+    );
     rec.setTime('frame', -1);
     expect(rec.annotationContextFor('seg/image')).to.equal(undefined);
   });

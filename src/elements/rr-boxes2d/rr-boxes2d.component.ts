@@ -1,7 +1,10 @@
 import { property } from 'lit/decorators.js';
-import { normalizeBoxes2D } from '../../store/geometry/index.js';
+import { normalizeBoxes2D, parseBox2DFormat } from '../../store/geometry/index.js';
 import type { Boxes2DInput, GeometryCommonInput } from '../../store/geometry/types.js';
+import { parsedAttribute } from '../shared/attributes.js';
 import { GeometryElement } from '../shared/geometry-element.js';
+
+const ARRAY_FORMAT = parsedAttribute(parseBox2DFormat);
 
 /**
  * A layer showing Rerun's Boxes2D: outlines centred on each box's edge with round outer
@@ -53,7 +56,11 @@ export class RrBoxes2d extends GeometryElement {
     const input: Boxes2DInput = { ...common };
     let any = false;
     for (const key of ['centers', 'halfSizes', 'sizes', 'mins', 'array', 'arrayFormat'] as const) {
-      const value = this[key];
+      // The format is a setting, checked as every element checks its attributes.
+      const value =
+        key === 'arrayFormat'
+          ? this.checkedAttribute('array-format', this.arrayFormat, ARRAY_FORMAT)
+          : this[key];
       if (value !== undefined && value !== null) {
         (input as Record<string, unknown>)[key] = value;
         any = true;

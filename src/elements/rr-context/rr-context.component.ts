@@ -54,6 +54,13 @@ export class RrContext extends LitElement {
         new CustomEvent('rr-data-change', { detail, bubbles: true, composed: true }),
       );
     });
+    // A logged value that was not stored: reported here unless a layer showing its entity
+    // reported it (the recording's listeners all run before this microtask).
+    this.recording.addEventListener('error', (event) => {
+      queueMicrotask(() => {
+        if (!event.defaultPrevented) reportError(this, event.detail);
+      });
+    });
     this.recording.addEventListener('time-change', (event) => {
       const detail = (event as CustomEvent).detail;
       this.dispatchEvent(

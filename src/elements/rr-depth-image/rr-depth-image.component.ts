@@ -1,7 +1,6 @@
 import { property } from 'lit/decorators.js';
 import { decodeGrayscalePng, isPng } from '../../io/png16.js';
 import { isNpy, npyToImageRow } from '../../io/npy.js';
-import { parseMagnificationFilter } from '../../render/image-layer.js';
 import { DepthImageLayer, type DepthImageOverrides } from '../../render/depth-image-layer.js';
 import type { Renderer } from '../../render/renderer.js';
 import {
@@ -13,8 +12,27 @@ import {
   validateImageBuffer,
   type ImageFormat,
 } from '../../store/image-format.js';
+import { parseDepthColormap, parseDepthRange } from '../../store/geometry/depth.js';
+import {
+  AttributeValueError,
+  MAGNIFICATION_FILTER,
+  numberAttribute,
+  parsedAttribute,
+  type AttributeParser,
+} from '../shared/attributes.js';
 import { ImageLayerElement } from '../shared/image-layer-element.js';
 import type { OwnRow } from '../shared/layer-element.js';
+
+const POSITIVE = 'a positive number of raw units per metre';
+const FINITE = numberAttribute({ what: POSITIVE });
+/** DepthMeter: raw units per metre, > 0 (as the layer resolves it, geometry/depth.ts). */
+const METER: AttributeParser<number> = (value) => {
+  const n = FINITE(value);
+  if (n !== undefined && !(n > 0)) throw new AttributeValueError(POSITIVE);
+  return n;
+};
+const DEPTH_RANGE = parsedAttribute(parseDepthRange);
+const COLORMAP = parsedAttribute(parseDepthColormap);
 
 /**
  * A layer showing a Rerun DepthImage: a single-channel image mapped from `[0, largest finite
@@ -58,14 +76,27 @@ export class RrDepthImage extends ImageLayerElement {
   }
 
   protected override extraOverrides(): Record<string, unknown> {
-    // Checked by the layer with the same rules as logged values: a bad one is an `rr-error`.
+    // Read by the same parsers as logged values, checked as every element checks its
+    // attributes: a bad one is an `rr-error` and the last good value keeps drawing.
     const overrides: DepthImageOverrides = {
-      magnificationFilter: parseMagnificationFilter(this.magnificationFilter),
-      meter: this.meter ?? undefined,
-      depthRange: this.depthRange ?? undefined,
-      colormap: this.colormap ?? undefined,
+      magnificationFilter: this.checkedAttribute(
+        'magnification-filter',
+        this.magnificationFilter,
+        MAGNIFICATION_FILTER,
+      ),
+      meter: this.checkedAttribute('meter', this.meter, METER) as DepthImageOverrides['meter'],
+      depthRange: this.checkedAttribute(
+        'depth-range',
+        this.depthRange,
+        DEPTH_RANGE,
+      ) as DepthImageOverrides['depthRange'],
+      colormap: this.checkedAttribute(
+        'colormap',
+        this.colormap,
+        COLORMAP,
+      ) as DepthImageOverrides['colormap'],
     };
-    return overrides as Record<string, unknown>;
+    return { ...overrides };
   }
 
   protected rowFromProperties(): OwnRow | undefined {

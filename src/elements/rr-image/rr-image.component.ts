@@ -12,16 +12,9 @@ import {
   resolveImageFormat,
   validateImageBuffer,
 } from '../../store/image-format.js';
-import { enumAttribute } from '../shared/attributes.js';
+import { MAGNIFICATION_FILTER } from '../shared/attributes.js';
 import { ImageLayerElement } from '../shared/image-layer-element.js';
 import type { OwnRow } from '../shared/layer-element.js';
-
-/** Rerun's MagnificationFilter, by name or by its enum number. */
-const MAGNIFICATION_FILTER = enumAttribute(['nearest', 'linear', 'bicubic'] as const, {
-  1: 'nearest',
-  2: 'linear',
-  3: 'bicubic',
-});
 
 /**
  * A layer showing a Rerun Image (raw `buffer` + `format`, or `data`) or EncodedImage (`src`:

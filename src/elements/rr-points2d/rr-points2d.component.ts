@@ -1,7 +1,7 @@
 import { property } from 'lit/decorators.js';
 import { normalizePoints2D } from '../../store/geometry/index.js';
 import type { GeometryCommonInput, Points2DInput } from '../../store/geometry/types.js';
-import { GeometryElement } from '../shared/geometry-element.js';
+import { GEOMETRY_ATTRIBUTES, GeometryElement } from '../shared/geometry-element.js';
 
 /**
  * A layer showing Rerun's Points2D: shaded discs with radii in scene units or UI points, colours
@@ -40,8 +40,13 @@ export class RrPoints2d extends GeometryElement {
   protected ownInput(common: GeometryCommonInput): Points2DInput | undefined {
     if (this.positions === undefined || this.positions === null) return undefined;
     const input: Points2DInput = { ...common, positions: this.positions };
-    if (this.keypointIds !== undefined && this.keypointIds !== null)
-      input.keypointIds = this.keypointIds;
+    const keypointIds = this.listAttribute(
+      'keypoint-ids',
+      this.keypointIds,
+      GEOMETRY_ATTRIBUTES.keypointIds,
+    );
+    if (keypointIds !== undefined && keypointIds !== null)
+      input.keypointIds = keypointIds as Points2DInput['keypointIds'];
     return input;
   }
 

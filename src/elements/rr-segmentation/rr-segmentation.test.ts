@@ -335,10 +335,16 @@ describe('<rr-segmentation>', () => {
     );
     el.data = { data: new Uint8Array([1]), shape: [1, 1] };
     await el.renderComplete();
-    const error = nextEvent<{ message: string }>(el, 'rr-error');
+    // Checked when logged: the context is not stored, the rr-context reports it (nothing shows
+    // "/" itself) and the segmentation under it shows it.
+    const error = nextEvent<{ message: string }>(ctx, 'rr-error');
     ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'x', 'not-a-colour']] });
     expect((await error).detail.message).to.match(
-      /^annotation context at \/: class entry 0 .*got "not-a-colour"/,
+      /^log\(\) \/ AnnotationContext:context: class entry 0 .*got "not-a-colour"/,
+    );
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="error"]')?.textContent).to.match(
+      /class entry 0 .*got "not-a-colour"/,
     );
     ctx.recording.log('/', { archetype: 'AnnotationContext', context: [[1, 'x', 'blue']] });
     expectPixel(await el.snapshot(), 0, 0, [0, 0, 255, 255]);

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { layerKindFor } from '../../render/layer-kinds.js';
 import { getRenderer } from '../../render/renderer.js';
 import { formatEntityPath, isAncestorOrSelf, parseEntityPath } from '../../store/entity-path.js';
-import type { Recording } from '../../store/recording.js';
+import type { Recording, RecordingErrorDetail } from '../../store/recording.js';
 import { reportError } from '../shared/errors.js';
 import { RecordingElement } from '../shared/recording-element.js';
 import { parseVisualBounds } from '../shared/visual-bounds.js';
@@ -166,6 +166,22 @@ export class RrView extends RecordingElement {
 
   protected override recordingChanged(): void {
     this.#view.dataChanged();
+    // A logged value's problem may have ended (a good value came): the messages follow.
+    if (!this.#entries.size) this.requestUpdate();
+  }
+
+  /** With no layer children, the view reports the bad logged values of the entities it shows. */
+  protected override recordingError(event: CustomEvent<RecordingErrorDetail>): void {
+    if (this.#entries.size || !this.#shows(event.detail.entity)) return;
+    if (!event.defaultPrevented) {
+      event.preventDefault();
+      reportError(this, { entity: event.detail.entity, message: event.detail.message });
+    }
+    this.requestUpdate();
+  }
+
+  #shows(entity: string): boolean {
+    return isAncestorOrSelf(formatEntityPath(parseEntityPath(this.origin ?? '/')), entity);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -212,9 +228,16 @@ export class RrView extends RecordingElement {
   }
 
   protected override render(): TemplateResult {
-    const errors = [...this.#autoErrors].map(
-      ([entity, message]) =>
-        html`<div class="rr-error" part="error" role="alert">${entity}: ${message}</div>`,
+    const shown = [...this.#autoErrors].map(([entity, message]) => `${entity}: ${message}`);
+    if (!this.#entries.size) {
+      // Values logged for the entities shown that were not stored (the last good ones draw);
+      // their messages name the entity.
+      for (const problem of this.recording.problems()) {
+        if (this.#shows(problem.entity)) shown.push(problem.message);
+      }
+    }
+    const errors = shown.map(
+      (message) => html`<div class="rr-error" part="error" role="alert">${message}</div>`,
     );
     return this.#view.template(html`<slot></slot>${errors}`);
   }

@@ -79,6 +79,36 @@ export function enumAttribute<T extends string>(
   };
 }
 
+/** Rerun's MagnificationFilter, by name or by its enum number (`<rr-image>`, `<rr-depth-image>`). */
+export const MAGNIFICATION_FILTER = enumAttribute(['nearest', 'linear', 'bicubic'] as const, {
+  1: 'nearest',
+  2: 'linear',
+  3: 'bicubic',
+});
+
+/** What the data parsers of src/store/geometry give: a value, or issues saying what they expected. */
+export interface ParsedLike {
+  value: unknown;
+  issues: ReadonlyArray<{ expected: string }>;
+}
+
+/**
+ * An attribute read by one of the data parsers (radius, color, class-ids, colormap, …), so the
+ * attribute takes exactly what the data takes: the value as given when the parser reads it
+ * without a problem (the element's data path then reads it as before), else an
+ * AttributeValueError with what the parser expected. Absent (`undefined`, `null`, or what the
+ * parser reads as nothing): undefined.
+ */
+export function parsedAttribute(parse: (value: unknown) => ParsedLike): AttributeParser<unknown> {
+  return (value) => {
+    if (value === undefined || value === null) return undefined;
+    const parsed = parse(value);
+    const problem = parsed.issues[0];
+    if (problem) throw new AttributeValueError(problem.expected);
+    return parsed.value === undefined ? undefined : value;
+  };
+}
+
 /**
  * The checked attributes of one element: their last good values and current errors. An error
  * is reported once (rr-error and console.warn) when it appears; `message` is what the element

@@ -9,9 +9,31 @@ import { GeometryLayer } from '../../render/geometry-layer.js';
 import type { Renderer } from '../../render/renderer.js';
 import type { GeometryCommonInput, GeometryKind, Normalized } from '../../store/geometry/types.js';
 import { componentKey } from '../../store/recording.js';
-import { KIND_ARCHETYPE } from '../../store/geometry/index.js';
 import { describeIssues } from '../../store/geometry/issues.js';
+import {
+  KIND_ARCHETYPE,
+  parseBoolean,
+  parseColors,
+  parseScalars,
+} from '../../store/geometry/index.js';
+import { parsedAttribute, type AttributeParser } from './attributes.js';
 import { LayerElement, type OwnRow } from './layer-element.js';
+
+/**
+ * The settings-like attributes, read by the same parsers as the data (one rule each), checked as
+ * every element checks its attributes (`checkedAttribute`: an rr-error naming the attribute,
+ * and the last good value kept). Lists given as properties stay on the data path, where a bad
+ * instance is left out while the others draw.
+ */
+export const GEOMETRY_ATTRIBUTES = {
+  radius: parsedAttribute((v) => parseScalars(v, 'radii', 'f32')),
+  color: parsedAttribute((v) => parseColors(v)),
+  classIds: parsedAttribute((v) => parseScalars(v, 'classIds', 'u16')),
+  keypointIds: parsedAttribute((v) => parseScalars(v, 'keypointIds', 'u16')),
+  showLabels: parsedAttribute((v) => parseBoolean(v, 'showLabels')),
+};
+const asGiven: AttributeParser<unknown> = (value) => value ?? undefined;
+const { radius: RADIUS, color: COLOR, showLabels: SHOW_LABELS } = GEOMETRY_ATTRIBUTES;
 
 export abstract class GeometryElement extends LayerElement {
   /** Radius per instance (property): > 0 scene units, ≤ 0 UI points; short arrays repeat their last value. */
@@ -64,18 +86,29 @@ export abstract class GeometryElement extends LayerElement {
     return this.#layer;
   }
 
+  /**
+   * A list attribute that is also a property (`class-ids`): its text is checked as an
+   * attribute; a list set from script goes to the data path as it is.
+   */
+  protected listAttribute(attribute: string, value: unknown, parse: AttributeParser<unknown>) {
+    // A list (or nothing) also ends an earlier attribute error.
+    return this.checkedAttribute(attribute, value, typeof value === 'string' ? parse : asGiven);
+  }
+
   #common(): GeometryCommonInput {
     const common: GeometryCommonInput = {};
-    const radii = this.radii ?? this.radius;
+    const radii = this.radii ?? this.checkedAttribute('radius', this.radius, RADIUS);
     if (radii !== undefined && radii !== null) common.radii = radii as GeometryCommonInput['radii'];
-    const colors = this.colors ?? this.color;
+    const colors = this.colors ?? this.checkedAttribute('color', this.color, COLOR);
     if (colors !== undefined && colors !== null) common.colors = colors;
     const labels = this.labels ?? this.label;
     if (labels !== undefined && labels !== null) common.labels = labels;
-    if (this.classIds !== undefined && this.classIds !== null)
-      common.classIds = this.classIds as GeometryCommonInput['classIds'];
-    if (this.showLabels !== undefined && this.showLabels !== null)
-      common.showLabels = this.showLabels;
+    const classIds = this.listAttribute('class-ids', this.classIds, GEOMETRY_ATTRIBUTES.classIds);
+    if (classIds !== undefined && classIds !== null)
+      common.classIds = classIds as GeometryCommonInput['classIds'];
+    const showLabels = this.checkedAttribute('show-labels', this.showLabels, SHOW_LABELS);
+    if (showLabels !== undefined && showLabels !== null)
+      common.showLabels = showLabels as GeometryCommonInput['showLabels'];
     return common;
   }
 

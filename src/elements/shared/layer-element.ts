@@ -11,7 +11,7 @@ import { property, state } from 'lit/decorators.js';
 import type { LayerOverrides, LayerState, ViewLayer } from '../../render/layer.js';
 import { getRenderer, type Renderer } from '../../render/renderer.js';
 import { formatEntityPath, parseEntityPath } from '../../store/entity-path.js';
-import type { Recording } from '../../store/recording.js';
+import type { Recording, RecordingErrorDetail } from '../../store/recording.js';
 import {
   changedOrNaN,
   CheckedAttributes,
@@ -246,6 +246,17 @@ export abstract class LayerElement extends RecordingElement {
     this.#invalidate();
   }
 
+  protected override recordingError(event: CustomEvent<RecordingErrorDetail>): void {
+    const { entity, message } = event.detail;
+    // Reported once, by the first layer showing the entity; shown by all of them.
+    if (entity === this.entityPath && !event.defaultPrevented) {
+      event.preventDefault();
+      reportError(this, { entity, message });
+    }
+    // Also a problem elsewhere may be this layer's notice (a context above it not stored).
+    this.#updateError();
+  }
+
   #clearLogged(): void {
     const logged = this.#loggedEntity;
     this.#loggedEntity = undefined;
@@ -353,8 +364,13 @@ export abstract class LayerElement extends RecordingElement {
       reportError(this, { entity: this.entityPath, message });
     }
     this.#reportedError = message;
-    // A bad attribute (reported by CheckedAttributes) is shown while the layer keeps drawing.
-    this.errorMessage = message ?? this.#attributes.message ?? this.notice();
+    // A bad attribute (reported by CheckedAttributes) or a logged value that was not stored
+    // (reported by recordingError) is shown while the layer keeps drawing.
+    this.errorMessage =
+      message ??
+      this.#attributes.message ??
+      this.recording.problems(this.entityPath)[0]?.message ??
+      this.notice();
   }
 
   /**

@@ -4,7 +4,11 @@
  */
 import { ContextConsumer } from '@lit/context';
 import { LitElement } from 'lit';
-import { defaultRecording, type Recording } from '../../store/recording.js';
+import {
+  defaultRecording,
+  type Recording,
+  type RecordingErrorDetail,
+} from '../../store/recording.js';
 import { ensureContextRoot, recordingContext } from './recording-context.js';
 
 export abstract class RecordingElement extends LitElement {
@@ -37,6 +41,7 @@ export abstract class RecordingElement extends LitElement {
       this.#current = undefined;
       old.removeEventListener('change', this.#onChange);
       old.removeEventListener('time-change', this.#onChange);
+      old.removeEventListener('error', this.#onError);
       this.recordingDisconnected(old);
     }
   }
@@ -49,17 +54,30 @@ export abstract class RecordingElement extends LitElement {
     if (old) {
       old.removeEventListener('change', this.#onChange);
       old.removeEventListener('time-change', this.#onChange);
+      old.removeEventListener('error', this.#onError);
       this.recordingDisconnected(old);
     }
     this.#current = next;
     next.addEventListener('change', this.#onChange);
     next.addEventListener('time-change', this.#onChange);
+    next.addEventListener('error', this.#onError);
     this.recordingConnected(next);
   }
 
   #onChange = (event: Event): void => {
     this.recordingChanged(event);
   };
+
+  #onError = (event: Event): void => {
+    this.recordingError(event as CustomEvent<RecordingErrorDetail>);
+  };
+
+  /**
+   * A value logged into the recording was not stored (its `error` event). An element that
+   * shows the entity reports it (`reportError`) and calls `preventDefault()`, so that the
+   * `<rr-context>` does not report it again.
+   */
+  protected recordingError(_event: CustomEvent<RecordingErrorDetail>): void {}
 
   /** The element now uses this recording (on connect, or when a provider appeared). */
   protected recordingConnected(_recording: Recording): void {}

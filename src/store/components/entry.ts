@@ -6,6 +6,7 @@
  * module as an argument, so the table costs the main bundle nothing of Arrow.
  */
 import type * as Arrow from 'apache-arrow';
+import { normalizeComponent } from './normalize.js';
 
 /** The apache-arrow module, as `import('apache-arrow')` gives it. */
 export type ArrowModule = typeof Arrow;
@@ -25,8 +26,14 @@ export interface ComponentEntry {
   /** The Arrow type of one instance (the item type of the chunk column's list). */
   arrowType(A: ArrowModule): Arrow.DataType;
   /**
+   * A logged value → its stored form, through the key's normaliser (`normalize.ts`), the same
+   * one `log()` and `sendColumns()` use. Throws with a message saying what was expected and
+   * what came.
+   */
+  normalize(value: unknown): unknown;
+  /**
    * A logged value → its instances, each as the plain value `vectorFromArray` takes for
-   * {@link arrowType}. Throws with a message saying what was expected and what came.
+   * {@link arrowType}; the value goes through {@link normalize} first, so it throws as that does.
    */
   toInstances(value: unknown): unknown[];
   /** A batch read from Arrow (never empty) → the value the recording stores. */
@@ -40,20 +47,27 @@ export interface ComponentSpec<T> {
   key: string;
   componentType: string;
   arrowType(A: ArrowModule): Arrow.DataType;
-  /** One instance as given by a user or a reader → its plain Arrow value. */
+  /** One instance in its stored form (normalised) → its plain Arrow value. */
   write(instance: unknown): unknown;
   /** One Arrow instance → the stored value of that instance. */
   read(instance: unknown): T;
   toArrowData?(A: ArrowModule, values: readonly unknown[]): Arrow.Data;
 }
 
+/** The normaliser of a key, as {@link ComponentEntry.normalize} (looked up when called). */
+export function normalizerOf(key: string): (value: unknown) => unknown {
+  return (value) => normalizeComponent(key, value);
+}
+
 /** A component Rerun logs one instance of per row (a buffer, a format, an opacity, …). */
 export function monoComponent<T>(spec: ComponentSpec<T>): ComponentEntry {
+  const normalize = normalizerOf(spec.key);
   return {
     key: spec.key,
     componentType: spec.componentType,
     arrowType: spec.arrowType,
-    toInstances: (value) => [spec.write(value)],
+    normalize,
+    toInstances: (value) => [spec.write(normalize(value))],
     fromInstances: (batch) => spec.read(batch.get(0)),
     ...(spec.toArrowData ? { toArrowData: spec.toArrowData } : {}),
   };
@@ -64,12 +78,15 @@ export function monoComponent<T>(spec: ComponentSpec<T>): ComponentEntry {
  * is the array of N instances, and it reads back as N, in order.
  */
 export function batchComponent<T>(spec: ComponentSpec<T>): ComponentEntry {
+  const normalize = normalizerOf(spec.key);
   return {
     key: spec.key,
     componentType: spec.componentType,
     arrowType: spec.arrowType,
+    normalize,
     toInstances: (value) => {
-      const items = Array.isArray(value) ? value : [value];
+      const stored = normalize(value);
+      const items = Array.isArray(stored) ? stored : [stored];
       return items.map((item) => spec.write(item));
     },
     fromInstances: (batch) =>

@@ -5,38 +5,19 @@
  * `Uint16Array` ids, `string[]` labels, `Float32Array[]` strips), which read again unchanged.
  */
 import type * as Arrow from 'apache-arrow';
-import { DEPTH_COLORMAPS, parseDepthColormap, parseDepthRange } from '../geometry/depth.js';
-import {
-  parseBoolean,
-  parseColors,
-  parseScalars,
-  parseStrips,
-  parseTexts,
-  parseVec2List,
-  type Parsed,
-} from '../geometry/parse.js';
-import type { GeometryIssue } from '../geometry/types.js';
+import { DEPTH_COLORMAPS } from '../geometry/depth.js';
+// Registers the geometry keys' normalisers (what `normalize` below calls).
+import '../geometry/log-fields.js';
+import type { DepthColormapName } from '../geometry/types.js';
 import { f32Component } from './scalars.js';
 import {
   monoComponent,
+  normalizerOf,
   plainNumber,
   type ArrowModule,
   type ComponentEntry,
   type InstancesLike,
 } from './entry.js';
-
-/** Reads a logged value; a value that cannot be read at all is an error naming the field. */
-function readable<T>(parsed: { value: T | undefined; issues: readonly GeometryIssue[] }): T {
-  if (parsed.value === undefined) {
-    throw new TypeError(parsed.issues[0]?.message ?? 'expected a value, got nothing');
-  }
-  return parsed.value;
-}
-
-/** The field name in API.md's camelCase, from the key's snake_case (`Points2D:class_ids`). */
-function fieldOf(key: string): string {
-  return key.slice(key.indexOf(':') + 1).replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-}
 
 /** The Arrow data a batch cell holds, when it is a Vector (fast paths read it directly). */
 function chunksOf(batch: InstancesLike): Arrow.Data[] | undefined {
@@ -85,13 +66,14 @@ function readVec2(batch: InstancesLike): Float32Array {
 
 /** A Vec2D batch component (positions, centers, half sizes). */
 function vec2Component(key: string, componentType: string): ComponentEntry {
-  const field = fieldOf(key);
+  const normalize = normalizerOf(key);
   return {
     key,
     componentType,
     arrowType: vec2Type,
+    normalize,
     toInstances: (value) => {
-      const flat = readable(parseVec2List(value, field));
+      const flat = normalize(value) as Float32Array;
       return Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i]!, flat[2 * i + 1]!]);
     },
     toArrowData: (A, values) => {
@@ -113,14 +95,15 @@ function primitiveComponent(
   key: string,
   componentType: string,
   arrowType: (A: ArrowModule) => Arrow.Float32 | Arrow.Uint32 | Arrow.Uint16,
-  parse: (value: unknown) => Parsed<TypedArrayOf>,
   make: (values: ArrayLike<number>) => TypedArrayOf,
 ): ComponentEntry {
+  const normalize = normalizerOf(key);
   return {
     key,
     componentType,
     arrowType,
-    toInstances: (value) => Array.from(readable(parse(value))),
+    normalize,
+    toInstances: (value) => Array.from(normalize(value) as TypedArrayOf),
     toArrowData: (A, values) => {
       const data = make(values as number[]);
       return A.makeData({ type: arrowType(A), length: data.length, nullCount: 0, data } as never);
@@ -155,41 +138,25 @@ const u32 = (A: ArrowModule) => new A.Uint32();
 const u16 = (A: ArrowModule) => new A.Uint16();
 
 function radii(key: string): ComponentEntry {
-  return primitiveComponent(
-    key,
-    'Radius',
-    f32,
-    (v) => parseScalars(v, 'radii', 'f32'),
-    (a) => Float32Array.from(a),
-  );
+  return primitiveComponent(key, 'Radius', f32, (a) => Float32Array.from(a));
 }
 
 function colors(key: string): ComponentEntry {
-  return primitiveComponent(
-    key,
-    'Color',
-    u32,
-    (v) => parseColors(v),
-    (a) => Uint32Array.from(a),
-  );
+  return primitiveComponent(key, 'Color', u32, (a) => Uint32Array.from(a));
 }
 
 function ids(key: string, componentType: string): ComponentEntry {
-  return primitiveComponent(
-    key,
-    componentType,
-    u16,
-    (v) => parseScalars(v, fieldOf(key), 'u16'),
-    (a) => Uint16Array.from(a),
-  );
+  return primitiveComponent(key, componentType, u16, (a) => Uint16Array.from(a));
 }
 
 function labels(key: string): ComponentEntry {
+  const normalize = normalizerOf(key);
   return {
     key,
     componentType: 'Text',
     arrowType: (A) => new A.Utf8(),
-    toInstances: (value) => readable(parseTexts(value)),
+    normalize,
+    toInstances: (value) => normalize(value) as string[],
     fromInstances: (batch) =>
       Array.from({ length: batch.length }, (_, i) => {
         const v = batch.get(i);
@@ -203,7 +170,7 @@ function showLabels(key: string): ComponentEntry {
     key,
     componentType: 'ShowLabels',
     arrowType: (A) => new A.Bool(),
-    write: (value) => readable(parseBoolean(value, 'showLabels')),
+    write: (value) => value,
     read: (v) => (v === null || v === undefined ? null : Boolean(v)),
   });
 }
@@ -217,7 +184,8 @@ const strips: ComponentEntry = {
   key: 'LineStrips2D:strips',
   componentType: 'LineStrip2D',
   arrowType: stripType,
-  toInstances: (value) => readable(parseStrips(value)),
+  normalize: normalizerOf('LineStrips2D:strips'),
+  toInstances: (value) => normalizerOf('LineStrips2D:strips')(value) as Float32Array[],
   toArrowData: (A, values) => {
     const list = values as readonly Float32Array[];
     const offsets = new Int32Array(list.length + 1);
@@ -256,7 +224,7 @@ const depthRange = monoComponent({
   key: 'DepthImage:depth_range',
   componentType: 'ValueRange',
   arrowType: (A) => new A.FixedSizeList(2, new A.Field('item', new A.Float64(), false)),
-  write: (value) => readable(parseDepthRange(value)),
+  write: (value) => value,
   read: (v) => {
     const pair = v as { toArray?: () => ArrayLike<number> } | ArrayLike<number> | null;
     if (!pair) return null;
@@ -270,7 +238,7 @@ const colormap = monoComponent({
   key: 'DepthImage:colormap',
   componentType: 'Colormap',
   arrowType: (A) => new A.Uint8(),
-  write: (value) => DEPTH_COLORMAPS[readable(parseDepthColormap(value))],
+  write: (value) => DEPTH_COLORMAPS[value as DepthColormapName],
   read: (v) => plainNumber(v) ?? null,
 });
 

@@ -1,5 +1,6 @@
 /** Scalar components shared by many archetypes: opacity, draw order, filters, media types. */
 import { monoComponent, plainNumber, type ArrowModule, type ComponentEntry } from './entry.js';
+import { DRAW_ORDER_IMAGES, FILTER_IMAGES, OPACITY_IMAGES } from './normalize.js';
 
 const FILTERS: Record<string, number> = { nearest: 1, linear: 2, bicubic: 3 };
 
@@ -14,7 +15,7 @@ export function f32Component(key: string, componentType: string): ComponentEntry
   });
 }
 
-/** A MagnificationFilter (`nearest`, `linear`, `bicubic`, or its Arrow number). */
+/** A MagnificationFilter (stored as `nearest`, `linear`, `bicubic`; written as its Arrow number). */
 export function filterComponent(key: string): ComponentEntry {
   return monoComponent({
     key,
@@ -38,12 +39,8 @@ export function utf8Component(key: string, componentType: string): ComponentEntr
 }
 
 export const scalarComponents: ComponentEntry[] = [
-  ...['Image', 'SegmentationImage', 'DepthImage', 'EncodedImage'].map((a) =>
-    f32Component(`${a}:draw_order`, 'DrawOrder'),
-  ),
-  ...['Image', 'SegmentationImage', 'EncodedImage'].map((a) =>
-    f32Component(`${a}:opacity`, 'Opacity'),
-  ),
-  ...['Image', 'EncodedImage'].map((a) => filterComponent(`${a}:magnification_filter`)),
+  ...DRAW_ORDER_IMAGES.map((a) => f32Component(`${a}:draw_order`, 'DrawOrder')),
+  ...OPACITY_IMAGES.map((a) => f32Component(`${a}:opacity`, 'Opacity')),
+  ...FILTER_IMAGES.map((a) => filterComponent(`${a}:magnification_filter`)),
   utf8Component('EncodedImage:media_type', 'MediaType'),
 ];

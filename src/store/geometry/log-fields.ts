@@ -1,15 +1,17 @@
 /**
  * What `log()` and `sendColumns()` store for a Points2D, Boxes2D, LineStrips2D or DepthImage
- * row: API.md's camelCase fields checked one by one and stored as Rerun's components (typed
- * arrays), Boxes2D's construction forms converted to `halfSizes` + `centers` as Rerun's SDKs
- * do. A row may hold any subset of fields (omitted ones carry forward, SPEC §7). A field that
- * cannot be read throws a {@link GeometryInputError} naming it, so nothing of the row is stored.
+ * row: API.md's camelCase fields, each checked and stored as Rerun's component (typed arrays) by
+ * the normaliser this module registers for its key (`components/normalize.ts`), Boxes2D's
+ * construction forms converted to `halfSizes` + `centers` as Rerun's SDKs do. A row may hold any
+ * subset of fields (omitted ones carry forward, SPEC §7). A field that cannot be read is
+ * reported by the recording (its `error` event) and not stored: the last good value stays.
  *
- * Importing this module registers it with the recording (`registerArchetypeFields`).
+ * Importing this module registers the normalisers and the row handling with the recording
+ * (`registerNormalizers`, `registerArchetypeFields`).
  */
 import { boxesFromForms } from './box-forms.js';
 import { parseDepthColormap, parseDepthRange } from './depth.js';
-import { issue } from './issues.js';
+import { describe } from './issues.js';
 import {
   parseBoolean,
   parseColors,
@@ -19,8 +21,14 @@ import {
   parseTexts,
   parseVec2List,
 } from './parse.js';
+import { componentKey } from '../components/keys.js';
+import {
+  ComponentValueError,
+  registerNormalizers,
+  type Normalizer,
+} from '../components/normalize.js';
 import { registerArchetypeFields } from '../recording.js';
-import { GeometryInputError, type GeometryIssue } from './types.js';
+import type { GeometryIssue } from './types.js';
 
 type FieldParser = (value: unknown) => { value: unknown; issues: readonly GeometryIssue[] };
 
@@ -64,52 +72,69 @@ export function isGeometryArchetype(archetype: string): boolean {
   return archetype in FIELDS || archetype === 'DepthImage';
 }
 
-function fail(problem: GeometryIssue, archetype: string): never {
-  throw new GeometryInputError({ ...problem, message: `${archetype} ${problem.message}` });
+/**
+ * A lenient parser made strict: any issue (or nothing readable) is a ComponentValueError
+ * saying what was expected and what came.
+ */
+function strict(parse: FieldParser): Normalizer {
+  return (value) => {
+    const parsed = parse(value);
+    const problem = parsed.issues[0];
+    if (problem) throw new ComponentValueError(problem.expected, problem.got);
+    if (parsed.value === undefined) throw new ComponentValueError('a value', describe(value));
+    return parsed.value;
+  };
 }
 
+// The normalisers of every geometry component key: what `log()`, `sendColumns()` and the
+// writers store (typed arrays, `geometry/types.ts`).
+registerNormalizers(
+  Object.fromEntries(
+    [...Object.entries(FIELDS), ['DepthImage', DEPTH] as const].flatMap(([archetype, parsers]) =>
+      Object.entries(parsers).map(([field, parse]) => [
+        componentKey(archetype, field),
+        strict(parse),
+      ]),
+    ),
+  ),
+);
+
+/** A problem with one field of a row: the field (camelCase) and what was wrong. */
+export type FieldProblem = (field: string, problem: ComponentValueError) => void;
+
 /**
- * A row's fields (without `archetype`) → the fields to store. Throws on the first problem,
- * prefixed with the archetype (`Points2D positions: expected …, got …`).
+ * A row's fields (without `archetype`) → the fields to store, each then normalised by its
+ * component's normaliser. Boxes2D's construction forms become `halfSizes` + `centers`; a
+ * field the archetype does not have, or forms that cannot be read, are reported (and left out).
  */
 export function geometryLogFields(
   archetype: string,
   fields: Readonly<Record<string, unknown>>,
+  report: FieldProblem,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (archetype === 'DepthImage') {
-    for (const [field, value] of Object.entries(fields)) {
-      const parse = DEPTH[field];
-      if (!parse || value === undefined) {
-        out[field] = value;
-        continue;
-      }
-      const parsed = parse(value);
-      if (parsed.issues.length) fail(parsed.issues[0]!, archetype);
-      out[field] = parsed.value;
-    }
-    return out;
-  }
+  if (archetype === 'DepthImage') return { ...fields };
   const parsers = FIELDS[archetype]!;
+  const out: Record<string, unknown> = {};
   const forms = archetype === 'Boxes2D' && BOX_FORMS.some((f) => fields[f] !== undefined);
   for (const [field, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     if (forms && (BOX_FORMS as readonly string[]).includes(field)) continue;
     if (forms && (field === 'halfSizes' || field === 'centers')) continue;
-    const parse = parsers[field];
-    if (!parse) {
+    if (!parsers[field]) {
       const known = [...Object.keys(parsers), ...(archetype === 'Boxes2D' ? BOX_FORMS : [])];
-      fail(issue(field, `one of the fields ${known.join(', ')}`, `"${field}"`), archetype);
+      report(field, new ComponentValueError(`one of the fields ${known.join(', ')}`, `"${field}"`));
+      continue;
     }
-    const parsed = parse(value);
-    if (parsed.issues.length) fail(parsed.issues[0]!, archetype);
-    out[field] = parsed.value;
+    out[field] = value;
   }
   if (forms) {
     const boxes = boxesFromForms(fields);
-    if (boxes.issues.length) fail(boxes.issues[0]!, archetype);
-    out.halfSizes = boxes.halfSizes;
-    if (boxes.centers) out.centers = boxes.centers;
+    const problem = boxes.issues[0];
+    if (problem) report(problem.field, new ComponentValueError(problem.expected, problem.got));
+    else {
+      out.halfSizes = boxes.halfSizes;
+      if (boxes.centers) out.centers = boxes.centers;
+    }
   }
   return out;
 }
@@ -152,11 +177,11 @@ export function splitGeometryColumn(
 // Side effect: log() and sendColumns() of these archetypes go through the functions above.
 for (const archetype of ['Points2D', 'Boxes2D', 'LineStrips2D']) {
   registerArchetypeFields(archetype, {
-    prepare: (fields) => geometryLogFields(archetype, fields),
+    prepare: (fields, report) => geometryLogFields(archetype, fields, report),
     splitColumn: splitGeometryColumn,
   });
 }
 // DepthImage keeps the image buffer's byte splitting.
 registerArchetypeFields('DepthImage', {
-  prepare: (fields) => geometryLogFields('DepthImage', fields),
+  prepare: (fields, report) => geometryLogFields('DepthImage', fields, report),
 });

@@ -54,14 +54,6 @@ export interface GeometryIssue {
   message: string;
 }
 
-/** Thrown only by the strict parsers (`log()`, `sendColumns()`, Arrow writers); carries the issue. */
-export class GeometryInputError extends Error {
-  override name = 'GeometryInputError';
-  constructor(readonly issue: GeometryIssue) {
-    super(issue.message);
-  }
-}
-
 /** The result of reading raw input: the normalised data plus what was wrong with it. */
 export interface Normalized<T> {
   data: T;
