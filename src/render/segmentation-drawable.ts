@@ -40,6 +40,9 @@ export class SegmentationDrawable implements Drawable {
   #tableDirty = false;
   /** Entries rewritten in place since the last draw (uploaded alone, not the whole table). */
   #dirtyEntries = new Set<number>();
+  /** 1 for each table entry whose alpha is neither 0 nor 255, and how many there are. */
+  #translucent: Uint8Array | undefined;
+  #translucentCount = 0;
   width = 0;
   height = 0;
   opacity = 1;
@@ -54,6 +57,21 @@ export class SegmentationDrawable implements Drawable {
   tableEntriesUploaded = 0;
 
   constructor(private readonly renderer: Renderer) {}
+
+  /**
+   * Every fragment drawn has alpha exactly 1: a plain fill at full opacity of a table whose
+   * entries are all opaque or transparent (transparent fragments are discarded by the shader).
+   * The renderer then draws without blending, and a view of such layers over a transparent
+   * background in one pass, straight into its sRGB drawing buffer: the same bytes, fewer passes.
+   */
+  get opaque(): boolean {
+    return (
+      this.renderMode === 'fill' &&
+      this.opacity === 1 &&
+      this.#translucentCount === 0 &&
+      this.#tableData !== undefined
+    );
+  }
 
   get ready(): boolean {
     return this.#ids !== undefined && this.#tableData !== undefined;
@@ -84,6 +102,7 @@ export class SegmentationDrawable implements Drawable {
     const sameSize = this.#tableData?.length === entries.length;
     this.#tableData = entries;
     this.#dirtyEntries.clear();
+    this.#countTranslucent(entries);
     if (sameSize && this.#table) {
       this.#tableDirty = true;
       return;
@@ -110,8 +129,34 @@ export class SegmentationDrawable implements Drawable {
    * the GPU at the next draw (one texel each).
    */
   updateEntries(indices: readonly number[]): void {
+    const data = this.#tableData;
+    const translucent = this.#translucent;
+    if (data && translucent) {
+      for (const i of indices) {
+        const a = data[i * 4 + 3]!;
+        const now = a !== 0 && a !== 255 ? 1 : 0;
+        this.#translucentCount += now - translucent[i]!;
+        translucent[i] = now;
+      }
+    }
     if (!this.#table || this.#tableDirty) return; // The whole table goes up anyway.
     for (const i of indices) this.#dirtyEntries.add(i);
+  }
+
+  #countTranslucent(entries: Uint8Array): void {
+    const n = entries.length / 4;
+    const translucent =
+      this.#translucent?.length === n ? this.#translucent.fill(0) : new Uint8Array(n);
+    let count = 0;
+    for (let i = 0, o = 3; i < n; i++, o += 4) {
+      const a = entries[o]!;
+      if (a !== 0 && a !== 255) {
+        translucent[i] = 1;
+        count++;
+      }
+    }
+    this.#translucent = translucent;
+    this.#translucentCount = count;
   }
 
   #writeEntries(gl: WebGL2RenderingContext): void {
@@ -210,6 +255,8 @@ export class SegmentationDrawable implements Drawable {
     this.#table?.dispose();
     this.#table = undefined;
     this.#tableData = undefined;
+    this.#translucent = undefined;
+    this.#translucentCount = 0;
   }
 }
 

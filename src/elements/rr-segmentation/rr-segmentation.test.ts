@@ -7,6 +7,7 @@ import type { RrImage } from '../rr-image/rr-image.js';
 import type { RrSegmentation } from './rr-segmentation.js';
 import { autoColor } from '../../store/auto-color.js';
 import {
+  canvasPixels,
   expectImage,
   expectPixel,
   expectSameImage,
@@ -475,6 +476,69 @@ describe('<rr-segmentation>', () => {
     state.highlighted = null;
     expectImage(await el.snapshot(), (px) => autoAt(px));
     expect(drawable.idUploads).to.equal(1);
+  });
+
+  it('opaque and transparent classes alone draw in one pass, without blending, byte for byte as the snapshot', async () => {
+    const { ctx, el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation entity="m" style="width: 64px; height: 32px"></rr-segmentation>`,
+      'rr-segmentation',
+    );
+    ctx.recording.log('/', {
+      archetype: 'AnnotationContext',
+      context: [
+        [0, 'background', [0, 0, 0, 0]],
+        [1, 'red', [255, 0, 0]],
+        [2, 'green', [0, 255, 0]],
+      ],
+    });
+    // Classes 0–3 in stripes (3 is auto-coloured, opaque).
+    el.data = { data: new Uint8Array(32 * 16).map((_, i) => (i >> 3) % 4), shape: [16, 32] };
+    await el.renderComplete();
+    const { getRenderer } = await import('../../render/renderer.js');
+    const { classStateFor } = await import('../../store/class-state.js');
+    const state = classStateFor(ctx.recording, '/');
+    const drawable = el.segmentationLayer!.drawable;
+    const gl = getRenderer().gl as WebGL2RenderingContext & { drawingBufferStorage?: unknown };
+    const onePass = typeof gl.drawingBufferStorage === 'function' ? 1 : 0;
+    const frame = async (change: () => void, passes: number) => {
+      const before = getRenderer().stats;
+      change();
+      await el.renderComplete();
+      const after = getRenderer().stats;
+      expect(after.frames - before.frames).to.equal(1);
+      expect(after.singlePassFrames - before.singlePassFrames).to.equal(passes);
+      const screen = canvasPixels(el);
+      const shot = await el.snapshot({ scale: 2 });
+      expect([screen.width, screen.height]).to.deep.equal([64, 32]);
+      return { screen, shot };
+    };
+
+    expect(drawable.opaque).to.equal(true);
+    let { screen, shot } = await frame(() => state.setVisible(2, false), onePass);
+    // Class 0 stays transparent, hidden class 2 is gone, 1 and 3 are drawn: the screen holds
+    // exactly the two-pass snapshot's bytes.
+    expectPixel(screen, 0, 0, [0, 0, 0, 0]);
+    expectPixel(screen, 16, 0, RED);
+    expectPixel(screen, 32, 0, [0, 0, 0, 0]);
+    expect(pixelAt(screen, 48, 0)[3]).to.equal(255);
+    expect([...screen.data]).to.deep.equal([...shot.data]);
+
+    // A highlight dims the other classes (translucent entries): the encode pass is back.
+    ({ screen, shot } = await frame(() => (state.highlighted = 1), 0));
+    expect(drawable.opaque).to.equal(false);
+    expectPixel(screen, 16, 0, RED);
+    expect(pixelAt(screen, 48, 0)[3]).to.equal(64);
+    ({ screen, shot } = await frame(() => (state.highlighted = null), onePass));
+    expect([...screen.data]).to.deep.equal([...shot.data]);
+    // Below full opacity, and in outline mode, neither.
+    ({ screen } = await frame(() => (el.opacity = 0.5), 0));
+    expect(pixelAt(screen, 16, 0)[3]).to.equal(128);
+    await frame(() => (el.opacity = 1), onePass);
+    el.setAttribute('render-mode', 'outline');
+    await el.updateComplete;
+    await el.renderComplete();
+    await frame(() => state.setVisible(2, true), 0);
+    expect(drawable.opaque).to.equal(false);
   });
 
   it('follows a temporal context as the time cursor moves', async () => {
