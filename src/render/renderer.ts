@@ -402,6 +402,18 @@ export class Renderer {
     }
   }
 
+  /**
+   * Someone awaits the view's next frame (`renderComplete()`): a pending change of it is drawn
+   * in a microtask even when a frame was already drawn since the last animation frame, so that
+   * a caller stepping through frames one awaited frame at a time (a scrub, an export) is not held
+   * to one frame per display refresh. Changes nobody awaits still wait for the animation frame.
+   */
+  requestDraw(view: RenderTarget): void {
+    if (!this.#dirty.has(view) || this.#drawQueued) return;
+    this.#drawQueued = true;
+    queueMicrotask(this.#drawNow);
+  }
+
   #drawNow = (): void => {
     this.#drawQueued = false;
     this.#renderDirty();

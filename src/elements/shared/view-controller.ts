@@ -205,7 +205,10 @@ export class ViewController implements ReactiveController, RenderTarget {
     await this.#settle();
     if (!this.host.isConnected) return;
     if (!this.#dirty) return;
-    await new Promise<void>((resolve) => this.#frameWaiters.push(resolve));
+    const drawn = new Promise<void>((resolve) => this.#frameWaiters.push(resolve));
+    // Awaited: drawn now, not at the next animation frame (Renderer.requestDraw).
+    this.#renderer.requestDraw(this);
+    await drawn;
   }
 
   /** Waits for fetches and decodes until nothing is pending. */
