@@ -478,7 +478,7 @@ describe('<rr-segmentation>', () => {
     expect(drawable.idUploads).to.equal(1);
   });
 
-  it('opaque and transparent classes alone draw in one pass, without blending, byte for byte as the snapshot', async () => {
+  it('opaque and transparent classes alone draw in one pass of their bytes, without blending, byte for byte as the two-pass snapshot', async () => {
     const { ctx, el } = await inContext<RrSegmentation>(
       html`<rr-segmentation entity="m" style="width: 64px; height: 32px"></rr-segmentation>`,
       'rr-segmentation',
@@ -498,8 +498,6 @@ describe('<rr-segmentation>', () => {
     const { classStateFor } = await import('../../store/class-state.js');
     const state = classStateFor(ctx.recording, '/');
     const drawable = el.segmentationLayer!.drawable;
-    const gl = getRenderer().gl as WebGL2RenderingContext & { drawingBufferStorage?: unknown };
-    const onePass = typeof gl.drawingBufferStorage === 'function' ? 1 : 0;
     const frame = async (change: () => void, passes: number) => {
       const before = getRenderer().stats;
       change();
@@ -514,26 +512,38 @@ describe('<rr-segmentation>', () => {
     };
 
     expect(drawable.opaque).to.equal(true);
-    let { screen, shot } = await frame(() => state.setVisible(2, false), onePass);
+    const encoded = drawable.encodedDraws;
+    let { screen, shot } = await frame(() => state.setVisible(2, false), 1);
+    // Both the view and the snapshot wrote the table's bytes as they are (no sRGB round trip).
+    expect(drawable.encodedDraws - encoded).to.equal(2);
     // Class 0 stays transparent, hidden class 2 is gone, 1 and 3 are drawn: the screen holds
     // exactly the two-pass snapshot's bytes.
     expectPixel(screen, 0, 0, [0, 0, 0, 0]);
     expectPixel(screen, 16, 0, RED);
     expectPixel(screen, 32, 0, [0, 0, 0, 0]);
-    expect(pixelAt(screen, 48, 0)[3]).to.equal(255);
+    expectPixel(screen, 48, 0, [...autoColor(3)] as unknown as RGBA);
     expect([...screen.data]).to.deep.equal([...shot.data]);
+    // And the bytes the linear-light path gives: the same frame at an opacity of 1 − 2⁻²⁴ (not
+    // opaque, so composited in linear light and encoded; alpha still rounds to 255).
+    el.opacity = 1 - 2 ** -24;
+    const linear = await el.snapshot({ scale: 2 });
+    expect(drawable.encodedDraws - encoded).to.equal(2);
+    expect([...linear.data]).to.deep.equal([...shot.data]);
+    el.opacity = 1;
+    await el.renderComplete();
 
     // A highlight dims the other classes (translucent entries): the encode pass is back.
     ({ screen, shot } = await frame(() => (state.highlighted = 1), 0));
     expect(drawable.opaque).to.equal(false);
+    expect(drawable.encodedDraws - encoded).to.equal(3);
     expectPixel(screen, 16, 0, RED);
     expect(pixelAt(screen, 48, 0)[3]).to.equal(64);
-    ({ screen, shot } = await frame(() => (state.highlighted = null), onePass));
+    ({ screen, shot } = await frame(() => (state.highlighted = null), 1));
     expect([...screen.data]).to.deep.equal([...shot.data]);
     // Below full opacity, and in outline mode, neither.
     ({ screen } = await frame(() => (el.opacity = 0.5), 0));
     expect(pixelAt(screen, 16, 0)[3]).to.equal(128);
-    await frame(() => (el.opacity = 1), onePass);
+    await frame(() => (el.opacity = 1), 1);
     el.setAttribute('render-mode', 'outline');
     await el.updateComplete;
     await el.renderComplete();
