@@ -206,8 +206,9 @@ export class ViewController implements ReactiveController, RenderTarget {
     if (!this.host.isConnected) return;
     if (!this.#dirty) return;
     const drawn = new Promise<void>((resolve) => this.#frameWaiters.push(resolve));
-    // Awaited: drawn now, not at the next animation frame (Renderer.requestDraw).
-    this.#renderer.requestDraw(this);
+    // Awaited: drawn now, not at the next animation frame (Renderer.requestDraw); not before
+    // the canvas was measured (that frame would not count, and resizes the canvas).
+    if (this.#measured) this.#renderer.requestDraw(this);
     await drawn;
   }
 
