@@ -33,8 +33,12 @@ function compile(gl: WebGL2RenderingContext, type: number, source: string): WebG
 
 export interface RgbU8Baseline {
   canvas: HTMLCanvasElement;
-  /** Uploads `bytes` (width × height × 3, tightly packed rows), draws, waits for the GPU. */
-  show(bytes: Uint8Array): void;
+  /**
+   * Uploads `bytes` (width × height × 3, tightly packed rows), draws, and waits for the GPU
+   * (a one-pixel readPixels) unless `wait` is false: a program drawing frame after frame need not
+   * wait for each (the harness waits for the last).
+   */
+  show(bytes: Uint8Array, wait?: boolean): void;
   dispose(): void;
 }
 
@@ -80,13 +84,14 @@ export function createRgbU8Baseline(
 
   return {
     canvas,
-    show(bytes) {
+    show(bytes, wait = true) {
       if (steady)
         gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RGB, gl.UNSIGNED_BYTE, bytes);
       else
         gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGB8, width, height, 0, gl.RGB, gl.UNSIGNED_BYTE, bytes);
       gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
-      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+      if (wait) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+      else gl.flush();
     },
     dispose() {
       gl.getExtension('WEBGL_lose_context')?.loseContext();

@@ -34,6 +34,11 @@ export interface DrawContext {
   readonly offset: readonly [number, number];
   /** Device pixels per CSS pixel (1 in snapshots), for widths given in CSS pixels. */
   readonly pixelRatio?: number;
+  /**
+   * The target takes sRGB-encoded bytes, not linear colour: only set for a frame whose every
+   * drawable has `drawsEncoded`, which then writes its final bytes as they are.
+   */
+  readonly encoded?: boolean;
 }
 
 /**
@@ -60,6 +65,13 @@ export interface Drawable {
    * what lies below without blending. Absent means no.
    */
   readonly opaque?: boolean;
+  /**
+   * Opaque, and its every pixel is an sRGB byte it holds (a class colour): it can write those
+   * bytes straight into a plain RGBA8 target when `DrawContext.encoded` is set. A frame of only
+   * such layers over a transparent background then skips sRGB conversion altogether (the same
+   * bytes: decoding a byte to linear and encoding it again gives the byte back).
+   */
+  readonly drawsEncoded?: boolean;
 }
 
 /** WebGL's `drawingBufferStorage` (Chrome 122+), not yet in TypeScript's DOM types. */
@@ -215,6 +227,8 @@ export class Renderer {
   #frameRequest = 0;
   /** A draw is queued as a microtask (the page was idle when the change came). */
   #drawQueued = false;
+  /** A view changed in the current task (until a timer task runs): see `requestDraw`. */
+  #changedThisTask = false;
   /** A frame was drawn since the last animation frame: further changes wait for the next one. */
   #drewThisFrame = false;
   #frames = 0;
@@ -411,6 +425,10 @@ export class Renderer {
   invalidate(view: RenderTarget): void {
     if (!this.#views.has(view)) return;
     this.#dirty.add(view);
+    if (!this.#changedThisTask) {
+      this.#changedThisTask = true;
+      setTimeout(() => (this.#changedThisTask = false));
+    }
     if (this.#drawQueued || this.#frameRequest) return;
     if (this.#drewThisFrame) {
       this.#frameRequest = requestAnimationFrame(this.#onAnimationFrame);
@@ -418,6 +436,19 @@ export class Renderer {
       this.#drawQueued = true;
       queueMicrotask(this.#drawNow);
     }
+  }
+
+  /**
+   * Someone awaits the view's next frame (`renderComplete()`): a change made in this same task
+   * is drawn in a microtask even when a frame was already drawn since the last animation frame,
+   * so that a caller stepping through frames one awaited frame at a time (a scrub, an export) is
+   * not held to one frame per display refresh. Changes nobody awaits, and changes of earlier
+   * tasks (a burst spread over many), still wait for the animation frame.
+   */
+  requestDraw(view: RenderTarget): void {
+    if (!this.#changedThisTask || !this.#dirty.has(view) || this.#drawQueued) return;
+    this.#drawQueued = true;
+    queueMicrotask(this.#drawNow);
   }
 
   #drawNow = (): void => {
@@ -484,7 +515,8 @@ export class Renderer {
           }
         : frame;
     const { width, height } = drawn;
-    const onePass = this.#srgbDrawingBuffer && binaryAlpha(drawn);
+    const encoded = drawsEncoded(drawn);
+    const onePass = encoded || (this.#srgbDrawingBuffer && binaryAlpha(drawn));
     if (this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas.width = width;
       this.canvas.height = height;
@@ -492,11 +524,11 @@ export class Renderer {
     if (this.#srgbDrawingBuffer) {
       // The drawing buffer holds sRGB bytes for a one-pass frame, the encode pass's otherwise.
       const gl = this.#gl as WebGL2RenderingContext & DrawingBufferStorage;
-      const format = onePass ? gl.SRGB8_ALPHA8 : gl.RGBA8;
+      const format = onePass && !encoded ? gl.SRGB8_ALPHA8 : gl.RGBA8;
       if (gl.drawingBufferFormat !== format) gl.drawingBufferStorage(format, width, height);
     }
     if (onePass) {
-      this.#compose(drawn, null);
+      this.#compose(drawn, null, encoded);
       this.#singlePassFrames++;
     } else {
       // A target that failed to allocate is never kept: the next frame tries again.
@@ -540,8 +572,11 @@ export class Renderer {
             height: h,
             offset: [frame.offset[0] - tx, frame.offset[1] - ty],
           };
-          this.#compose(tile, composite);
-          this.#encode(composite, output, w, h, false);
+          if (drawsEncoded(tile)) this.#compose(tile, output, true);
+          else {
+            this.#compose(tile, composite);
+            this.#encode(composite, output, w, h, false);
+          }
           gl.bindFramebuffer(gl.FRAMEBUFFER, output.framebuffer);
           gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
           gl.bindFramebuffer(gl.FRAMEBUFFER, null);
@@ -559,8 +594,11 @@ export class Renderer {
     }
   }
 
-  /** Composites a frame into `target`, or into the (sRGB) drawing buffer for null. */
-  #compose(frame: FrameDescription, target: Target | null): void {
+  /**
+   * Composites a frame into `target`, or into the (sRGB) drawing buffer for null; `encoded`:
+   * into an RGBA8 one, the drawables writing sRGB bytes (see `Drawable.drawsEncoded`).
+   */
+  #compose(frame: FrameDescription, target: Target | null, encoded = false): void {
     const gl = this.#gl;
     gl.bindFramebuffer(gl.FRAMEBUFFER, target ? target.framebuffer : null);
     gl.viewport(0, 0, frame.width, frame.height);
@@ -579,6 +617,7 @@ export class Renderer {
       scale: frame.scale,
       offset: frame.offset,
       pixelRatio: frame.pixelRatio ?? 1,
+      encoded,
     };
     for (const drawable of frame.drawables) {
       // An opaque layer replaces what lies below: the same bytes as blending with alpha 1.
@@ -688,6 +727,15 @@ function binaryAlpha(frame: FrameDescription): boolean {
   const a = frame.background[3];
   if (a === 1) return true;
   return a === 0 && frame.drawables.every((d) => d.opaque === true);
+}
+
+/** A transparent background and only layers that draw their sRGB bytes (`drawsEncoded`). */
+function drawsEncoded(frame: FrameDescription): boolean {
+  return (
+    frame.drawables.length > 0 &&
+    frame.background.every((c) => c === 0) &&
+    frame.drawables.every((d) => d.opaque === true && d.drawsEncoded === true)
+  );
 }
 
 let shared: Renderer | undefined;

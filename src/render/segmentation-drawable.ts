@@ -34,12 +34,17 @@ const TABLE_WIDTH = 256;
 export class SegmentationDrawable implements Drawable {
   #ids: TiledTexture | undefined;
   #sampler: 'float' | 'uint' | 'int' = 'uint';
-  #table: TrackedTexture | undefined;
+  /**
+   * The table on the GPU twice, each made on first use and kept up to date only when used:
+   * SRGB8_ALPHA8 (decoded to linear light for compositing) and RGBA8 (its bytes as they are,
+   * for frames drawn encoded, `drawsEncoded`).
+   */
+  #tables: Record<'srgb' | 'bytes', LookupTexture>;
   /** Table entries as RGBA8 (kept for re-upload after a context loss). */
   #tableData: Uint8Array | undefined;
-  #tableDirty = false;
-  /** Entries rewritten in place since the last draw (uploaded alone, not the whole table). */
-  #dirtyEntries = new Set<number>();
+  /** 1 for each table entry whose alpha is neither 0 nor 255, and how many there are. */
+  #translucent: Uint8Array | undefined;
+  #translucentCount = 0;
   width = 0;
   height = 0;
   opacity = 1;
@@ -52,8 +57,40 @@ export class SegmentationDrawable implements Drawable {
   tableUploads = 0;
   /** Table entries written to the GPU so far (a whole table counts all of its entries). */
   tableEntriesUploaded = 0;
+  /** Draws that wrote the table's bytes as they are (`DrawContext.encoded`), for tests. */
+  encodedDraws = 0;
 
-  constructor(private readonly renderer: Renderer) {}
+  constructor(private readonly renderer: Renderer) {
+    const count = (entries: number) => {
+      this.tableUploads++;
+      this.tableEntriesUploaded += entries;
+    };
+    this.#tables = {
+      srgb: new LookupTexture(renderer, 'srgb', count),
+      bytes: new LookupTexture(renderer, 'bytes', count),
+    };
+  }
+
+  /** Opaque, and every pixel is a table entry's bytes: it can draw them as they are. */
+  get drawsEncoded(): boolean {
+    return this.opaque;
+  }
+
+  /**
+   * Every fragment drawn has alpha exactly 1: a plain fill at full opacity of a table whose
+   * entries are all opaque or transparent (transparent fragments are discarded by the shader).
+   * The renderer then draws without blending, and a view of such layers over a transparent
+   * background in one pass that writes the table's bytes as they are (`drawsEncoded`), with no
+   * sRGB decode or encode: the same bytes, one pass instead of two.
+   */
+  get opaque(): boolean {
+    return (
+      this.renderMode === 'fill' &&
+      this.opacity === 1 &&
+      this.#translucentCount === 0 &&
+      this.#tableData !== undefined
+    );
+  }
 
   get ready(): boolean {
     return this.#ids !== undefined && this.#tableData !== undefined;
@@ -81,28 +118,10 @@ export class SegmentationDrawable implements Drawable {
    * a multiple of 256 entries. A table of the same size is rewritten in place.
    */
   setTable(entries: Uint8Array): void {
-    const sameSize = this.#tableData?.length === entries.length;
     this.#tableData = entries;
-    this.#dirtyEntries.clear();
-    if (sameSize && this.#table) {
-      this.#tableDirty = true;
-      return;
-    }
-    this.#table?.dispose();
-    const rows = entries.length / 4 / TABLE_WIDTH;
-    this.#tableDirty = false;
-    this.#table = this.renderer.createTexture((gl) => {
-      this.tableUploads++;
-      const texture = gl.createTexture()!;
-      gl.bindTexture(gl.TEXTURE_2D, texture);
-      // The table is sRGB: the fetch decodes colours to linear, as Rerun's Rgba8UnormSrgb table.
-      gl.texStorage2D(gl.TEXTURE_2D, 1, gl.SRGB8_ALPHA8, TABLE_WIDTH, rows);
-      this.#writeTable(gl);
-      this.#tableDirty = false;
-      setNearest(gl);
-      gl.bindTexture(gl.TEXTURE_2D, null);
-      return texture;
-    }, entries.length);
+    this.#countTranslucent(entries);
+    this.#tables.srgb.replace(entries);
+    this.#tables.bytes.replace(entries);
   }
 
   /**
@@ -110,43 +129,34 @@ export class SegmentationDrawable implements Drawable {
    * the GPU at the next draw (one texel each).
    */
   updateEntries(indices: readonly number[]): void {
-    if (!this.#table || this.#tableDirty) return; // The whole table goes up anyway.
-    for (const i of indices) this.#dirtyEntries.add(i);
-  }
-
-  #writeEntries(gl: WebGL2RenderingContext): void {
-    const data = this.#tableData!;
-    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
-    gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
-    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-    for (const i of this.#dirtyEntries) {
-      const x = i % TABLE_WIDTH;
-      const y = (i - x) / TABLE_WIDTH;
-      gl.texSubImage2D(gl.TEXTURE_2D, 0, x, y, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, data, i * 4);
+    const data = this.#tableData;
+    const translucent = this.#translucent;
+    if (data && translucent) {
+      for (const i of indices) {
+        const a = data[i * 4 + 3]!;
+        const now = a !== 0 && a !== 255 ? 1 : 0;
+        this.#translucentCount += now - translucent[i]!;
+        translucent[i] = now;
+      }
     }
-    this.tableEntriesUploaded += this.#dirtyEntries.size;
-    this.renderer.bytesUploaded(this.#dirtyEntries.size * 4);
-    this.#dirtyEntries.clear();
+    this.#tables.srgb.touch(indices);
+    this.#tables.bytes.touch(indices);
   }
 
-  #writeTable(gl: WebGL2RenderingContext): void {
-    const data = this.#tableData!;
-    this.#dirtyEntries.clear();
-    this.tableEntriesUploaded += data.length / 4;
-    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
-    gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
-    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-    gl.texSubImage2D(
-      gl.TEXTURE_2D,
-      0,
-      0,
-      0,
-      TABLE_WIDTH,
-      data.length / 4 / TABLE_WIDTH,
-      gl.RGBA,
-      gl.UNSIGNED_BYTE,
-      data,
-    );
+  #countTranslucent(entries: Uint8Array): void {
+    const n = entries.length / 4;
+    const translucent =
+      this.#translucent?.length === n ? this.#translucent.fill(0) : new Uint8Array(n);
+    let count = 0;
+    for (let i = 0, o = 3; i < n; i++, o += 4) {
+      const a = entries[o]!;
+      if (a !== 0 && a !== 255) {
+        translucent[i] = 1;
+        count++;
+      }
+    }
+    this.#translucent = translucent;
+    this.#translucentCount = count;
   }
 
   clear(): void {
@@ -157,22 +167,15 @@ export class SegmentationDrawable implements Drawable {
   }
 
   draw(context: DrawContext): void {
-    if (!this.#ids || !this.#table || !this.#tableData) return;
+    if (!this.#ids || !this.#tableData) return;
     const { gl, renderer } = context;
     // Uploads bind on the active unit: do them all before any sampler uniform is set.
     const tiles = this.#ids.tiles;
     const ids = tiles.map((tile) => tile.texture.texture);
-    const table = this.#table.texture;
-    if (this.#tableDirty || this.#dirtyEntries.size) {
-      this.tableUploads++;
-      gl.bindTexture(gl.TEXTURE_2D, table);
-      if (this.#tableDirty) {
-        this.renderer.bytesUploaded(this.#tableData.length);
-        this.#writeTable(gl);
-      } else this.#writeEntries(gl);
-      this.#tableDirty = false;
-      gl.bindTexture(gl.TEXTURE_2D, null);
-    }
+    // Drawn encoded (only when opaque): the entries' bytes go out as they are, colour and an
+    // alpha of 1; otherwise the sRGB table decodes them to linear light for compositing.
+    if (context.encoded) this.encodedDraws++;
+    const table = this.#tables[context.encoded ? 'bytes' : 'srgb'].texture(gl, this.#tableData);
     const program = renderer.program(
       `segmentation-${this.#sampler}`,
       SEGMENTATION_VERTEX_SHADER,
@@ -207,9 +210,101 @@ export class SegmentationDrawable implements Drawable {
 
   dispose(): void {
     this.clear();
-    this.#table?.dispose();
-    this.#table = undefined;
+    this.#tables.srgb.dispose();
+    this.#tables.bytes.dispose();
     this.#tableData = undefined;
+    this.#translucent = undefined;
+    this.#translucentCount = 0;
+  }
+}
+
+/**
+ * One GPU copy of the colour table, 256 entries a row: made on first use, then brought up to
+ * date when next used (the whole table after `replace`, else the entries `touch` named).
+ */
+class LookupTexture {
+  #texture: TrackedTexture | undefined;
+  #data: Uint8Array | undefined;
+  #whole = false;
+  #entries = new Set<number>();
+
+  constructor(
+    private readonly renderer: Renderer,
+    private readonly format: 'srgb' | 'bytes',
+    private readonly counted: (entries: number) => void,
+  ) {}
+
+  /** The whole table changed (its size too, perhaps). */
+  replace(data: Uint8Array): void {
+    if (this.#texture && this.#data?.length !== data.length) {
+      this.#texture.dispose();
+      this.#texture = undefined;
+    }
+    this.#data = data;
+    this.#whole = true;
+    this.#entries.clear();
+  }
+
+  /** Entries rewritten in place. */
+  touch(indices: readonly number[]): void {
+    if (this.#whole || !this.#texture) return; // The whole table goes up anyway.
+    for (const i of indices) this.#entries.add(i);
+  }
+
+  /** The GL texture, up to date with `data` (the table given to `replace`). */
+  texture(gl: WebGL2RenderingContext, data: Uint8Array): WebGLTexture {
+    if (!this.#texture) {
+      const rows = data.length / 4 / TABLE_WIDTH;
+      this.#texture = this.renderer.createTexture((gl) => {
+        const texture = gl.createTexture()!;
+        gl.bindTexture(gl.TEXTURE_2D, texture);
+        // sRGB: the fetch decodes colours to linear, as Rerun's Rgba8UnormSrgb table.
+        const internal = this.format === 'srgb' ? gl.SRGB8_ALPHA8 : gl.RGBA8;
+        gl.texStorage2D(gl.TEXTURE_2D, 1, internal, TABLE_WIDTH, rows);
+        this.#write(gl, this.#data!, undefined);
+        setNearest(gl);
+        gl.bindTexture(gl.TEXTURE_2D, null);
+        return texture;
+      }, data.length);
+      this.#whole = false;
+      this.#entries.clear();
+      return this.#texture.texture; // Uploaded whole by the first use.
+    }
+    const texture = this.#texture.texture;
+    if (this.#whole || this.#entries.size) {
+      gl.bindTexture(gl.TEXTURE_2D, texture);
+      this.#write(gl, data, this.#whole ? undefined : this.#entries);
+      if (this.#whole) this.renderer.bytesUploaded(data.length);
+      gl.bindTexture(gl.TEXTURE_2D, null);
+      this.#whole = false;
+      this.#entries.clear();
+    }
+    return texture;
+  }
+
+  /** Writes the whole table, or only `entries` (one texel each), into the bound texture. */
+  #write(gl: WebGL2RenderingContext, data: Uint8Array, entries: Set<number> | undefined): void {
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
+    gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+    if (!entries) {
+      const rows = data.length / 4 / TABLE_WIDTH;
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, TABLE_WIDTH, rows, gl.RGBA, gl.UNSIGNED_BYTE, data);
+      this.counted(data.length / 4);
+      return;
+    }
+    for (const i of entries) {
+      const x = i % TABLE_WIDTH;
+      const y = (i - x) / TABLE_WIDTH;
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, x, y, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, data, i * 4);
+    }
+    this.counted(entries.size);
+    this.renderer.bytesUploaded(entries.size * 4);
+  }
+
+  dispose(): void {
+    this.#texture?.dispose();
+    this.#texture = undefined;
   }
 }
 

@@ -7,6 +7,7 @@ import type { RrImage } from '../rr-image/rr-image.js';
 import type { RrSegmentation } from './rr-segmentation.js';
 import { autoColor } from '../../store/auto-color.js';
 import {
+  canvasPixels,
   expectImage,
   expectPixel,
   expectSameImage,
@@ -481,6 +482,79 @@ describe('<rr-segmentation>', () => {
     state.highlighted = null;
     expectImage(await el.snapshot(), (px) => autoAt(px));
     expect(drawable.idUploads).to.equal(1);
+  });
+
+  it('opaque and transparent classes alone draw in one pass of their bytes, without blending, byte for byte as the two-pass snapshot', async () => {
+    const { ctx, el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation entity="m" style="width: 64px; height: 32px"></rr-segmentation>`,
+      'rr-segmentation',
+    );
+    ctx.recording.log('/', {
+      archetype: 'AnnotationContext',
+      context: [
+        [0, 'background', [0, 0, 0, 0]],
+        [1, 'red', [255, 0, 0]],
+        [2, 'green', [0, 255, 0]],
+      ],
+    });
+    // Classes 0–3 in stripes (3 is auto-coloured, opaque).
+    el.data = { data: new Uint8Array(32 * 16).map((_, i) => (i >> 3) % 4), shape: [16, 32] };
+    await el.renderComplete();
+    const { getRenderer } = await import('../../render/renderer.js');
+    const { classStateFor } = await import('../../store/class-state.js');
+    const state = classStateFor(ctx.recording, '/');
+    const drawable = el.segmentationLayer!.drawable;
+    const frame = async (change: () => void, passes: number) => {
+      const before = getRenderer().stats;
+      change();
+      await el.renderComplete();
+      const after = getRenderer().stats;
+      expect(after.frames - before.frames).to.equal(1);
+      expect(after.singlePassFrames - before.singlePassFrames).to.equal(passes);
+      const screen = canvasPixels(el);
+      const shot = await el.snapshot({ scale: 2 });
+      expect([screen.width, screen.height]).to.deep.equal([64, 32]);
+      return { screen, shot };
+    };
+
+    expect(drawable.opaque).to.equal(true);
+    const encoded = drawable.encodedDraws;
+    let { screen, shot } = await frame(() => state.setVisible(2, false), 1);
+    // Both the view and the snapshot wrote the table's bytes as they are (no sRGB round trip).
+    expect(drawable.encodedDraws - encoded).to.equal(2);
+    // Class 0 stays transparent, hidden class 2 is gone, 1 and 3 are drawn: the screen holds
+    // exactly the two-pass snapshot's bytes.
+    expectPixel(screen, 0, 0, [0, 0, 0, 0]);
+    expectPixel(screen, 16, 0, RED);
+    expectPixel(screen, 32, 0, [0, 0, 0, 0]);
+    expectPixel(screen, 48, 0, [...autoColor(3)] as unknown as RGBA);
+    expect([...screen.data]).to.deep.equal([...shot.data]);
+    // And the bytes the linear-light path gives: the same frame at an opacity of 1 − 2⁻²⁴ (not
+    // opaque, so composited in linear light and encoded; alpha still rounds to 255).
+    el.opacity = 1 - 2 ** -24;
+    const linear = await el.snapshot({ scale: 2 });
+    expect(drawable.encodedDraws - encoded).to.equal(2);
+    expect([...linear.data]).to.deep.equal([...shot.data]);
+    el.opacity = 1;
+    await el.renderComplete();
+
+    // A highlight dims the other classes (translucent entries): the encode pass is back.
+    ({ screen, shot } = await frame(() => (state.highlighted = 1), 0));
+    expect(drawable.opaque).to.equal(false);
+    expect(drawable.encodedDraws - encoded).to.equal(3);
+    expectPixel(screen, 16, 0, RED);
+    expect(pixelAt(screen, 48, 0)[3]).to.equal(64);
+    ({ screen, shot } = await frame(() => (state.highlighted = null), 1));
+    expect([...screen.data]).to.deep.equal([...shot.data]);
+    // Below full opacity, and in outline mode, neither.
+    ({ screen } = await frame(() => (el.opacity = 0.5), 0));
+    expect(pixelAt(screen, 16, 0)[3]).to.equal(128);
+    await frame(() => (el.opacity = 1), 1);
+    el.setAttribute('render-mode', 'outline');
+    await el.updateComplete;
+    await el.renderComplete();
+    await frame(() => state.setVisible(2, true), 0);
+    expect(drawable.opaque).to.equal(false);
   });
 
   it('follows a temporal context as the time cursor moves', async () => {

@@ -6,6 +6,7 @@ import type { RrTimeline } from './rr-timeline.js';
 import { getRenderer } from '../../render/renderer.js';
 import { expectFrame, logColumnUpdates, logRowUpdates } from '../../../test/helpers/scenes.js';
 import { rgbImage } from '../../../test/helpers/fixtures.js';
+import { canvasPixels } from '../../../test/helpers/pixels.js';
 import { recordWarnings } from '../../../test/helpers/warnings.js';
 
 async function scene(
@@ -29,6 +30,11 @@ async function nothingShown(image: RrImage): Promise<boolean> {
     () => false,
     () => true,
   );
+}
+
+/** Red of the view canvas' top-left pixel, as shown. */
+function canvasRed(image: RrImage): number {
+  return canvasPixels(image).data[0]!;
 }
 
 function part<T extends Element>(el: Element, name: string): T {
@@ -260,5 +266,53 @@ describe("<rr-timeline> with Rerun's update scenes", () => {
     const after = renderer.stats;
     expect(after.textures, 'live textures after scrubbing 1000 frames').to.equal(before.textures);
     expect(after.textureBytes).to.equal(before.textureBytes);
+  });
+
+  it('an awaited scrub draws every step at once, without waiting for animation frames; unawaited steps make one frame', async () => {
+    const { ctx, image, timeline } = await scene('frames');
+    const w = 4;
+    const h = 2;
+    for (let t = 0; t < 8; t++) {
+      ctx.recording.log(
+        'frames',
+        {
+          archetype: 'Image',
+          buffer: rgbImage(w, h, () => [t * 30, 0, 0]),
+          format: { width: w, height: h, colorModel: 'RGB' },
+        },
+        { time: { frame: t } },
+      );
+    }
+    ctx.setTime('frame', 0);
+    await image.renderComplete();
+    const renderer = getRenderer();
+    let animationFrames = 0;
+    let counting = true;
+    const count = () => {
+      if (!counting) return;
+      animationFrames++;
+      requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    let before = renderer.stats.frames;
+    for (let t = 1; t < 6; t++) {
+      timeline.stepForward();
+      await image.renderComplete();
+      // Each step is on the view's canvas before the next (read back through a 2D copy).
+      expect(canvasRed(image), `frame ${t}`).to.equal(t * 30);
+    }
+    counting = false;
+    expect(renderer.stats.frames - before).to.equal(5);
+    expect(animationFrames, 'animation frames during the awaited scrub').to.equal(0);
+
+    // Steps nobody awaits coalesce: two of them, then one frame.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await image.renderComplete();
+    before = renderer.stats.frames;
+    timeline.stepForward();
+    timeline.stepForward();
+    await image.renderComplete();
+    expect(renderer.stats.frames - before).to.equal(1);
+    expect(canvasRed(image)).to.equal(7 * 30);
   });
 });

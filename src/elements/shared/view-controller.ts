@@ -218,7 +218,11 @@ export class ViewController implements ReactiveController, RenderTarget {
     await this.#settle();
     if (!this.host.isConnected) return;
     if (!this.#dirty) return;
-    await new Promise<void>((resolve) => this.#frameWaiters.push(resolve));
+    const drawn = new Promise<void>((resolve) => this.#frameWaiters.push(resolve));
+    // Awaited: drawn now, not at the next animation frame (Renderer.requestDraw); not before
+    // the canvas was measured (that frame would not count, and resizes the canvas).
+    if (this.#measured) this.#renderer.requestDraw(this);
+    await drawn;
   }
 
   /** Waits for fetches and decodes until nothing is pending. */

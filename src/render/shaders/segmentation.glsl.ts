@@ -11,6 +11,10 @@
  * Outlines are found per output pixel in screen space: a pixel is on a boundary when the id half
  * the outline width away (in device pixels, converted to texels) differs in any of the four axis
  * directions. This keeps the line `outline-width` pixels wide at every zoom level.
+ *
+ * Fragments of alpha 0 (transparent classes, hidden classes, ids without an entry) are
+ * discarded: with premultiplied "over" they change nothing, so the picture is the same, and a
+ * fill of only opaque and transparent classes can replace what lies below without blending.
  */
 
 // Tiles of an id image larger than the texture limit are quads like an image's tiles.
@@ -76,6 +80,10 @@ void main() {
     if (!edge) color *= (u_mode == 1 ? 0.0 : u_fillAlpha);
   }
   out_color = color * u_opacity;
+  // Premultiplied: alpha 0 is colour 0, which blending over anything leaves unchanged. Drawing
+  // nothing instead gives the same bytes, and lets a table of only opaque and transparent
+  // classes draw without blending (SegmentationDrawable.opaque).
+  if (out_color.a == 0.0) discard;
 }
 `;
 }
