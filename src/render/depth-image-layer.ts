@@ -13,12 +13,14 @@ import {
   type ImageFormat,
 } from '../store/image-format.js';
 import { readPixelValue } from '../store/pixel-value.js';
-import {
-  resolveDepthImage,
-  type DepthColormapName,
-  type DepthImageSettingsInput,
-  type ResolvedDepthImage,
-} from '../store/geometry/index.js';
+import { resolveDepthImage } from '../store/geometry/depth.js';
+import type {
+  DepthColormapName,
+  DepthImageSettingsInput,
+  ResolvedDepthImage,
+} from '../store/geometry/types.js';
+// Registers log()/sendColumns() field handling of DepthImage with the recording.
+import '../store/geometry/log-fields.js';
 import { ImageDrawable, type MagnificationFilter } from './image-drawable.js';
 import { parseMagnificationFilter } from './image-layer.js';
 import { imageSamples, planRawImage } from './image-plan.js';

@@ -1,5 +1,5 @@
 import { property } from 'lit/decorators.js';
-import { normalizeBoxes2D } from '../../store/geometry/index.js';
+import { normalizeBoxes2D } from '../../store/geometry/normalize.js';
 import type { Boxes2DInput, GeometryCommonInput } from '../../store/geometry/types.js';
 import { GeometryElement } from '../shared/geometry-element.js';
 

@@ -14,7 +14,9 @@ import type {
   Normalized,
 } from '../../store/geometry/types.js';
 import { componentKey } from '../../store/recording.js';
-import { KIND_ARCHETYPE } from '../../store/geometry/index.js';
+import { KIND_ARCHETYPE } from '../../store/geometry/draw-order.js';
+// Registers log()/sendColumns() field handling of the geometry archetypes with the recording.
+import '../../store/geometry/log-fields.js';
 import { LayerElement, type OwnRow } from './layer-element.js';
 
 export abstract class GeometryElement extends LayerElement {
