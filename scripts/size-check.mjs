@@ -8,7 +8,7 @@
  * we already build.
  *
  * Also bundles what a page importing only `rr-elements/rr-image.js` loads (dist/elements, as npm
- * users get it, with lit and twgl.js) and fails if geometry code (points, boxes, line strips)
+ * users get it, with lit) and fails if geometry code (points, boxes, line strips)
  * landed in it: per-tag imports must stay small.
  *
  * Usage: node scripts/size-check.mjs [--json]
@@ -27,7 +27,7 @@ const KB = 1024;
 
 /** Budgets in gzipped bytes. Every other .js file in dist/cdn (lazy chunks) is reported only. */
 const BUDGETS = {
-  // Every element, lit, @lit/context and twgl.js; Arrow/.rrd support is a lazy chunk outside it.
+  // Every element, lit and @lit/context; Arrow/.rrd support is a lazy chunk outside it.
   // The geometry layers (points, boxes, line strips, depth images, labels) took it to 70.4 KB;
   // the goal is 60 KB, with their parsing and resolution in a lazy chunk. Until then this
   // ceiling stops it from growing further.
