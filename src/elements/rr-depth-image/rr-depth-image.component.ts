@@ -2,7 +2,9 @@ import { property } from 'lit/decorators.js';
 import { decodeGrayscalePng, isPng } from '../../io/png16.js';
 import { isNpy, loadNpy } from '../../io/npy-magic.js';
 import { parseMagnificationFilter } from '../../render/image-layer.js';
-import { DepthImageLayer, type DepthImageOverrides } from '../../render/depth-image-layer.js';
+import { createDepthImageLayer } from '../../render/depth-image-kind.js';
+import type { DepthImageOverrides } from '../../render/depth-image-layer.js';
+import type { LazyLayer } from '../../render/lazy-layer.js';
 import type { Renderer } from '../../render/renderer.js';
 import {
   asBytes,
@@ -53,8 +55,8 @@ export class RrDepthImage extends ImageLayerElement {
     'magnificationFilter',
   ]);
 
-  protected createLayer(renderer: Renderer, onAsyncChange: () => void): DepthImageLayer {
-    return new DepthImageLayer(renderer, onAsyncChange);
+  protected createLayer(renderer: Renderer, onAsyncChange: () => void): LazyLayer {
+    return createDepthImageLayer(renderer, onAsyncChange);
   }
 
   protected override extraOverrides(): Record<string, unknown> {
