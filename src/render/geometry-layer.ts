@@ -1,5 +1,5 @@
 /**
- * The layer kind for Rerun's Points2D, Boxes2D and LineStrips2D: reads the archetype's
+ * The layer for Rerun's Points2D, Boxes2D and LineStrips2D (a lazy chunk: geometry-kind.ts): reads the archetype's
  * components at the entity (latest-at), resolves them with the annotation context that applies
  * (src/store/geometry), applies the legend's class state and hands instanced drawables to the
  * renderer. Work is redone only when a row, the context or the class state changed.
@@ -9,12 +9,26 @@ import { classStateFor, type ClassState, type ClassStateChange } from '../store/
 import {
   DEFAULT_DRAW_ORDER,
   KIND_ARCHETYPE,
+  resolveBoxes2D,
+  resolveLineStrips2D,
+  resolvePoints2D,
   VISUALIZER_NAME,
-} from '../store/geometry/draw-order.js';
-import type { GeometryKind, ResolvedGeometry, ResolvedLabel } from '../store/geometry/types.js';
+  type GeometryKind,
+  type ResolvedGeometry,
+  type ResolvedLabel,
+} from '../store/geometry/index.js';
 import { componentKey } from '../store/recording.js';
-import type { ClassFilter } from './geometry-instances.js';
-import { geometryRuntime, loadGeometryRuntime, type GeometryRuntime } from './geometry-loader.js';
+import {
+  boxSegments,
+  connectionSegments,
+  pointInstances,
+  stripSegments,
+  type ClassFilter,
+} from './geometry-instances.js';
+import { pickInstance } from './geometry-pick.js';
+import { GEOMETRY_KINDS } from './geometry-kind.js';
+import { compositeLabels, layoutLabels, paintLabels } from './labels.js';
+import { setLabelPainter } from './label-painter.js';
 import type {
   LayerKind,
   LayerOverrides,
@@ -25,39 +39,37 @@ import type {
   SceneRect,
   ViewLayer,
 } from './layer.js';
-import type { PointsDrawable } from './points-drawable.js';
+import { PointsDrawable } from './points-drawable.js';
 import type { Drawable, Renderer } from './renderer.js';
-import type { SegmentsDrawable } from './segments-drawable.js';
+import { SegmentsDrawable } from './segments-drawable.js';
 
 /** Alpha factor of classes other than the highlighted one (as segmentation layers dim). */
 const DIM = 0.25;
+const LABEL_PAINTER = { compositeLabels, layoutLabels, paintLabels };
 const CONTEXT_COMPONENT = 'AnnotationContext:context';
 const COMMON_FIELDS = ['radii', 'colors', 'labels', 'classIds', 'showLabels', 'drawOrder'];
-
-type Resolve = (
-  data: never,
-  ctx: { entity: string; annotations?: AnnotationContextData },
-) => ResolvedGeometry;
 
 interface GeometrySpec {
   /** The component that defines the instance count, then the optional ones. */
   fields: string[];
-  /** The archetype's resolution, from the lazily loaded runtime. */
-  resolve(runtime: GeometryRuntime): Resolve;
+  resolve(
+    data: never,
+    ctx: { entity: string; annotations?: AnnotationContextData },
+  ): ResolvedGeometry;
 }
 
 export const GEOMETRY_SPECS: Record<GeometryKind, GeometrySpec> = {
   points: {
     fields: ['positions', ...COMMON_FIELDS, 'keypointIds'],
-    resolve: (runtime) => runtime.resolvePoints2D as Resolve,
+    resolve: resolvePoints2D as GeometrySpec['resolve'],
   },
   boxes: {
     fields: ['halfSizes', 'centers', ...COMMON_FIELDS],
-    resolve: (runtime) => runtime.resolveBoxes2D as Resolve,
+    resolve: resolveBoxes2D as GeometrySpec['resolve'],
   },
   strips: {
     fields: ['strips', ...COMMON_FIELDS],
-    resolve: (runtime) => runtime.resolveLineStrips2D as Resolve,
+    resolve: resolveLineStrips2D as GeometrySpec['resolve'],
   },
 };
 
@@ -69,16 +81,6 @@ function anchor(resolved: ResolvedGeometry, i: number, x: number, y: number): [n
   return [x, y];
 }
 
-/**
- * The layer kinds, one per archetype (what views count). No default-opacity hook: geometry has
- * no opacity in Rerun (translucent colours darken instead, SPEC §12.6.4).
- */
-export const GEOMETRY_KINDS: Record<GeometryKind, LayerKind> = {
-  points: { name: 'points' },
-  boxes: { name: 'boxes' },
-  strips: { name: 'strips' },
-};
-
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -88,11 +90,7 @@ export class GeometryLayer implements ViewLayer {
   readonly visualizer: string;
   readonly #spec: GeometrySpec;
   readonly #archetype: 'Points2D' | 'Boxes2D' | 'LineStrips2D';
-  readonly #renderer: Renderer;
-  /** Made with the runtime, when the layer first has data. */
-  #drawable: PointsDrawable | SegmentsDrawable | undefined;
-  #pending: Promise<void> | undefined;
-  #loadError: string | undefined;
+  #drawable: PointsDrawable | SegmentsDrawable;
   #state: LayerState = { status: 'empty' };
   #key = '';
   #resolved: ResolvedGeometry | undefined;
@@ -106,51 +104,21 @@ export class GeometryLayer implements ViewLayer {
     private readonly onAsyncChange: () => void,
     readonly geometry: GeometryKind,
   ) {
-    this.#renderer = renderer;
+    // The view paints labels through this; image-only pages never load the label code.
+    setLabelPainter(LABEL_PAINTER);
     this.kind = GEOMETRY_KINDS[geometry];
     this.#spec = GEOMETRY_SPECS[geometry];
     this.#archetype = KIND_ARCHETYPE[geometry];
     // Rerun's visualizer name breaks ties of equal draw orders (SPEC §12.7).
     this.visualizer = VISUALIZER_NAME[this.#archetype];
     this.#drawOrder = DEFAULT_DRAW_ORDER[this.#archetype];
-  }
-
-  /**
-   * The runtime (resolution, drawables, picking, labels) once loaded; until then undefined,
-   * with the load started and awaited through `pending` (renderComplete() and snapshot() wait
-   * for it), after which the view updates the layer again.
-   */
-  #runtime(): GeometryRuntime | undefined {
-    const runtime = geometryRuntime();
-    if (runtime) {
-      this.#drawable ??= this.#makeDrawable(runtime);
-      return runtime;
+    if (geometry === 'points') {
+      const points = new PointsDrawable(renderer);
+      points.under = new SegmentsDrawable(renderer, 'gradient');
+      this.#drawable = points;
+    } else {
+      this.#drawable = new SegmentsDrawable(renderer, geometry === 'boxes' ? 'box' : 'capsule');
     }
-    // A failed load is not retried by this layer (its error stays shown).
-    if (this.#loadError) return undefined;
-    this.#pending ??= loadGeometryRuntime().then(
-      () => {
-        this.#pending = undefined;
-        this.#key = '';
-        this.onAsyncChange();
-      },
-      (error: unknown) => {
-        this.#pending = undefined;
-        this.#loadError = `could not load the geometry code (${errorMessage(error)})`;
-        this.onAsyncChange();
-      },
-    );
-    return undefined;
-  }
-
-  #makeDrawable(runtime: GeometryRuntime): PointsDrawable | SegmentsDrawable {
-    const renderer = this.#renderer;
-    if (this.geometry === 'points') {
-      const points = new runtime.PointsDrawable(renderer);
-      points.under = new runtime.SegmentsDrawable(renderer, 'gradient');
-      return points;
-    }
-    return new runtime.SegmentsDrawable(renderer, this.geometry === 'boxes' ? 'box' : 'capsule');
   }
 
   get state(): LayerState {
@@ -158,7 +126,7 @@ export class GeometryLayer implements ViewLayer {
   }
 
   get pending(): Promise<void> | undefined {
-    return this.#pending;
+    return undefined;
   }
 
   /** The resolved batch currently shown (labels, regions, picking). */
@@ -205,12 +173,6 @@ export class GeometryLayer implements ViewLayer {
     );
     const required = rows[0];
     if (!required || required.value == null) return this.#empty();
-    const runtime = this.#runtime();
-    if (!runtime) {
-      const message = this.#loadError;
-      this.#state = message ? { status: 'error', message } : { status: 'loading' };
-      return this.#state;
-    }
 
     const match = recording.annotationContextFor(entity, timeline, time);
     const contextRow = match
@@ -233,12 +195,12 @@ export class GeometryLayer implements ViewLayer {
           const value = rows[i]?.value;
           if (value !== undefined && value !== null) data[field] = value;
         });
-        const resolved = this.#spec.resolve(runtime)(
+        const resolved = this.#spec.resolve(
           data as never,
           annotations ? { entity, annotations } : { entity },
         );
         this.#resolved = resolved;
-        this.#build(resolved, runtime);
+        this.#build(resolved);
       } catch (error) {
         this.#resolved = undefined;
         this.#clearDrawables();
@@ -265,24 +227,23 @@ export class GeometryLayer implements ViewLayer {
     };
   }
 
-  #build(resolved: ResolvedGeometry, runtime: GeometryRuntime): void {
+  #build(resolved: ResolvedGeometry): void {
     this.builds++;
     const filter = this.#filter();
     const drawable = this.#drawable;
-    if (resolved.kind === 'points' && drawable instanceof runtime.PointsDrawable) {
-      drawable.set(runtime.pointInstances(resolved, filter));
-      drawable.under!.set(runtime.connectionSegments(resolved.connections, filter));
-    } else if (resolved.kind === 'boxes' && drawable instanceof runtime.SegmentsDrawable) {
-      drawable.set(runtime.boxSegments(resolved, filter));
-    } else if (resolved.kind === 'strips' && drawable instanceof runtime.SegmentsDrawable) {
-      drawable.set(runtime.stripSegments(resolved, filter));
+    if (resolved.kind === 'points' && drawable instanceof PointsDrawable) {
+      drawable.set(pointInstances(resolved, filter));
+      drawable.under!.set(connectionSegments(resolved.connections, filter));
+    } else if (resolved.kind === 'boxes' && drawable instanceof SegmentsDrawable) {
+      drawable.set(boxSegments(resolved, filter));
+    } else if (resolved.kind === 'strips' && drawable instanceof SegmentsDrawable) {
+      drawable.set(stripSegments(resolved, filter));
     }
   }
 
   #clearDrawables(): void {
-    const drawable = this.#drawable;
-    drawable?.clear();
-    if (drawable && 'under' in drawable) drawable.under?.clear();
+    this.#drawable.clear();
+    if (this.#drawable instanceof PointsDrawable) this.#drawable.under?.clear();
   }
 
   #follow(state: ClassState | undefined): void {
@@ -315,11 +276,10 @@ export class GeometryLayer implements ViewLayer {
    */
   pick(x: number, y: number, context: PickContext): LayerPick | undefined {
     const resolved = this.#resolved;
-    const runtime = geometryRuntime();
-    if (this.#state.status !== 'ready' || !resolved || !runtime) return undefined;
+    if (this.#state.status !== 'ready' || !resolved) return undefined;
     const filter = this.#filter();
     const ids = resolved.classIds;
-    const i = runtime.pickInstance(resolved, x, y, context.scale, (k) =>
+    const i = pickInstance(resolved, x, y, context.scale, (k) =>
       !filter || !ids ? true : filter.visible(ids[k]!),
     );
     if (i < 0) return undefined;
@@ -340,8 +300,7 @@ export class GeometryLayer implements ViewLayer {
 
   dispose(): void {
     this.#follow(undefined);
-    this.#drawable?.dispose();
-    this.#drawable = undefined;
+    this.#drawable.dispose();
     this.#resolved = undefined;
     this.#key = '';
     this.#state = { status: 'empty' };

@@ -17,6 +17,7 @@ import type {
   ViewLayer,
 } from './layer.js';
 import type { Drawable } from './renderer.js';
+import type { ResolvedLabel } from '../store/geometry/types.js';
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -57,6 +58,10 @@ export class LazyLayer implements ViewLayer {
 
   get drawOrder(): number {
     return this.#inner?.drawOrder ?? this.defaultDrawOrder;
+  }
+
+  get labels(): readonly ResolvedLabel[] | undefined {
+    return this.#inner?.labels;
   }
 
   get visualizer(): string | undefined {

@@ -5,7 +5,9 @@
  * Input problems are reported (`rr-error`, `part="error"`) while the drawable instances draw.
  */
 import { property } from 'lit/decorators.js';
-import { GeometryLayer } from '../../render/geometry-layer.js';
+import { createGeometryLayer } from '../../render/geometry-kind.js';
+import type { GeometryLayer } from '../../render/geometry-layer.js';
+import type { LazyLayer } from '../../render/lazy-layer.js';
 import type { Renderer } from '../../render/renderer.js';
 import type {
   GeometryCommonInput,
@@ -58,15 +60,15 @@ export abstract class GeometryElement extends LayerElement {
   /** Reads the input into the archetype's components (src/store/geometry). */
   protected abstract readInput(input: object): Normalized<object>;
 
-  #layer: GeometryLayer | undefined;
+  #layer: LazyLayer | undefined;
 
   /** @internal The layer (tests read its resolved batch). */
   get geometryLayer(): GeometryLayer | undefined {
-    return this.#layer;
+    return this.#layer?.inner as GeometryLayer | undefined;
   }
 
-  protected createLayer(renderer: Renderer, onAsyncChange: () => void): GeometryLayer {
-    this.#layer = new GeometryLayer(renderer, onAsyncChange, this.geometry);
+  protected createLayer(renderer: Renderer, onAsyncChange: () => void): LazyLayer {
+    this.#layer = createGeometryLayer(renderer, onAsyncChange, this.geometry);
     return this.#layer;
   }
 
