@@ -1,6 +1,6 @@
 // The web server behind `npm start` (the demo gallery) and `npm run bench`: @web/dev-server on
 // the repository root. TypeScript is compiled per request by esbuild, so a page can import
-// `/src/index.ts` (or `/bench/main.ts`) directly; bare imports (`lit`, `twgl.js`) are resolved
+// `/src/index.ts` (or `/bench/main.ts`) directly; bare imports (`lit`, `@lit/context`) are resolved
 // from node_modules with the `production` condition, as in the tests, so lit stays quiet.
 // JavaScript is served as written to every client (curl included): only TypeScript is compiled.
 import {

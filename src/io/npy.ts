@@ -22,15 +22,9 @@ export interface NpyArray {
   dtype: ChannelDatatypeName;
 }
 
-const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
+import { isNpy } from './npy-magic.js';
 
-/** True when the bytes start with the `.npy` magic string, or when `url` names a `.npy` file. */
-export function isNpy(bytes: Uint8Array, url?: string): boolean {
-  return (
-    (bytes.length >= 6 && MAGIC.every((b, i) => bytes[i] === b)) ||
-    (url !== undefined && /\.npy(\?|#|$)/i.test(url))
-  );
-}
+export { isNpy };
 
 const DTYPES: Record<string, ChannelDatatypeName> = {
   u1: 'U8',

@@ -1,7 +1,8 @@
 /**
- * The layer kind for Rerun's DepthImage (SPEC §12.10): a single-channel image through the image
- * path, never sRGB-decoded, mapped from `[0, largest finite sample]` (or the logged
- * `depth_range`) through a colour map, Turbo by default, evaluated as Rerun's polynomial.
+ * The layer for Rerun's DepthImage (SPEC §12.10), a lazy chunk that depth-image-kind.ts loads:
+ * a single-channel image through the image path, never sRGB-decoded, mapped from
+ * `[0, largest finite sample]` (or the logged `depth_range`) through a colour map, Turbo by
+ * default, evaluated as Rerun's polynomial.
  * Drawn at opacity 1 and draw order −20; its kind (`depth`) makes the images and
  * segmentations of its view default to opacity 0.5.
  */
@@ -13,16 +14,12 @@ import {
   type ImageFormat,
 } from '../store/image-format.js';
 import { readPixelValue } from '../store/pixel-value.js';
-import {
-  resolveDepthImage,
-  type DepthImageSettingsInput,
-  type ResolvedDepthImage,
-} from '../store/geometry/index.js';
+import { resolveDepthImage } from '../store/geometry/depth.js';
+import type { DepthImageSettingsInput, ResolvedDepthImage } from '../store/geometry/types.js';
 import { ImageDrawable, type MagnificationFilter } from './image-drawable.js';
 import { parseMagnificationFilter } from './image-layer.js';
 import { imageSamples, planRawImage } from './image-plan.js';
 import type {
-  LayerKind,
   LayerOverrides,
   LayerPick,
   LayerQuery,
@@ -30,12 +27,9 @@ import type {
   SceneRect,
   ViewLayer,
 } from './layer.js';
-import { hasAnyComponent, type AutoLayerKind } from './layer-kinds.js';
+import { DEPTH_IMAGE_DRAW_ORDER, DEPTH_KIND } from './depth-image-kind.js';
 import type { Renderer } from './renderer.js';
 import type { Samples } from '../store/value-range.js';
-
-/** Rerun's default draw order for DepthImage (SPEC §12.7). */
-export const DEPTH_IMAGE_DRAW_ORDER = -20;
 
 /** Overrides a `<rr-depth-image>` element gives (its attributes) over what was logged. */
 export interface DepthImageOverrides extends LayerOverrides {
@@ -52,14 +46,6 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** DepthImage: always opaque (Rerun has no opacity for it); its presence halves the others'. */
-export const DEPTH_KIND: LayerKind = { name: 'depth', defaultOpacity: () => 1 };
-
-/** Automatic views show entities holding a depth image. */
-export const DEPTH_IMAGE_AUTO_KIND: AutoLayerKind = {
-  matches: (recording, entity) => hasAnyComponent(recording, entity, ['DepthImage:buffer']),
-  create: (renderer) => new DepthImageLayer(renderer),
-};
 
 export class DepthImageLayer implements ViewLayer {
   readonly kind = DEPTH_KIND;

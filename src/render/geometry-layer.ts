@@ -1,5 +1,5 @@
 /**
- * The layer kind for Rerun's Points2D, Boxes2D and LineStrips2D: reads the archetype's
+ * The layer for Rerun's Points2D, Boxes2D and LineStrips2D (a lazy chunk: geometry-kind.ts): reads the archetype's
  * components at the entity (latest-at), resolves them with the annotation context that applies
  * (src/store/geometry), applies the legend's class state and hands instanced drawables to the
  * renderer. Work is redone only when a row, the context or the class state changed.
@@ -27,6 +27,7 @@ import {
   type ClassFilter,
 } from './geometry-instances.js';
 import { pickInstance } from './geometry-pick.js';
+import { GEOMETRY_KINDS } from './geometry-kind.js';
 import { compositeLabels, layoutLabels, paintLabels, paintOutline, sameOutline } from './labels.js';
 import { setLabelPainter } from './label-painter.js';
 import type {
@@ -87,16 +88,6 @@ function anchor(resolved: ResolvedGeometry, i: number, x: number, y: number): [n
   if (resolved.kind === 'boxes') return [resolved.centers[i * 2]!, resolved.centers[i * 2 + 1]!];
   return [x, y];
 }
-
-/**
- * The layer kinds, one per archetype (what views count). No default-opacity hook: geometry has
- * no opacity in Rerun (translucent colours darken instead, SPEC §12.6.4).
- */
-export const GEOMETRY_KINDS: Record<GeometryKind, LayerKind> = {
-  points: { name: 'points' },
-  boxes: { name: 'boxes' },
-  strips: { name: 'strips' },
-};
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

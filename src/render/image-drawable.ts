@@ -2,7 +2,7 @@
  * One image on the GPU: textures plus the shading decisions, drawn as quads covering scene
  * (0, 0)–(width, height). Images larger than the GPU's texture limit are tiled (tiled-texture.ts).
  */
-import * as twgl from 'twgl.js';
+import * as programs from './gl-program.js';
 import { colormapCode } from './colormaps.js';
 import { GpuRange, gpuRangeSupported } from './gpu-range.js';
 import {
@@ -272,7 +272,7 @@ export class ImageDrawable implements Drawable {
       },
     });
     gl.useProgram(program.program);
-    twgl.setUniforms(program.uniformSetters, {
+    programs.setUniforms(program.uniformSetters, {
       u_channels: shading.channels,
       u_range: range.range ?? shading.range,
       u_stats: range.stats ?? null,
@@ -288,7 +288,7 @@ export class ImageDrawable implements Drawable {
       ...sceneUniforms(context),
     });
     tiles.forEach((tile, i) => {
-      twgl.setUniforms(program.uniformSetters, {
+      programs.setUniforms(program.uniformSetters, {
         u_texture: hardware
           ? { texture: textures[i], sampler: renderer.linearSampler }
           : textures[i],

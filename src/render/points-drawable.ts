@@ -3,7 +3,7 @@
  * over earlier ones (instances rasterise in order). Keypoint connections of the same entity are
  * drawn first, so they lie just under the discs (SPEC §12.6.5, §12.13 item 4).
  */
-import * as twgl from 'twgl.js';
+import * as programs from './gl-program.js';
 import { createInstanceTexture, instanceBytes, instanceFloats } from './instance-texture.js';
 import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
 import { POINTS_FRAGMENT_SHADER, POINTS_VERTEX_SHADER } from './shaders/geometry.glsl.js';
@@ -66,7 +66,7 @@ export class PointsDrawable implements Drawable {
     const { gl, renderer } = context;
     const program = renderer.program('points', POINTS_VERTEX_SHADER, POINTS_FRAGMENT_SHADER);
     gl.useProgram(program.program);
-    twgl.setUniforms(program.uniformSetters, {
+    programs.setUniforms(program.uniformSetters, {
       u_instances: this.#instances.texture,
       u_colors: this.#colors.texture,
       u_scale: context.scale,

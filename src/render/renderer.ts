@@ -19,7 +19,7 @@
  * are drawn without blending (an alpha of 1 replaces what lies below exactly), which is what
  * a software GPU spends most of a frame on.
  */
-import * as twgl from 'twgl.js';
+import * as programs from './gl-program.js';
 import { ENCODE_FRAGMENT_SHADER, ENCODE_VERTEX_SHADER } from './shaders/image.glsl.js';
 
 /** Where and how large a frame is drawn, in device pixels. */
@@ -200,7 +200,7 @@ interface Target {
   height: number;
 }
 
-/** A compiled program and its uniform setters (twgl's ProgramInfo without attributes). */
+/** A compiled program and its uniform setters (what gl-program.ts makes). */
 export interface Program {
   program: WebGLProgram;
   uniformSetters: Record<string, (value: unknown) => void>;
@@ -359,11 +359,11 @@ export class Renderer {
     let info = this.#programs.get(key);
     if (!info) {
       const gl = this.#gl;
-      const program = twgl.createProgram(gl, [vertex, fragment], (message: string) => {
+      const program = programs.createProgram(gl, [vertex, fragment], (message: string) => {
         throw new Error(`shader ${key} failed to build: ${message}`);
       });
       if (!program) throw new Error(`shader ${key} failed to build`);
-      info = { program, uniformSetters: twgl.createUniformSetters(gl, program) };
+      info = { program, uniformSetters: programs.createUniformSetters(gl, program) };
       this.#programs.set(key, info);
     }
     return info;
@@ -641,7 +641,7 @@ export class Renderer {
     gl.disable(gl.BLEND);
     const program = this.program('encode', ENCODE_VERTEX_SHADER, ENCODE_FRAGMENT_SHADER);
     gl.useProgram(program.program);
-    twgl.setUniforms(program.uniformSetters, {
+    programs.setUniforms(program.uniformSetters, {
       u_composite: source.texture,
       u_premultiplied: premultiplied,
     });

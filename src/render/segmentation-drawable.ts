@@ -4,7 +4,7 @@
  * change. Toggling a class therefore costs a table of at most a few thousand texels, never the
  * id image.
  */
-import * as twgl from 'twgl.js';
+import * as programs from './gl-program.js';
 import {
   sceneUniforms,
   type DrawContext,
@@ -185,7 +185,7 @@ export class SegmentationDrawable implements Drawable {
     const pixelRatio = context.pixelRatio ?? 1;
     const width =
       Number.isFinite(this.outlineWidth) && this.outlineWidth > 0 ? this.outlineWidth : 1;
-    twgl.setUniforms(program.uniformSetters, {
+    programs.setUniforms(program.uniformSetters, {
       u_imageSize: [this.width, this.height],
       u_lookup: table,
       u_tableSize: this.#tableData.length / 4,
@@ -196,7 +196,7 @@ export class SegmentationDrawable implements Drawable {
       ...sceneUniforms(context),
     });
     tiles.forEach((tile, i) => {
-      twgl.setUniforms(program.uniformSetters, {
+      programs.setUniforms(program.uniformSetters, {
         u_ids: ids[i],
         u_size: [tile.texWidth, tile.texHeight],
         u_texBase: [tile.texX, tile.texY],

@@ -3,7 +3,7 @@
  * (or per box), in one of three modes (SPEC §12.6.2, §12.6.3, §12.6.5). Later instances are
  * drawn over earlier ones.
  */
-import * as twgl from 'twgl.js';
+import * as programs from './gl-program.js';
 import { createInstanceTexture, instanceBytes, instanceFloats } from './instance-texture.js';
 import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
 import {
@@ -70,7 +70,7 @@ export class SegmentsDrawable implements Drawable {
     const { gl, renderer } = context;
     const program = renderer.program('segments', SEGMENTS_VERTEX_SHADER, SEGMENTS_FRAGMENT_SHADER);
     gl.useProgram(program.program);
-    twgl.setUniforms(program.uniformSetters, {
+    programs.setUniforms(program.uniformSetters, {
       u_instances: this.#instances.texture,
       u_colors: this.#colors.texture,
       u_mode: SEGMENT_MODE[this.mode],

@@ -151,7 +151,7 @@ function uploadLinear(gl: WebGL2RenderingContext, plan: TexturePlan, total: numb
   }
 }
 
-/** Other uploads (and twgl) assume the default unpack state. */
+/** Other uploads assume the default unpack state. */
 function resetUnpack(gl: WebGL2RenderingContext): void {
   gl.pixelStorei(gl.UNPACK_ROW_LENGTH, 0);
   gl.pixelStorei(gl.UNPACK_SKIP_PIXELS, 0);

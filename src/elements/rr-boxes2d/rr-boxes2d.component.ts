@@ -1,5 +1,6 @@
 import { property } from 'lit/decorators.js';
-import { normalizeBoxes2D, parseBox2DFormat } from '../../store/geometry/index.js';
+import { parseBox2DFormat } from '../../store/geometry/box-forms.js';
+import { normalizeBoxes2D } from '../../store/geometry/normalize.js';
 import type { Boxes2DInput, GeometryCommonInput } from '../../store/geometry/types.js';
 import { parsedAttribute } from '../shared/attributes.js';
 import { GeometryElement } from '../shared/geometry-element.js';

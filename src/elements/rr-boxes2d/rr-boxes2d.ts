@@ -1,4 +1,4 @@
-import { GeometryLayer } from '../../render/geometry-layer.js';
+import { createGeometryLayer, REQUIRED_COMPONENT } from '../../render/geometry-kind.js';
 import { registerLayerKind } from '../../render/layer-kinds.js';
 import { RrBoxes2d } from './rr-boxes2d.component.js';
 
@@ -8,8 +8,8 @@ if (!customElements.get('rr-boxes2d')) {
   customElements.define('rr-boxes2d', RrBoxes2d);
   // Automatic views (`<rr-view>` without layer children) show Boxes2D entities too.
   registerLayerKind({
-    matches: (recording, entity) => recording.components(entity).includes('Boxes2D:half_sizes'),
-    create: (renderer, onAsyncChange) => new GeometryLayer(renderer, onAsyncChange, 'boxes'),
+    matches: (recording, entity) => recording.components(entity).includes(REQUIRED_COMPONENT.boxes),
+    create: (renderer, onAsyncChange) => createGeometryLayer(renderer, onAsyncChange, 'boxes'),
   });
 }
 

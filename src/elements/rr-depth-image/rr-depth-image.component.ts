@@ -1,7 +1,9 @@
 import { property } from 'lit/decorators.js';
 import { decodeGrayscalePng, isPng } from '../../io/png16.js';
-import { isNpy, npyToImageRow } from '../../io/npy.js';
-import { DepthImageLayer, type DepthImageOverrides } from '../../render/depth-image-layer.js';
+import { isNpy, loadNpy } from '../../io/npy-magic.js';
+import { createDepthImageLayer } from '../../render/depth-image-kind.js';
+import type { DepthImageOverrides } from '../../render/depth-image-layer.js';
+import type { LazyLayer } from '../../render/lazy-layer.js';
 import type { Renderer } from '../../render/renderer.js';
 import {
   asBytes,
@@ -71,8 +73,8 @@ export class RrDepthImage extends ImageLayerElement {
     'magnificationFilter',
   ]);
 
-  protected createLayer(renderer: Renderer, _onAsyncChange: () => void): DepthImageLayer {
-    return new DepthImageLayer(renderer);
+  protected createLayer(renderer: Renderer, onAsyncChange: () => void): LazyLayer {
+    return createDepthImageLayer(renderer, onAsyncChange);
   }
 
   protected override extraOverrides(): Record<string, unknown> {
@@ -99,15 +101,12 @@ export class RrDepthImage extends ImageLayerElement {
     return { ...overrides };
   }
 
-  protected rowFromProperties(): OwnRow | undefined {
+  protected rowFromProperties(): OwnRow | undefined | Promise<OwnRow> {
     if (this.data !== undefined && this.data !== null) {
       const raw = this.data as unknown;
       if (raw instanceof ArrayBuffer || raw instanceof Uint8Array) {
         const npy = asBytes(raw);
-        if (isNpy(npy)) {
-          const { bytes, format } = npyToImageRow(npy);
-          return this.#row(bytes, format);
-        }
+        if (isNpy(npy)) return this.#npyRow(npy);
       }
       const { bytes, format } = formatFromNdArray(this.data);
       return this.#row(bytes, format);
@@ -135,13 +134,16 @@ export class RrDepthImage extends ImageLayerElement {
       const decoded = await decodeGrayscalePng(bytes);
       return this.#row(decoded.bytes, decoded.format);
     }
-    if (isNpy(bytes) || /\.npy(\?|#|$)/i.test(url)) {
-      const { bytes: raw, format } = npyToImageRow(bytes);
-      return this.#row(raw, format);
-    }
+    if (isNpy(bytes, url)) return this.#npyRow(bytes);
     throw new ImageFormatError(
       `expected a 16- or 8-bit grayscale PNG or an .npy file at ${url}, got something else`,
     );
+  }
+
+  async #npyRow(npy: Uint8Array): Promise<OwnRow> {
+    const { npyToImageRow } = await loadNpy();
+    const { bytes, format } = npyToImageRow(npy);
+    return this.#row(bytes, format);
   }
 
   #row(bytes: Uint8Array, format: ImageFormat): OwnRow {

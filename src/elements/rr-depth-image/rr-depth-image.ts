@@ -1,4 +1,4 @@
-import { DEPTH_IMAGE_AUTO_KIND } from '../../render/depth-image-layer.js';
+import { DEPTH_IMAGE_AUTO_KIND } from '../../render/depth-image-kind.js';
 import { registerLayerKind } from '../../render/layer-kinds.js';
 import { RrDepthImage } from './rr-depth-image.component.js';
 

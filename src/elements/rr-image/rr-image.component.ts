@@ -2,7 +2,7 @@ import { property } from 'lit/decorators.js';
 import { ImageLayer, type ImageOverrides } from '../../render/image-layer.js';
 import { parseColormap } from '../../render/colormaps.js';
 import { parseValueRange } from '../../store/value-range.js';
-import { isNpy, npyToImageRow } from '../../io/npy.js';
+import { isNpy, loadNpy } from '../../io/npy-magic.js';
 import { imageRow } from '../../store/components/keys.js';
 import type { Renderer } from '../../render/renderer.js';
 import {
@@ -79,16 +79,13 @@ export class RrImage extends ImageLayerElement {
     return overrides as Record<string, unknown>;
   }
 
-  protected rowFromProperties(): OwnRow | undefined {
+  protected rowFromProperties(): OwnRow | undefined | Promise<OwnRow> {
     if (this.data !== undefined && this.data !== null) {
       // `.npy` file contents (API.md: `.npy` input for `data` too).
       const raw = this.data as unknown;
       if (raw instanceof ArrayBuffer || raw instanceof Uint8Array) {
         const npy = asBytes(raw);
-        if (isNpy(npy)) {
-          const { bytes, format } = npyToImageRow(npy);
-          return imageRow('Image', bytes, format);
-        }
+        if (isNpy(npy)) return this.#npyRow(npy);
       }
       const { bytes, format } = formatFromNdArray(this.data);
       return imageRow('Image', bytes, format);
@@ -112,11 +109,18 @@ export class RrImage extends ImageLayerElement {
     return imageRow('Image', bytes, format);
   }
 
-  protected rowFromSource(bytes: Uint8Array, url: string, contentType: string | null): OwnRow {
-    if (isNpy(bytes, url)) {
-      const { bytes: raw, format } = npyToImageRow(bytes);
-      return imageRow('Image', raw, format);
-    }
+  async #npyRow(npy: Uint8Array): Promise<OwnRow> {
+    const { npyToImageRow } = await loadNpy();
+    const { bytes, format } = npyToImageRow(npy);
+    return imageRow('Image', bytes, format);
+  }
+
+  protected rowFromSource(
+    bytes: Uint8Array,
+    url: string,
+    contentType: string | null,
+  ): OwnRow | Promise<OwnRow> {
+    if (isNpy(bytes, url)) return this.#npyRow(bytes);
     const mediaType =
       contentType && contentType.startsWith('image/') ? contentType.split(';')[0] : undefined;
     const row: OwnRow = { 'EncodedImage:blob': bytes };

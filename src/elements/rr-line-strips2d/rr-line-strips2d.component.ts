@@ -1,5 +1,5 @@
 import { property } from 'lit/decorators.js';
-import { normalizeLineStrips2D } from '../../store/geometry/index.js';
+import { normalizeLineStrips2D } from '../../store/geometry/normalize.js';
 import type { GeometryCommonInput, LineStrips2DInput } from '../../store/geometry/types.js';
 import { GeometryElement } from '../shared/geometry-element.js';
 

@@ -1,4 +1,4 @@
-import { GeometryLayer } from '../../render/geometry-layer.js';
+import { createGeometryLayer, REQUIRED_COMPONENT } from '../../render/geometry-kind.js';
 import { registerLayerKind } from '../../render/layer-kinds.js';
 import { RrLineStrips2d } from './rr-line-strips2d.component.js';
 
@@ -8,8 +8,9 @@ if (!customElements.get('rr-line-strips2d')) {
   customElements.define('rr-line-strips2d', RrLineStrips2d);
   // Automatic views (`<rr-view>` without layer children) show LineStrips2D entities too.
   registerLayerKind({
-    matches: (recording, entity) => recording.components(entity).includes('LineStrips2D:strips'),
-    create: (renderer, onAsyncChange) => new GeometryLayer(renderer, onAsyncChange, 'strips'),
+    matches: (recording, entity) =>
+      recording.components(entity).includes(REQUIRED_COMPONENT.strips),
+    create: (renderer, onAsyncChange) => createGeometryLayer(renderer, onAsyncChange, 'strips'),
   });
 }
 

@@ -1,5 +1,5 @@
 import { property } from 'lit/decorators.js';
-import { normalizePoints2D } from '../../store/geometry/index.js';
+import { normalizePoints2D } from '../../store/geometry/normalize.js';
 import type { GeometryCommonInput, Points2DInput } from '../../store/geometry/types.js';
 import { GEOMETRY_ATTRIBUTES, GeometryElement } from '../shared/geometry-element.js';
 

@@ -1,6 +1,6 @@
 import { property } from 'lit/decorators.js';
 import { decodeGrayscalePng, isPng } from '../../io/png16.js';
-import { isNpy, npyToImageRow } from '../../io/npy.js';
+import { isNpy, loadNpy } from '../../io/npy-magic.js';
 import { imageRow } from '../../store/components/keys.js';
 import type { Renderer } from '../../render/renderer.js';
 import { annotationContextErrorFor } from '../../store/context-errors.js';
@@ -117,6 +117,7 @@ export class RrSegmentation extends ImageLayerElement {
       return this.#row(decoded.bytes, decoded.format);
     }
     if (isNpy(bytes, url)) {
+      const { npyToImageRow } = await loadNpy();
       const read = npyToImageRow(bytes, { segmentation: true });
       return this.#row(read.bytes, read.format);
     }

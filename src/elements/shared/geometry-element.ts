@@ -5,18 +5,18 @@
  * Input problems are reported (`rr-error`, `part="error"`) while the drawable instances draw.
  */
 import { property } from 'lit/decorators.js';
-import { GeometryLayer } from '../../render/geometry-layer.js';
+import { createGeometryLayer } from '../../render/geometry-kind.js';
+import type { GeometryLayer } from '../../render/geometry-layer.js';
+import type { LazyLayer } from '../../render/lazy-layer.js';
 import type { Renderer } from '../../render/renderer.js';
 import type { GeometryCommonInput, GeometryKind, Normalized } from '../../store/geometry/types.js';
 import { componentKey } from '../../store/recording.js';
 import { describeIssues } from '../../store/geometry/issues.js';
-import {
-  KIND_ARCHETYPE,
-  parseBoolean,
-  parseColors,
-  parseScalars,
-} from '../../store/geometry/index.js';
+import { parseBoolean, parseColors, parseScalars } from '../../store/geometry/parse.js';
 import { parsedAttribute, type AttributeParser } from './attributes.js';
+import { KIND_ARCHETYPE } from '../../store/geometry/draw-order.js';
+// Registers log()/sendColumns() field handling of the geometry archetypes with the recording.
+import '../../store/geometry/log-fields.js';
 import { LayerElement, type OwnRow } from './layer-element.js';
 
 /**
@@ -74,15 +74,15 @@ export abstract class GeometryElement extends LayerElement {
   /** Reads the input into the archetype's components (src/store/geometry). */
   protected abstract readInput(input: object): Normalized<object>;
 
-  #layer: GeometryLayer | undefined;
+  #layer: LazyLayer | undefined;
 
   /** @internal The layer (tests read its resolved batch). */
   get geometryLayer(): GeometryLayer | undefined {
-    return this.#layer;
+    return this.#layer?.inner as GeometryLayer | undefined;
   }
 
-  protected createLayer(renderer: Renderer, onAsyncChange: () => void): GeometryLayer {
-    this.#layer = new GeometryLayer(renderer, onAsyncChange, this.geometry);
+  protected createLayer(renderer: Renderer, onAsyncChange: () => void): LazyLayer {
+    this.#layer = createGeometryLayer(renderer, onAsyncChange, this.geometry);
     return this.#layer;
   }
 

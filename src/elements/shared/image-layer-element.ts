@@ -36,7 +36,7 @@ export abstract class ImageLayerElement extends LayerElement {
   ]);
 
   /** Rows from `buffer`/`data` + format properties, or undefined when the element has none. */
-  protected abstract rowFromProperties(): OwnRow | undefined;
+  protected abstract rowFromProperties(): OwnRow | undefined | Promise<OwnRow>;
   /** Rows from a fetched `src`. */
   protected abstract rowFromSource(
     bytes: Uint8Array,

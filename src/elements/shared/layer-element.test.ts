@@ -26,7 +26,7 @@ import { LayerElement } from './layer-element.js';
 import { expectImage } from '../../../test/helpers/pixels.js';
 import { rgbImage } from '../../../test/helpers/fixtures.js';
 import { assertNoWebGLError, requireWebGL2 } from '../../../test/helpers/webgl.js';
-import * as twgl from 'twgl.js';
+import { setUniforms } from '../../render/gl-program.js';
 
 const RECT_VERTEX = /* glsl */ `#version 300 es
 precision highp float;
@@ -57,7 +57,7 @@ class RectDrawable implements Drawable {
   draw(context: DrawContext): void {
     const program = context.renderer.program('test-rect', RECT_VERTEX, RECT_FRAGMENT);
     context.gl.useProgram(program.program);
-    twgl.setUniforms(program.uniformSetters, {
+    setUniforms(program.uniformSetters, {
       ...sceneUniforms(context),
       u_rect: [BOUNDS.x, BOUNDS.y, BOUNDS.width, BOUNDS.height],
       u_color: [0, 0, 1, 1],

@@ -237,8 +237,15 @@ export class ViewController implements ReactiveController, RenderTarget {
       this.#resolveLayers();
       for (const entry of this.options.layers())
         if (entry.layer.pending) pending.push(entry.layer.pending);
-      if (!pending.length) break;
-      await Promise.allSettled(pending);
+      if (pending.length) {
+        await Promise.allSettled(pending);
+        continue;
+      }
+      await this.#renderer.whenReady();
+      // Data that came meanwhile (a layer element's update) may have started a load (a lazy
+      // layer's code): wait for that too.
+      this.#resolveLayers();
+      if (!this.options.layers().some((entry) => entry.loading || entry.layer.pending)) return;
     }
     await this.#renderer.whenReady();
   }

@@ -1,0 +1,43 @@
+/**
+ * Shrinks the text of tagged template literals that ship as they are written: GLSL in
+ * `/* glsl *\/` templates, CSS in lit's css`…`, HTML in lit's html`…`. terser keeps string
+ * contents, so their comments (which explain Rerun's maths or a layout choice in the source) and
+ * indentation would otherwise reach every page. Used by rollup.config.mjs (the CDN build) and
+ * by minify-dist.mjs (tsc's npm build).
+ *
+ * Only whitespace at the start and end of lines, and comments, are removed; every line break
+ * is kept (so `keepLines` output maps line for line onto the source, for the .js.map files):
+ * - GLSL has no string literals, so `//` always starts a comment there.
+ * - CSS and HTML collapse runs of whitespace, so a line break alone means what the indented one
+ *   did (no template here is `white-space: pre`).
+ * A match runs from the tag to the next backtick: a `${…}` holding another template literal
+ * ends it early, and the JS code caught in between loses only indentation, which changes nothing.
+ */
+
+const trimLines = (text) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n');
+
+/** Removes block comments, keeping their line breaks. */
+const stripBlockComments = (text) =>
+  text.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ''));
+
+/**
+ * @param {string} code JavaScript or TypeScript source
+ * @param {{keepLines?: boolean}} [options] keep empty lines (dist: source maps stay exact)
+ */
+export function minifyLiterals(code, { keepLines = false } = {}) {
+  const squeeze = (text) => (keepLines ? text : text.replace(/\n{2,}/g, '\n'));
+  return code
+    .replace(/\/\* glsl \*\/ `([^`]*)`/g, (_, body) => {
+      const lines = body.split('\n').map((line) => line.replace(/\/\/.*$/, '').trim());
+      return '/* glsl */ `' + (keepLines ? lines : lines.filter((l) => l)).join('\n') + '`';
+    })
+    .replace(
+      /\bcss ?`([^`]*)`/g,
+      (_, body) => 'css`' + squeeze(trimLines(stripBlockComments(body))) + '`',
+    )
+    .replace(/\bhtml ?`([^`]*)`/g, (_, body) => 'html`' + squeeze(trimLines(body)) + '`');
+}
