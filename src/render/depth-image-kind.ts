@@ -23,9 +23,7 @@ export function createDepthImageLayer(renderer: Renderer, onAsyncChange: () => v
     DEPTH_KIND,
     DEPTH_IMAGE_DRAW_ORDER,
     () =>
-      import('./depth-image-layer.js').then(
-        ({ DepthImageLayer }) => new DepthImageLayer(renderer),
-      ),
+      import('./depth-image-layer.js').then(({ DepthImageLayer }) => new DepthImageLayer(renderer)),
     ({ recording, entity, timeline, time }, overrides) =>
       // An attribute the element could not parse is shown by the layer, data or not.
       !!(overrides as DepthImageOverrides).overrideError ||

@@ -46,7 +46,6 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-
 export class DepthImageLayer implements ViewLayer {
   readonly kind = DEPTH_KIND;
   readonly drawable: ImageDrawable;
