@@ -16,6 +16,7 @@ import type {
   SceneRect,
   ViewLayer,
 } from './layer.js';
+import type { OutlineShape } from './outline.js';
 import type { Drawable } from './renderer.js';
 import type { ResolvedLabel } from '../store/geometry/types.js';
 
@@ -103,6 +104,14 @@ export class LazyLayer implements ViewLayer {
 
   pick(x: number, y: number, context: PickContext): LayerPick | undefined {
     return this.#inner?.pick(x, y, context);
+  }
+
+  pickInstance(instance: number, at: [number, number]): LayerPick | undefined {
+    return this.#inner?.pickInstance?.(instance, at);
+  }
+
+  outline(instance: number): OutlineShape | undefined {
+    return this.#inner?.outline?.(instance);
   }
 
   dispose(): void {
