@@ -40,6 +40,17 @@ const WORD = /[\w.]/;
 const OP = /[-+*/<>=!&|^%~]/;
 
 /**
+ * Drops the CSS spaces after `:` and `,` and around `{` (`color: red;` → `color:red;`), on lines
+ * without a `${…}` or a quote. A space before `:` is a descendant combinator (`.a :hover`) and
+ * stays, as do those around `+`, `-` and `>` (`calc(100% - 8px)`).
+ */
+const squeezeCss = (text) =>
+  text
+    .split('\n')
+    .map((line) => (/[$'"`]/.test(line) ? line : line.replace(/([:,]) +| *([{]) */g, '$1$2')))
+    .join('\n');
+
+/**
  * @param {string} code JavaScript or TypeScript source
  * @param {{keepLines?: boolean}} [options] keep empty lines (dist: source maps stay exact)
  */
@@ -52,7 +63,7 @@ export function minifyLiterals(code, { keepLines = false } = {}) {
     })
     .replace(
       /\bcss ?`([^`]*)`/g,
-      (_, body) => 'css`' + squeeze(trimLines(stripBlockComments(body))) + '`',
+      (_, body) => 'css`' + squeeze(squeezeCss(trimLines(stripBlockComments(body)))) + '`',
     )
     .replace(/\bhtml ?`([^`]*)`/g, (_, body) => 'html`' + squeeze(trimLines(body)) + '`');
 }
