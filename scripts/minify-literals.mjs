@@ -5,8 +5,8 @@
  * indentation would otherwise reach every page. Used by rollup.config.mjs (the CDN build) and
  * by minify-dist.mjs (tsc's npm build).
  *
- * Only whitespace at the start and end of lines, and comments, are removed; every line break
- * is kept (so `keepLines` output maps line for line onto the source, for the .js.map files):
+ * Only whitespace (at the start and end of lines, and in GLSL where no token needs it) and
+ * comments are removed; every line break is kept (so `keepLines` output maps line for line onto the source, for the .js.map files):
  * - GLSL has no string literals, so `//` always starts a comment there.
  * - CSS and HTML collapse runs of whitespace, so a line break alone means what the indented one
  *   did (no template here is `white-space: pre`).
@@ -25,6 +25,32 @@ const stripBlockComments = (text) =>
   text.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ''));
 
 /**
+ * Drops the spaces of a GLSL line that no token needs (`a = b * 2.0;` → `a=b*2.0;`): a space
+ * stays between two word characters (`uniform vec2 u_x`) and between two operator characters
+ * (`x = -1` keeps `= -`, so no `=-`, `--` or `/*` can appear). Lines that hold a `${…}`, a quote
+ * or a preprocessor directive (`#define F (x)` ≠ `#define F(x)`) are left as they are.
+ */
+const squeezeGlsl = (line) =>
+  /^#|[$'"`]/.test(line)
+    ? line
+    : line.replace(/(.)[ \t]+(?=(.))/g, (run, left, right) =>
+        (WORD.test(left) && WORD.test(right)) || (OP.test(left) && OP.test(right)) ? run : left,
+      );
+const WORD = /[\w.]/;
+const OP = /[-+*/<>=!&|^%~]/;
+
+/**
+ * Drops the CSS spaces after `:` and `,` and around `{` (`color: red;` → `color:red;`), on lines
+ * without a `${…}` or a quote. A space before `:` is a descendant combinator (`.a :hover`) and
+ * stays, as do those around `+`, `-` and `>` (`calc(100% - 8px)`).
+ */
+const squeezeCss = (text) =>
+  text
+    .split('\n')
+    .map((line) => (/[$'"`]/.test(line) ? line : line.replace(/([:,]) +| *([{]) */g, '$1$2')))
+    .join('\n');
+
+/**
  * @param {string} code JavaScript or TypeScript source
  * @param {{keepLines?: boolean}} [options] keep empty lines (dist: source maps stay exact)
  */
@@ -32,12 +58,12 @@ export function minifyLiterals(code, { keepLines = false } = {}) {
   const squeeze = (text) => (keepLines ? text : text.replace(/\n{2,}/g, '\n'));
   return code
     .replace(/\/\* glsl \*\/ `([^`]*)`/g, (_, body) => {
-      const lines = body.split('\n').map((line) => line.replace(/\/\/.*$/, '').trim());
+      const lines = body.split('\n').map((line) => squeezeGlsl(line.replace(/\/\/.*$/, '').trim()));
       return '/* glsl */ `' + (keepLines ? lines : lines.filter((l) => l)).join('\n') + '`';
     })
     .replace(
       /\bcss ?`([^`]*)`/g,
-      (_, body) => 'css`' + squeeze(trimLines(stripBlockComments(body))) + '`',
+      (_, body) => 'css`' + squeeze(squeezeCss(trimLines(stripBlockComments(body)))) + '`',
     )
     .replace(/\bhtml ?`([^`]*)`/g, (_, body) => 'html`' + squeeze(trimLines(body)) + '`');
 }

@@ -3,6 +3,8 @@
  * image shader as re_renderer's `colormap.wgsl` does (polynomial fits in f32, output treated as
  * sRGB; `shaders/image.glsl.ts`), so a map looks the same here as in Rerun wherever it is used.
  */
+
+/** In the order of Rerun's `Colormap` enum: a map's value is its index + 1 (`colormapCode()`). */
 export const COLORMAP_NAMES = [
   'grayscale',
   'inferno',
@@ -19,19 +21,6 @@ export type ColormapName = (typeof COLORMAP_NAMES)[number];
 /** What the image shader can map through. */
 export type ShaderColormap = ColormapName;
 
-/** Rerun's `Colormap` enum value of each map, which is also the shader's code for it. */
-const CODES: Readonly<Record<ColormapName, number>> = {
-  grayscale: 1,
-  inferno: 2,
-  magma: 3,
-  plasma: 4,
-  turbo: 5,
-  viridis: 6,
-  'cyan-to-yellow': 7,
-  spectral: 8,
-  twilight: 9,
-};
-
 /** Parses a `colormap` attribute (case-insensitive; `cyan_to_yellow` accepted too). */
 export function parseColormap(value: unknown): ColormapName | undefined {
   if (value == null || value === '') return undefined;
@@ -44,5 +33,5 @@ export function parseColormap(value: unknown): ColormapName | undefined {
 
 /** The shader's code of a map: Rerun's enum value (1 grayscale … 9 twilight). */
 export function colormapCode(name: ShaderColormap): number {
-  return CODES[name];
+  return COLORMAP_NAMES.indexOf(name) + 1;
 }

@@ -7,10 +7,10 @@ import type { LazyLayer } from '../../render/lazy-layer.js';
 import type { Renderer } from '../../render/renderer.js';
 import {
   asBytes,
+  type BufferInput,
   describeFormat,
   formatFromNdArray,
   ImageFormatError,
-  resolveImageFormat,
   validateImageBuffer,
   type ImageFormat,
 } from '../../store/image-format.js';
@@ -111,20 +111,9 @@ export class RrDepthImage extends ImageLayerElement {
       const { bytes, format } = formatFromNdArray(this.data);
       return this.#row(bytes, format);
     }
-    if (this.buffer === undefined || this.buffer === null) return undefined;
-    if (!this.format && (this.width === undefined || this.height === undefined)) {
-      throw new ImageFormatError(
-        'expected a format (or width and height attributes) for the buffer, got none',
-      );
-    }
-    const format = resolveImageFormat(
-      this.format ?? {
-        width: this.width as number,
-        height: this.height as number,
-        channelDatatype: this.channelDatatype,
-      },
-    );
-    const bytes = asBytes(this.buffer);
+    const format = this.bufferFormat();
+    if (!format) return undefined;
+    const bytes = asBytes(this.buffer as BufferInput);
     validateImageBuffer(format, bytes);
     return this.#row(bytes, format);
   }

@@ -7,9 +7,8 @@ import { imageRow } from '../../store/components/keys.js';
 import type { Renderer } from '../../render/renderer.js';
 import {
   asBytes,
+  type BufferInput,
   formatFromNdArray,
-  ImageFormatError,
-  resolveImageFormat,
   validateImageBuffer,
 } from '../../store/image-format.js';
 import { MAGNIFICATION_FILTER } from '../shared/attributes.js';
@@ -90,21 +89,12 @@ export class RrImage extends ImageLayerElement {
       const { bytes, format } = formatFromNdArray(this.data);
       return imageRow('Image', bytes, format);
     }
-    if (this.buffer === undefined || this.buffer === null) return undefined;
-    const input = this.format ?? {
-      width: this.width as number,
-      height: this.height as number,
+    const format = this.bufferFormat({
       colorModel: this.colorModel,
-      channelDatatype: this.channelDatatype,
       pixelFormat: this.pixelFormat,
-    };
-    if (!this.format && (this.width === undefined || this.height === undefined)) {
-      throw new ImageFormatError(
-        'expected a format (or width and height attributes) for the buffer, got none',
-      );
-    }
-    const format = resolveImageFormat(input);
-    const bytes = asBytes(this.buffer);
+    });
+    if (!format) return undefined;
+    const bytes = asBytes(this.buffer as BufferInput);
     validateImageBuffer(format, bytes);
     return imageRow('Image', bytes, format);
   }

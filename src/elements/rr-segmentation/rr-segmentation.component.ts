@@ -7,10 +7,10 @@ import { annotationContextErrorFor } from '../../store/context-errors.js';
 import { SegmentationLayer } from '../../render/segmentation-layer.js';
 import {
   asBytes,
+  type BufferInput,
   describeFormat,
   formatFromNdArray,
   ImageFormatError,
-  resolveImageFormat,
   validateImageBuffer,
   type ImageFormat,
 } from '../../store/image-format.js';
@@ -88,25 +88,14 @@ export class RrSegmentation extends ImageLayerElement {
       const { bytes, format } = formatFromNdArray(this.data, { segmentation: true });
       return this.#row(bytes, format);
     }
-    if (this.buffer === undefined || this.buffer === null) return undefined;
-    if (!this.format && (this.width === undefined || this.height === undefined)) {
-      throw new ImageFormatError(
-        'expected a format (or width and height attributes) for the buffer, got none',
-      );
-    }
-    const format = resolveImageFormat(
-      this.format ?? {
-        width: this.width as number,
-        height: this.height as number,
-        channelDatatype: this.channelDatatype,
-      },
-    );
+    const format = this.bufferFormat();
+    if (!format) return undefined;
     if (format.pixelFormat || format.colorModel !== 'L') {
       throw new ImageFormatError(
         `expected a single-channel (L) segmentation image, got ${describeFormat(format)}`,
       );
     }
-    const bytes = asBytes(this.buffer);
+    const bytes = asBytes(this.buffer as BufferInput);
     validateImageBuffer(format, bytes);
     return this.#row(bytes, format);
   }

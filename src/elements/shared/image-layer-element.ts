@@ -4,7 +4,14 @@
  * or an ndarray-like `data`.
  */
 import { property } from 'lit/decorators.js';
-import type { BufferInput, ImageFormatInput, NdArrayLike } from '../../store/image-format.js';
+import {
+  ImageFormatError,
+  resolveImageFormat,
+  type BufferInput,
+  type ImageFormat,
+  type ImageFormatInput,
+  type NdArrayLike,
+} from '../../store/image-format.js';
 import { LayerElement, type OwnRow } from './layer-element.js';
 import { fetchOk } from '../../io/fetch.js';
 
@@ -43,6 +50,28 @@ export abstract class ImageLayerElement extends LayerElement {
     url: string,
     contentType: string | null,
   ): Promise<OwnRow> | OwnRow;
+
+  /**
+   * The resolved format of `buffer`: `format`, or the format attributes (`width`, `height`,
+   * `channel-datatype` and the element's own `more`); undefined without a buffer. Throws an
+   * ImageFormatError when neither a format nor both width and height are given.
+   */
+  protected bufferFormat(more?: Partial<ImageFormatInput>): ImageFormat | undefined {
+    if (this.buffer === undefined || this.buffer === null) return undefined;
+    if (!this.format && (this.width === undefined || this.height === undefined)) {
+      throw new ImageFormatError(
+        'expected a format (or width and height attributes) for the buffer, got none',
+      );
+    }
+    return resolveImageFormat(
+      this.format ?? {
+        width: this.width as number,
+        height: this.height as number,
+        channelDatatype: this.channelDatatype,
+        ...more,
+      },
+    );
+  }
 
   protected ownRow(): OwnRow | undefined | Promise<OwnRow> {
     return this.src ? this.#fetchSource(this.src) : this.rowFromProperties();
