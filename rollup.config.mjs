@@ -92,7 +92,12 @@ export default [
   // beside rr-elements.js, where `new URL('./png16.worker.js', import.meta.url)` finds it.
   {
     input: 'src/io/png16.worker.ts',
-    output: { file: 'dist/cdn/png16.worker.js', format: 'es', sourcemap: 'hidden' },
+    output: {
+      file: 'dist/cdn/png16.worker.js',
+      format: 'es',
+      inlineDynamicImports: true,
+      sourcemap: 'hidden',
+    },
     plugins: plugins(),
     onwarn,
   },

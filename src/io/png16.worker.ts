@@ -5,7 +5,7 @@
  * makes it one file beside rr-elements.js (rollup.config.mjs).
  */
 import { ImageFormatError } from '../store/image-format.js';
-import type { PngWorkerReply } from './png16.js';
+import type { PngWorkerReply } from './png16-client.js';
 import { decodeGrayscalePngNow } from './png16-decode.js';
 
 self.onmessage = ({ data }: MessageEvent<{ id: number; bytes: Uint8Array }>) => {

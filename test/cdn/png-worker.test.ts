@@ -50,13 +50,12 @@ describe('CDN bundle: 16-bit PNGs are decoded in dist/cdn/png16.worker.js', () =
     <rr-context><rr-view id="view" style="display: block; width: 300px; height: 100px">
       <rr-segmentation src="${url}"></rr-segmentation></rr-view></rr-context>`;
     document.body.append(frame);
-    const win = await until(
-      () =>
-        (frame!.contentWindow as (Window & { workers?: string[] }) | null)?.workers?.length &&
-        (frame!.contentWindow as Window & { workers: string[] }),
-      'a worker started by the page',
-    );
-    expect(new URL(win.workers[0]).pathname).to.equal('/dist/cdn/png16.worker.js');
+    type PageWindow = Window & typeof globalThis & { workers?: string[] };
+    const win = await until(() => {
+      const w = frame!.contentWindow as PageWindow | null;
+      return w?.workers?.length ? w : undefined;
+    }, 'a worker started by the page');
+    expect(new URL(win.workers![0]).pathname).to.equal('/dist/cdn/png16.worker.js');
     const view = win.document.getElementById('view') as ViewElement;
     await until(() => win.customElements.get('rr-view'), 'the elements');
     const shot = await view.snapshot();

@@ -6,7 +6,7 @@ import type { RrView } from '../rr-view/rr-view.js';
 import type { RrImage } from '../rr-image/rr-image.js';
 import type { RrSegmentation } from './rr-segmentation.js';
 import { autoColor } from '../../store/auto-color.js';
-import { pngDecodeStats } from '../../io/png16.js';
+import { pngDecodeStats } from '../../io/png16-client.js';
 import { decodeGrayscalePngNow } from '../../io/png16-decode.js';
 import {
   canvasPixels,
