@@ -7,7 +7,7 @@
  */
 import { ImageFormatError, type ImageFormat } from '../store/image-format.js';
 import { checkImageHeader } from './image-header.js';
-import { isPng } from './png16.js';
+import { isPng } from './png-signature.js';
 
 type Decoded = { bytes: Uint8Array; format: ImageFormat };
 /** What the worker answers: the samples (their buffer transferred), or the decoder's error. */

@@ -12,20 +12,7 @@
  */
 import type { ImageFormat } from '../store/image-format.js';
 
-/** True when the bytes start with the PNG signature. */
-export function isPng(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 8 &&
-    bytes[0] === 0x89 &&
-    bytes[1] === 0x50 &&
-    bytes[2] === 0x4e &&
-    bytes[3] === 0x47 &&
-    bytes[4] === 0x0d &&
-    bytes[5] === 0x0a &&
-    bytes[6] === 0x1a &&
-    bytes[7] === 0x0a
-  );
-}
+export { isPng } from './png-signature.js';
 
 /**
  * Decodes a single-channel PNG to raw little-endian samples and their format: 8-bit → U8,

@@ -35,38 +35,62 @@ describe('CDN bundle: 16-bit PNGs are decoded in dist/cdn/png16.worker.js', () =
     }
   });
 
-  it('a page with the bundle starts that worker for a 16-bit PNG src and draws its ids', async () => {
+  type PageWindow = Window & typeof globalThis & { workers?: string[] };
+
+  /** A page with the CDN bundle and a 16-bit PNG mask; `head` goes first (a CSP, say). */
+  async function open(head = ''): Promise<PageWindow> {
     const bundle = await builtBundle();
     const url = URL.createObjectURL(new Blob([png16() as Uint8Array<ArrayBuffer>]));
     frame = document.createElement('iframe');
     frame.style.cssText = 'width: 300px; height: 100px; border: 0';
     // Records the workers the page starts (a subclass: they still run), before the bundle loads.
-    frame.srcdoc = `<!doctype html><script type="module">
+    frame.srcdoc = `<!doctype html>${head}<script type="module">
       window.workers = [];
       window.Worker = class extends Worker {
-        constructor(u, o) { super(u, o); window.workers.push(String(u)); }
+        constructor(u, o) { window.workers.push(String(u)); super(u, o); }
       };
     </script><script type="module" src="${bundle}"></script>
     <rr-context><rr-view id="view" style="display: block; width: 300px; height: 100px">
       <rr-segmentation src="${url}"></rr-segmentation></rr-view></rr-context>`;
     document.body.append(frame);
-    type PageWindow = Window & typeof globalThis & { workers?: string[] };
-    const win = await until(() => {
+    return until(() => {
       const w = frame!.contentWindow as PageWindow | null;
       return w?.workers?.length ? w : undefined;
     }, 'a worker started by the page');
-    expect(new URL(win.workers![0]).pathname).to.equal('/dist/cdn/png16.worker.js');
-    const view = win.document.getElementById('view') as ViewElement;
+  }
+
+  /** The view shows ids 1, 1000 and 65535 in their auto colours (as in rr-segmentation.test.ts). */
+  async function expectIds(win: PageWindow): Promise<void> {
     await until(() => win.customElements.get('rr-view'), 'the elements');
-    const shot = await view.snapshot();
+    const shot = await (win.document.getElementById('view') as ViewElement).snapshot();
     const at = (i: number) => {
       const k =
         (Math.floor(shot.height / 2) * shot.width + Math.floor(((i + 0.5) * shot.width) / 3)) * 4;
       return [...shot.data.slice(k, k + 4)];
     };
-    // Auto colours of ids 1, 1000 and 65535 (as in rr-segmentation.test.ts).
     expect(at(0)).to.deep.equal([77, 123, 188, 255]);
     expect(at(1)).to.deep.equal([188, 112, 77, 255]);
     expect(at(2)).to.deep.equal([188, 77, 176, 255]);
+  }
+
+  /** Whether the page loaded the main-thread decoder chunk (fast-png). */
+  const mainThreadDecoder = (win: PageWindow) =>
+    win.performance.getEntriesByType('resource').some((e) => /png16-decode-/.test(e.name));
+
+  it('a page with the bundle starts that worker for a 16-bit PNG src and draws its ids', async () => {
+    const win = await open();
+    expect(new URL(win.workers![0]).pathname).to.equal('/dist/cdn/png16.worker.js');
+    await expectIds(win);
+    expect(mainThreadDecoder(win)).to.equal(false);
+  });
+
+  it('under a CSP that refuses workers, decodes on the main thread: same pixels, no error', async () => {
+    const win = await open(
+      `<meta http-equiv="Content-Security-Policy" content="worker-src 'none'">`,
+    );
+    await expectIds(win);
+    expect(mainThreadDecoder(win)).to.equal(true);
+    const el = win.document.querySelector('rr-segmentation')!;
+    expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
   });
 });
