@@ -38,8 +38,8 @@ describe('CDN bundle: 16-bit PNGs are decoded in dist/cdn/png16.worker.js', () =
   type PageWindow = Window & typeof globalThis & { workers?: string[] };
 
   /** A page with the CDN bundle and a 16-bit PNG mask; `head` goes first (a CSP, say). */
-  async function open(head = ''): Promise<PageWindow> {
-    const bundle = await builtBundle();
+  async function open(head = '', bundle?: string): Promise<PageWindow> {
+    bundle ??= await builtBundle();
     const url = URL.createObjectURL(new Blob([png16() as Uint8Array<ArrayBuffer>]));
     frame = document.createElement('iframe');
     frame.style.cssText = 'width: 300px; height: 100px; border: 0';
@@ -55,8 +55,8 @@ describe('CDN bundle: 16-bit PNGs are decoded in dist/cdn/png16.worker.js', () =
     document.body.append(frame);
     return until(() => {
       const w = frame!.contentWindow as PageWindow | null;
-      return w?.workers?.length ? w : undefined;
-    }, 'a worker started by the page');
+      return w?.workers && w.customElements.get('rr-view') ? w : undefined;
+    }, 'the elements');
   }
 
   /** The view shows ids 1, 1000 and 65535 in their auto colours (as in rr-segmentation.test.ts). */
@@ -79,6 +79,7 @@ describe('CDN bundle: 16-bit PNGs are decoded in dist/cdn/png16.worker.js', () =
 
   it('a page with the bundle starts that worker for a 16-bit PNG src and draws its ids', async () => {
     const win = await open();
+    await until(() => win.workers!.length, 'a worker started by the page');
     expect(new URL(win.workers![0]).pathname).to.equal('/dist/cdn/png16.worker.js');
     await expectIds(win);
     expect(mainThreadDecoder(win)).to.equal(false);
@@ -90,6 +91,17 @@ describe('CDN bundle: 16-bit PNGs are decoded in dist/cdn/png16.worker.js', () =
     );
     await expectIds(win);
     expect(mainThreadDecoder(win)).to.equal(true);
+    const el = win.document.querySelector('rr-segmentation')!;
+    expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+  });
+
+  it('the anywidget one-file bundle from a blob: URL (as in Jupyter) decodes on the main thread', async () => {
+    const code = await (await fetch('/dist/cdn/rr-elements-anywidget.js')).text();
+    const blob = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+    const win = await open('', blob);
+    await expectIds(win);
+    // No worker URL can be made relative to a blob: module: no worker was even attempted.
+    expect(win.workers).to.deep.equal([]);
     const el = win.document.querySelector('rr-segmentation')!;
     expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
   });
