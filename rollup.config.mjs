@@ -111,8 +111,22 @@ export default [
     plugins: plugins(),
     onwarn,
   },
+  // The 16-bit PNG decoder's module Worker (src/io/png16.worker.ts, fast-png inside) as one file
+  // beside rr-elements.js, where `new URL('./png16.worker.js', import.meta.url)` finds it.
+  {
+    input: 'src/io/png16.worker.ts',
+    output: {
+      file: 'dist/cdn/png16.worker.js',
+      format: 'es',
+      inlineDynamicImports: true,
+      sourcemap: 'hidden',
+    },
+    plugins: plugins(),
+    onwarn,
+  },
   // The anywidget front end as ONE file (lazy chunks inlined): a Jupyter widget's `_esm` is a
-  // single module, and the Python package ships it (python/rr_elements/static/).
+  // single module, and the Python package ships it (python/rr_elements/static/). Loaded from a
+  // blob: URL there, it finds no png16.worker.js: 16-bit PNGs are decoded on the main thread.
   {
     input: 'src/anywidget/index.ts',
     output: {

@@ -11,6 +11,7 @@ import {
   commonJsPlugin,
   notebookPlaceholderMiddleware,
   rawSourceMiddleware,
+  workerSourceMiddleware,
 } from './scripts/dev-cdn.mjs';
 import { frameworkDepsPlugin } from './scripts/wtr-framework-deps-plugin.mjs';
 import { galleryPlugin } from './scripts/wtr-gallery-plugin.mjs';
@@ -32,7 +33,7 @@ export default {
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
   // The demo pages need what `npm start` gives them (scripts/dev-server.mjs).
-  middleware: [rawSourceMiddleware, notebookPlaceholderMiddleware],
+  middleware: [rawSourceMiddleware, notebookPlaceholderMiddleware, workerSourceMiddleware],
   plugins: [
     galleryPlugin(),
     cdnBundlePlugin({ demoOnly: true }),

@@ -27,6 +27,7 @@ function newest(dir) {
 const ENTRIES = {
   'rr-elements.js': { entry: 'src/index.ts', splitting: true },
   'rr-elements-anywidget.js': { entry: 'src/anywidget/index.ts', splitting: false },
+  'png16.worker.js': { entry: 'src/io/png16.worker.ts', splitting: false },
 };
 
 /**
@@ -157,4 +158,25 @@ export function commonJsPlugin() {
       return { body: await bundles.get(name), type: 'js' };
     },
   };
+}
+
+/**
+ * Koa middleware: `/src/**\/*.worker.js` → the `.ts` file beside it, compiled as any source. A
+ * worker is started by URL (`new URL('./png16.worker.js', import.meta.url)`, what tsc's output
+ * and bundlers need), which the server's `.js` → `.ts` import rewriting does not see.
+ */
+export async function workerSourceMiddleware(context, next) {
+  if (context.path.startsWith('/src/') && context.path.endsWith('.worker.js')) {
+    const ts = context.path.replace(/\.js$/, '.ts');
+    const file = path.resolve(root, '.' + decodeURIComponent(ts));
+    if (file.startsWith(root + path.sep)) {
+      try {
+        statSync(file);
+        context.url = ts + (context.querystring ? `?${context.querystring}` : '');
+      } catch {
+        // no such source: the request goes on as it came
+      }
+    }
+  }
+  return next();
 }

@@ -8,6 +8,7 @@ import {
   commonJsPlugin,
   notebookPlaceholderMiddleware,
   rawSourceMiddleware,
+  workerSourceMiddleware,
 } from './dev-cdn.mjs';
 import { frameworkDepsPlugin } from './wtr-framework-deps-plugin.mjs';
 import { sveltePlugin } from './wtr-svelte-plugin.mjs';
@@ -71,7 +72,7 @@ export function startServer({ port, watch = false }) {
       watch,
       clearTerminalOnReload: false,
       nodeResolve: { exportConditions: ['production'] },
-      middleware: [rawSourceMiddleware, notebookPlaceholderMiddleware],
+      middleware: [rawSourceMiddleware, notebookPlaceholderMiddleware, workerSourceMiddleware],
       plugins: [
         benchCaseList,
         // `/dist/cdn/*.js` (the CDN and Observable pages) built on first request when no fresh

@@ -6,7 +6,7 @@
 import { decode } from 'fast-png';
 import { ImageFormatError, type ImageFormat } from '../store/image-format.js';
 import { checkImageHeader } from './image-header.js';
-import { isPng } from './png16.js';
+import { isPng } from './png-signature.js';
 
 /**
  * Decodes a single-channel PNG to raw little-endian samples and their format: 8-bit → U8,

@@ -6,6 +6,8 @@ import type { RrView } from '../rr-view/rr-view.js';
 import type { RrImage } from '../rr-image/rr-image.js';
 import type { RrSegmentation } from './rr-segmentation.js';
 import { autoColor } from '../../store/auto-color.js';
+import { pngDecodeStats } from '../../io/png16-client.js';
+import { decodeGrayscalePngNow } from '../../io/png16-decode.js';
 import {
   canvasPixels,
   expectImage,
@@ -288,6 +290,51 @@ describe('<rr-segmentation>', () => {
     shot = await el.snapshot();
     expectPixel(shot, 0, 0, [131, 77, 188, 255]);
     expectPixel(shot, 1, 0, [154, 188, 77, 255]);
+  });
+
+  it("decodes a 16-bit PNG src in a worker; a corrupt one gives the main thread's rr-error", async () => {
+    const png16 = encode({
+      width: 3,
+      height: 1,
+      data: new Uint16Array([1, 1000, 65535]),
+      depth: 16,
+      channels: 1,
+    });
+    const before = { ...pngDecodeStats };
+    const { ctx, el } = await inContext<RrSegmentation>(
+      html`<rr-segmentation
+        src=${URL.createObjectURL(new Blob([png16 as Uint8Array<ArrayBuffer>]))}
+      ></rr-segmentation>`,
+      'rr-segmentation',
+    );
+    const shot = await el.snapshot();
+    expectPixel(shot, 0, 0, [77, 123, 188, 255]);
+    expectPixel(shot, 2, 0, [188, 77, 176, 255]);
+    expect(el.pick(1.5, 0.5)[0]).to.include({ classId: 1000 });
+    // The samples came back from the worker; nothing was decoded on the main thread.
+    expect(pngDecodeStats.worker).to.equal(before.worker + 1);
+    expect(pngDecodeStats.mainThread).to.equal(before.mainThread);
+
+    // The zlib stream of IDAT (after the signature, IHDR and IDAT's length and type) broken.
+    const corrupt = png16.slice();
+    corrupt.fill(0xff, 41, 45);
+    let expected = '';
+    try {
+      decodeGrayscalePngNow(corrupt);
+    } catch (error) {
+      expected = (error as Error).message;
+    }
+    expect(expected).to.match(/^expected a valid PNG, got one that cannot be decoded/);
+    const bad = document.createElement('rr-segmentation');
+    const error = nextEvent<{ message: string }>(bad, 'rr-error');
+    bad.src = URL.createObjectURL(new Blob([corrupt as Uint8Array<ArrayBuffer>]));
+    ctx.append(bad);
+    expect((await error).detail.message).to.include(expected);
+    await bad.updateComplete;
+    expect(bad.shadowRoot!.querySelector('[part="error"]')!.textContent).to.include(
+      'cannot be decoded',
+    );
+    expect(pngDecodeStats.mainThread).to.equal(before.mainThread);
   });
 
   it('rejects an RGB PNG and .npy with rr-error and draws nothing', async () => {
