@@ -2,6 +2,7 @@
  * One image on the GPU: textures plus the shading decisions, drawn as quads covering scene
  * (0, 0)–(width, height). Images larger than the GPU's texture limit are tiled (tiled-texture.ts).
  */
+import type { MagnificationFilterName } from '../store/components/normalize.js';
 import * as programs from './gl-program.js';
 import { colormapCode } from './colormaps.js';
 import { GpuRange, gpuRangeSupported } from './gpu-range.js';
@@ -32,7 +33,7 @@ import { TiledTexture } from './tiled-texture.js';
 import { GL } from './gl-enums.js';
 
 /** Rerun's MagnificationFilter, by name. */
-export type MagnificationFilter = 'nearest' | 'linear' | 'bicubic';
+export type MagnificationFilter = MagnificationFilterName;
 
 const FILTER_INDEX: Record<MagnificationFilter, number> = { nearest: 0, linear: 1, bicubic: 2 };
 const ALPHA_INDEX = { opaque: 0, separate: 1, premultiplied: 2 } as const;

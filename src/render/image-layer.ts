@@ -12,6 +12,7 @@ import {
   type ImageFormatInput,
 } from '../store/image-format.js';
 import { readPixelValue } from '../store/pixel-value.js';
+import { magnificationFilterName } from '../store/components/normalize.js';
 import { yuvPixelRgb } from '../store/yuv.js';
 import { ImageDrawable, type MagnificationFilter } from './image-drawable.js';
 import { planRawImage } from './image-plan.js';
@@ -32,17 +33,9 @@ import type { ColormapName } from './colormaps.js';
 /** Rerun's default draw order for Image and EncodedImage (SPEC §5.1). */
 export const IMAGE_DRAW_ORDER = -10;
 
-const FILTERS: Record<number, MagnificationFilter> = { 1: 'nearest', 2: 'linear', 3: 'bicubic' };
-
 /** Accepts Rerun's numeric MagnificationFilter or its name. */
-export function parseMagnificationFilter(value: unknown): MagnificationFilter | undefined {
-  if (typeof value === 'number') return FILTERS[value];
-  if (typeof value === 'string') {
-    const v = value.trim().toLowerCase();
-    if (v === 'nearest' || v === 'linear' || v === 'bicubic') return v;
-  }
-  return undefined;
-}
+export const parseMagnificationFilter: (value: unknown) => MagnificationFilter | undefined =
+  magnificationFilterName;
 
 /** Overrides an image element may give besides opacity and draw order. */
 export interface ImageOverrides extends LayerOverrides {

@@ -10,6 +10,7 @@
  * ```
  */
 import { describeValue } from '../../store/describe-value.js';
+import { MAGNIFICATION_FILTERS } from '../../store/components/normalize.js';
 import { reportError } from './errors.js';
 
 /**
@@ -80,11 +81,10 @@ export function enumAttribute<T extends string>(
 }
 
 /** Rerun's MagnificationFilter, by name or by its enum number (`<rr-image>`, `<rr-depth-image>`). */
-export const MAGNIFICATION_FILTER = enumAttribute(['nearest', 'linear', 'bicubic'] as const, {
-  1: 'nearest',
-  2: 'linear',
-  3: 'bicubic',
-});
+export const MAGNIFICATION_FILTER = enumAttribute(
+  MAGNIFICATION_FILTERS,
+  Object.fromEntries(MAGNIFICATION_FILTERS.map((name, i) => [i + 1, name])),
+);
 
 /** What the data parsers of src/store/geometry give: a value, or issues saying what they expected. */
 export interface ParsedLike {

@@ -86,18 +86,25 @@ const opacity: Normalizer = (value) => {
   return Math.min(1, Math.max(0, n));
 };
 
-const FILTERS = ['nearest', 'linear', 'bicubic'] as const;
+/** Rerun's MagnificationFilter names, in the order of its enum numbers 1, 2, 3. */
+export const MAGNIFICATION_FILTERS = ['nearest', 'linear', 'bicubic'] as const;
+export type MagnificationFilterName = (typeof MAGNIFICATION_FILTERS)[number];
+
+/** A MagnificationFilter's name (any case) or Rerun's number (1, 2, 3) → its name, else undefined. */
+export function magnificationFilterName(value: unknown): MagnificationFilterName | undefined {
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value >= 1 ? MAGNIFICATION_FILTERS[value - 1] : undefined;
+  }
+  const name = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  return MAGNIFICATION_FILTERS.find((f) => f === name);
+}
 
 /** A MagnificationFilter: its name (any case) or Rerun's number (1, 2, 3) → its name. */
 const magnificationFilter: Normalizer = (value) => {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 3) {
-    return FILTERS[value - 1];
-  }
-  const name = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-  const found = FILTERS.find((f) => f === name);
+  const found = magnificationFilterName(value);
   if (!found) {
     throw new ComponentValueError(
-      `one of ${FILTERS.map((f) => `"${f}"`).join(', ')} (or 1, 2, 3)`,
+      `one of ${MAGNIFICATION_FILTERS.map((f) => `"${f}"`).join(', ')} (or 1, 2, 3)`,
       describeValue(value),
     );
   }

@@ -1,8 +1,12 @@
 /** Scalar components shared by many archetypes: opacity, draw order, filters, media types. */
 import { monoComponent, plainNumber, type ArrowModule, type ComponentEntry } from './entry.js';
-import { DRAW_ORDER_IMAGES, FILTER_IMAGES, OPACITY_IMAGES } from './normalize.js';
-
-const FILTERS: Record<string, number> = { nearest: 1, linear: 2, bicubic: 3 };
+import {
+  DRAW_ORDER_IMAGES,
+  FILTER_IMAGES,
+  MAGNIFICATION_FILTERS,
+  OPACITY_IMAGES,
+  type MagnificationFilterName,
+} from './normalize.js';
 
 /** A `Float32` component (Opacity, DrawOrder, Radius, …) under the given key. */
 export function f32Component(key: string, componentType: string): ComponentEntry {
@@ -22,7 +26,9 @@ export function filterComponent(key: string): ComponentEntry {
     componentType: 'MagnificationFilter',
     arrowType: (A: ArrowModule) => new A.Uint8(),
     write: (value) =>
-      typeof value === 'string' ? (FILTERS[value.toLowerCase()] ?? 1) : Number(value),
+      typeof value === 'string'
+        ? MAGNIFICATION_FILTERS.indexOf(value.toLowerCase() as MagnificationFilterName) + 1 || 1
+        : Number(value),
     read: (v) => plainNumber(v) ?? null,
   });
 }
