@@ -5,7 +5,17 @@
 // Adding a case: a file in bench/cases/ whose default export is `defineCase({...})`; the page
 // finds it by itself (scripts/dev-server.mjs lists that folder at /bench/cases.json).
 
-/** One side of a case, set up and ready: `run` is the timed part of one repetition. */
+/** Pixels a side shows, rows top to bottom, 4 bytes (RGBA) a pixel. */
+export interface Pixels {
+  width: number;
+  height: number;
+  data: Uint8Array | Uint8ClampedArray;
+}
+
+/**
+ * One side of a case, set up and ready. A timed repetition is `run`, then `drain` (until the
+ * GPU has done this side's work); `verify` follows, untimed.
+ */
 export interface Runner<Input> {
   /**
    * The timed part. It may return the main-thread milliseconds it took (the part of the
@@ -13,7 +23,30 @@ export interface Runner<Input> {
    * their median too.
    */
   run(input: Input): void | number | Promise<void | number>;
+  /**
+   * Timed, right after `run`: waits until the GPU has done the work `run` gave it, on the side's
+   * own context (a one-pixel readPixels there; see drainGpu for why that charges all of it).
+   * Without one the harness waits with a readPixels on a context of its own.
+   */
+  drain?(): void | Promise<void>;
+  /**
+   * Untimed, after the drain: checks that the repetition drew what it should (a pixel read
+   * back, a counter) and throws when not, which fails this side of the case.
+   */
+  verify?(input: Input): void | Promise<void>;
+  /**
+   * Untimed, after the last repetition: the pixels this side shows for the last input, for the
+   * pixel check (`BenchResult.pixels`): the candidate against the fair sides.
+   */
+  pixels?(): Pixels | Promise<Pixels>;
   dispose?(): void | Promise<void>;
+}
+
+/** A further reference measured beside the others (interleaved), reported in its own row. */
+export interface ExtraSide<Input> {
+  /** Short label, e.g. "fair, fixed range, nearest (other pixels)". */
+  label: string;
+  setup(ctx: BenchContext): Runner<Input> | Promise<Runner<Input>>;
 }
 
 /** What the page hands to every case. */
@@ -47,6 +80,13 @@ export interface BenchCase<Input = void> {
    * other two sides and reported beside the first baseline.
    */
   fair?(ctx: BenchContext): Runner<Input> | Promise<Runner<Input>>;
+  /**
+   * The fair side draws the same pixels as the candidate: the pixel check then fails the case
+   * when they differ by more than PIXEL_TOLERANCE levels in any channel.
+   */
+  samePixels?: boolean;
+  /** Further references (say, an older fair program that draws other pixels). */
+  extras?: ExtraSide<Input>[];
 }
 
 /** Identity function for type inference in case files. */
@@ -75,6 +115,108 @@ export interface BenchResult {
   candidateMainMs?: number | null;
   fairMainMs?: number | null;
   mainRatio?: number | null;
+  /** The further references (BenchCase.extras), in their order. */
+  extras?: ExtraResult[];
+  /**
+   * The pixel check, after the timed repetitions: each reference's last frame against the
+   * candidate's (by side label: "fair", "baseline", an extra's label).
+   */
+  pixels?: Record<string, PixelDiff>;
+  /**
+   * Diagnostics of the drain (medians, ms): a separate-context drain right after each side's
+   * own one. If a side's own drain left work of that side unfinished, its residual is larger.
+   */
+  residualMs?: Record<string, number>;
+}
+
+export interface ExtraResult {
+  label: string;
+  ms: number | null;
+  /** candidateMs / ms. */
+  ratio: number | null;
+  mainMs: number | null;
+  /** candidateMainMs / mainMs. */
+  mainRatio: number | null;
+  samples: number[];
+}
+
+/** How far a reference's pixels are from the candidate's. */
+export interface PixelDiff {
+  /** Largest |difference| of any channel (RGBA bytes), or null when the sizes differ. */
+  maxDelta: number | null;
+  /** Pixels compared. */
+  pixels: number;
+  /** Pixels with some channel off by more than PIXEL_TOLERANCE. */
+  beyondTolerance: number;
+  /** Set when no comparison was possible (different sizes, a side without pixels). */
+  error?: string;
+}
+
+/** Levels (of 255) two programs drawing "the same pixels" may differ by: rounding, not meaning. */
+export const PIXEL_TOLERANCE = 2;
+
+/** Compares two frames of RGBA bytes. */
+export function comparePixels(reference: Pixels, candidate: Pixels): PixelDiff {
+  const pixels = candidate.width * candidate.height;
+  if (reference.width !== candidate.width || reference.height !== candidate.height)
+    return {
+      maxDelta: null,
+      pixels,
+      beyondTolerance: pixels,
+      error: `sizes differ: ${reference.width}×${reference.height} against ${candidate.width}×${candidate.height}`,
+    };
+  let maxDelta = 0;
+  let beyond = 0;
+  const a = reference.data;
+  const b = candidate.data;
+  for (let i = 0; i < a.length; i += 4) {
+    let d = 0;
+    for (let c = 0; c < 4; c++) d = Math.max(d, Math.abs(a[i + c]! - b[i + c]!));
+    if (d > PIXEL_TOLERANCE) beyond++;
+    if (d > maxDelta) maxDelta = d;
+  }
+  return { maxDelta, pixels, beyondTolerance: beyond };
+}
+
+/** One line for the notes: "fair: max |Δ| 1 over 518400 px". */
+export function describePixelDiff(label: string, d: PixelDiff): string {
+  if (d.error) return `${label}: ${d.error}`;
+  const beyond = d.beyondTolerance
+    ? ` (${((100 * d.beyondTolerance) / d.pixels).toFixed(1)}% of px > ${PIXEL_TOLERANCE})`
+    : '';
+  return `${label}: max |Δ| ${d.maxDelta} over ${d.pixels} px${beyond}`;
+}
+
+/** Reads a canvas's pixels through a 2D copy (any canvas: WebGL, bitmaprenderer, 2D). */
+export function canvasPixels(canvas: HTMLCanvasElement): Pixels {
+  const copy = document.createElement('canvas');
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  const g = copy.getContext('2d', { willReadFrequently: true })!;
+  g.drawImage(canvas, 0, 0);
+  return {
+    width: copy.width,
+    height: copy.height,
+    data: g.getImageData(0, 0, copy.width, copy.height).data,
+  };
+}
+
+/** A WebGL context's drawing buffer, rows top to bottom (call it in the task that drew). */
+export function glPixels(gl: WebGL2RenderingContext): Pixels {
+  const width = gl.drawingBufferWidth;
+  const height = gl.drawingBufferHeight;
+  const bottomUp = new Uint8Array(width * height * 4);
+  gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, bottomUp);
+  const data = new Uint8Array(bottomUp.length);
+  const row = width * 4;
+  for (let y = 0; y < height; y++)
+    data.set(bottomUp.subarray((height - 1 - y) * row, (height - y) * row), y * row);
+  return { width, height, data };
+}
+
+/** A one-pixel readPixels on `gl`: returns when the GPU has done what `gl` was given before. */
+export function drainContext(gl: WebGL2RenderingContext): void {
+  gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
 }
 
 /** A repetition that takes longer than this is stuck (say, a promise that never resolves). */
@@ -97,27 +239,30 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-let drainContext: WebGL2RenderingContext | null | undefined;
+let ownContext: WebGL2RenderingContext | null | undefined;
 
 /**
  * Waits until the GPU has caught up: a one-pixel readPixels on a context of our own, which in
  * Chromium queues behind the work that other WebGL contexts of the page have already flushed.
- * Part of every timed repetition, on both sides: GPU work a side leaves in flight is then
- * charged to that side and not to whichever side happens to run next.
+ * Part of every timed repetition of a side without its own `drain`: GPU work a side leaves in
+ * flight is then charged to that side and not to whichever side happens to run next.
+ *
+ * A side with its own drain does the same readPixels on the context that did its work, and
+ * that is equivalent for the side's own work: readPixels must return the pixels of every
+ * command given before it on that context, so the GPU process runs the context's whole command
+ * stream up to it and then waits for the GPU (with ANGLE on Vulkan, SwiftShader included: a
+ * queue submission and a wait on its fence, which in Vulkan also waits for every batch
+ * submitted to the queue before it). What it no longer waits for is work of other contexts and
+ * the compositor's queued behind a second context's switch, which is not the side's. The
+ * harness checks this in every run: after a side's own drain it times this separate drain too
+ * (untimed for the side, `BenchResult.residualMs`); work a drain had left in flight would show
+ * as a larger residual on that side than on the others.
  */
 function drainGpu(): void {
-  if (drainContext === undefined) {
-    drainContext = document.createElement('canvas').getContext('webgl2');
+  if (ownContext === undefined) {
+    ownContext = document.createElement('canvas').getContext('webgl2');
   }
-  drainContext?.readPixels(
-    0,
-    0,
-    1,
-    1,
-    drainContext.RGBA,
-    drainContext.UNSIGNED_BYTE,
-    new Uint8Array(4),
-  );
+  if (ownContext) drainContext(ownContext);
 }
 
 /**
@@ -135,12 +280,22 @@ async function timeOnce<Input>(
   runner: Runner<Input>,
   input: Input,
   what: string,
-): Promise<{ ms: number; mainMs: number | undefined }> {
+): Promise<{ ms: number; mainMs: number | undefined; residualMs: number | undefined }> {
   await randomPhase();
   const start = performance.now();
   const main = await withTimeout(Promise.resolve(runner.run(input)), what);
-  drainGpu();
-  return { ms: performance.now() - start, mainMs: typeof main === 'number' ? main : undefined };
+  if (runner.drain) await withTimeout(Promise.resolve(runner.drain()), `${what} (drain)`);
+  else drainGpu();
+  const ms = performance.now() - start;
+  // Untimed from here on.
+  let residualMs: number | undefined;
+  if (runner.drain) {
+    const t = performance.now();
+    drainGpu();
+    residualMs = performance.now() - t;
+  }
+  if (runner.verify) await withTimeout(Promise.resolve(runner.verify(input)), `${what} (verify)`);
+  return { ms, mainMs: typeof main === 'number' ? main : undefined, residualMs };
 }
 
 function message(e: unknown): string {
@@ -191,21 +346,37 @@ export async function runCase<Input>(
     errors.push(`candidate: ${message(e)}`);
   }
 
-  const candidateMain: number[] = [];
-  const fairMain: number[] = [];
+  const extras: { label: string; runner: Runner<Input> | undefined }[] = [];
+  for (const extra of c.extras ?? []) {
+    try {
+      extras.push({ label: extra.label, runner: await extra.setup(ctx) });
+    } catch (e) {
+      errors.push(`${extra.label}: ${message(e)}`);
+      extras.push({ label: extra.label, runner: undefined });
+    }
+  }
+
   // Set-up may add to the notes (what it measured: memory, sizes).
   result.notes = c.notes ?? '';
-  const sides = [
-    { label: 'baseline', runner: baseline, samples: result.baselineSamples, main: [] as number[] },
-    {
-      label: 'candidate',
-      runner: candidate,
-      samples: result.candidateSamples,
-      main: candidateMain,
-    },
-  ];
-  if (c.fair)
-    sides.push({ label: 'fair', runner: fair, samples: result.fairSamples!, main: fairMain });
+  interface Side {
+    label: string;
+    runner: Runner<Input> | undefined;
+    samples: number[];
+    main: number[];
+    residual: number[];
+  }
+  const side = (label: string, runner: Runner<Input> | undefined, samples: number[]): Side => ({
+    label,
+    runner,
+    samples,
+    main: [],
+    residual: [],
+  });
+  const baselineSide = side('baseline', baseline, result.baselineSamples);
+  const candidateSide = side('candidate', candidate, result.candidateSamples);
+  const fairSide = c.fair ? side('fair', fair, result.fairSamples!) : undefined;
+  const extraSides = extras.map((e) => side(e.label, e.runner, []));
+  const sides = [baselineSide, candidateSide, ...(fairSide ? [fairSide] : []), ...extraSides];
   for (let i = 0; i < warmup + repeats; i++) {
     // Rotating order: each side runs first, in the middle and last alike.
     const shift = i % sides.length;
@@ -214,7 +385,7 @@ export async function runCase<Input>(
     for (const side of order) {
       if (!side.runner) continue;
       try {
-        const { ms, mainMs } = await timeOnce(
+        const { ms, mainMs, residualMs } = await timeOnce(
           side.runner,
           input(i),
           `${side.label} repetition ${i}`,
@@ -222,6 +393,7 @@ export async function runCase<Input>(
         if (i >= warmup) {
           side.samples.push(ms);
           if (mainMs !== undefined) side.main.push(mainMs);
+          if (residualMs !== undefined) side.residual.push(residualMs);
         }
       } catch (e) {
         errors.push(`${side.label}: ${message(e)}`);
@@ -232,7 +404,30 @@ export async function runCase<Input>(
     }
   }
 
-  for (const runner of [baseline, candidate, fair]) {
+  // The pixel check (untimed): every reference's last frame against the candidate's.
+  if (candidateSide.runner?.pixels) {
+    try {
+      const ours = await candidateSide.runner.pixels();
+      const checks: string[] = [];
+      result.pixels = {};
+      for (const s of sides) {
+        if (s === candidateSide || !s.runner?.pixels) continue;
+        const d = comparePixels(await s.runner.pixels(), ours);
+        result.pixels[s.label] = d;
+        checks.push(describePixelDiff(s.label, d));
+        if (s === fairSide && c.samePixels && (d.error || d.beyondTolerance))
+          errors.push(`the fair program does not draw the candidate's pixels (${checks.at(-1)})`);
+      }
+      if (checks.length) result.notes += `; pixels against ours: ${checks.join(', ')}`;
+    } catch (e) {
+      errors.push(`pixel check: ${message(e)}`);
+    }
+  }
+  const residual: Record<string, number> = {};
+  for (const s of sides) if (s.residual.length) residual[s.label] = median(s.residual);
+  if (Object.keys(residual).length) result.residualMs = residual;
+
+  for (const runner of [baseline, candidate, fair, ...extras.map((e) => e.runner)]) {
     try {
       await runner?.dispose?.();
     } catch (e) {
@@ -244,18 +439,34 @@ export async function runCase<Input>(
   if (result.baselineMs && result.candidateMs !== null) {
     result.ratio = result.candidateMs / result.baselineMs;
   }
+  const candidateMain = candidateSide.main;
   result.candidateMainMs = candidateMain.length ? median(candidateMain) : null;
   if (c.fair) {
     const f = result.fairSamples!;
     result.fairMs = f.length ? median(f) : null;
     result.fairRatio =
       result.fairMs && result.candidateMs !== null ? result.candidateMs / result.fairMs : null;
+    const fairMain = fairSide!.main;
     result.fairMainMs = fairMain.length ? median(fairMain) : null;
     result.mainRatio =
       result.fairMainMs && result.candidateMainMs != null
         ? result.candidateMainMs / result.fairMainMs
         : null;
   }
+  if (extraSides.length)
+    result.extras = extraSides.map((s) => {
+      const ms = s.samples.length ? median(s.samples) : null;
+      const mainMs = s.main.length ? median(s.main) : null;
+      return {
+        label: s.label,
+        ms,
+        ratio: ms && result.candidateMs != null ? result.candidateMs / ms : null,
+        mainMs,
+        mainRatio:
+          mainMs && result.candidateMainMs != null ? result.candidateMainMs / mainMs : null,
+        samples: s.samples,
+      };
+    });
   if (errors.length) result.error = errors.join('; ');
   return result;
 }
