@@ -6,6 +6,8 @@
  * baseline: the same path for an `<rr-image>` of the same size (4096×4096 L U8, gray), the
  *           plainest image the library shows; the ratio tells what segmentation adds (2-byte
  *           ids, the max-id scan, the colour table).
+ * Timed: until the frame is drawn (GPU done). After it, untimed, a screen pixel is read back and
+ * checked (a wrong frame fails the case) and the element removed.
  */
 import { defineCase } from '../harness.js';
 import { canvasPixel } from '../fixtures/canvas-pixel.js';
@@ -16,12 +18,18 @@ export const name = 'segmentation: time to first frame of a 4096² U16 mask with
 export const notes = 'baseline is an <rr-image> of the same size (L U8)';
 
 let gray: Uint8Array | undefined;
+/** What the last repetition mounted: checked and removed by `verify`, untimed. */
+let mounted: { ctx: HTMLElement; check(): void } | undefined;
 
 export async function candidate(): Promise<void> {
   const { ctx, seg } = await mountMask();
-  const pixel = screenPixelOfClass(seg, 421);
-  ctx.remove();
-  if (pixel[3] !== 255) throw new Error(`expected class 421 drawn opaque, got alpha ${pixel[3]}`);
+  mounted = {
+    ctx,
+    check() {
+      const alpha = screenPixelOfClass(seg, 421)[3];
+      if (alpha !== 255) throw new Error(`expected class 421 drawn opaque, got alpha ${alpha}`);
+    },
+  };
 }
 
 export async function baseline(): Promise<void> {
@@ -35,10 +43,25 @@ export async function baseline(): Promise<void> {
   image.format = { width: SIZE, height: SIZE };
   image.buffer = gray;
   await image.renderComplete();
-  const canvas = image.shadowRoot!.querySelector('canvas')!;
-  const alpha = canvasPixel(canvas, 10, 10)[3];
-  ctx.remove();
-  if (alpha !== 255) throw new Error(`expected an opaque gray image, got alpha ${alpha}`);
+  mounted = {
+    ctx,
+    check() {
+      const canvas = image.shadowRoot!.querySelector('canvas')!;
+      const alpha = canvasPixel(canvas, 10, 10)[3];
+      if (alpha !== 255) throw new Error(`expected an opaque gray image, got alpha ${alpha}`);
+    },
+  };
+}
+
+/** Untimed: checks the frame the last repetition drew, then removes its element. */
+export function verify(): void {
+  const last = mounted;
+  mounted = undefined;
+  try {
+    last?.check();
+  } finally {
+    last?.ctx.remove();
+  }
 }
 
 export default defineCase({
@@ -46,6 +69,6 @@ export default defineCase({
   notes,
   warmup: 2,
   repeats: 10,
-  baseline: () => ({ run: baseline }),
-  candidate: () => ({ run: candidate }),
+  baseline: () => ({ run: baseline, verify }),
+  candidate: () => ({ run: candidate, verify }),
 });

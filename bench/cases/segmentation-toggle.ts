@@ -7,9 +7,12 @@
  * baseline:  re-uploading the mask: a new row with the same ids (alternating between two
  *            identical buffers so every repetition is a new row), as a viewer without a lookup
  *            texture would have to do to recolour.
- * Each repetition checks the frame it waited for, so a wrong or stale frame fails the case.
+ * Timed: until the next frame is drawn (GPU done, a 1-px readPixels on the library's context).
+ * After it, untimed, each repetition checks the frame it waited for (a screen pixel read back),
+ * so a wrong or stale frame fails the case without its readback counting as drawing time.
  */
-import { defineCase } from '../harness.js';
+import { defineCase, drainContext } from '../harness.js';
+import { getRenderer } from '../../src/render/renderer.js';
 import { classStateFor } from '../../src/store/class-state.js';
 import type { RrContext } from '../../src/elements/rr-context/rr-context.js';
 import type { RrSegmentation } from '../../src/elements/rr-segmentation/rr-segmentation.js';
@@ -35,28 +38,43 @@ export async function candidate(): Promise<void> {
   visible = !visible;
   classStateFor(ctx.recording, '/').setVisible(CLASS, visible);
   await seg.renderComplete();
+}
+
+/** Untimed: the toggled class shows as it should. */
+export async function verifyCandidate(): Promise<void> {
+  const { seg } = await ready();
   const alpha = screenPixelOfClass(seg, CLASS)[3];
   if ((alpha === 0) === visible)
     throw new Error(`class ${CLASS} should be ${visible ? 'visible' : 'hidden'}, alpha ${alpha}`);
 }
 
+let uploadsBefore = 0;
+
 export async function baseline(): Promise<void> {
   const { seg } = await ready();
   copies ??= [maskIds().slice(), maskIds().slice()];
-  const before = seg.segmentationLayer!.drawable.idUploads;
+  uploadsBefore = seg.segmentationLayer!.drawable.idUploads;
   seg.data = { data: copies[flip++ % 2]!, shape: [SIZE, SIZE] };
   await seg.renderComplete();
-  if (seg.segmentationLayer!.drawable.idUploads === before)
+}
+
+/** Untimed: the mask went to the GPU again and the class shows as it should. */
+export async function verifyBaseline(): Promise<void> {
+  const { seg } = await ready();
+  if (seg.segmentationLayer!.drawable.idUploads === uploadsBefore)
     throw new Error('the mask was not re-uploaded');
   if (screenPixelOfClass(seg, CLASS)[3] === 0 && visible)
     throw new Error(`class ${CLASS} should be visible`);
 }
+
+/** Both sides draw with the library's one WebGL2 context: wait for the GPU there. */
+const drain = () => drainContext(getRenderer().gl);
 
 export default defineCase({
   name,
   notes,
   warmup: 2,
   repeats: 10,
-  baseline: () => ({ run: baseline }),
-  candidate: () => ({ run: candidate }),
+  baseline: () => ({ run: baseline, drain, verify: verifyBaseline }),
+  candidate: () => ({ run: candidate, drain, verify: verifyCandidate }),
 });
