@@ -39,6 +39,8 @@ export interface RgbU8Baseline {
    * wait for each (the harness waits for the last).
    */
   show(bytes: Uint8Array, wait?: boolean): void;
+  /** Waits until the GPU has done the work given so far (a 1-px readPixels of this context). */
+  drain(): void;
   dispose(): void;
 }
 
@@ -92,6 +94,9 @@ export function createRgbU8Baseline(
       gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
       if (wait) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
       else gl.flush();
+    },
+    drain() {
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
     },
     dispose() {
       gl.getExtension('WEBGL_lose_context')?.loseContext();

@@ -1,6 +1,7 @@
 // `npm run bench`: runs the benchmark page (bench/index.html) in headless Chromium and prints
 // one row per case: the medians of the baseline and of our candidate, measured in the same run,
-// and their ratio. Writes everything (samples included) to bench-results/bench.json.
+// and their ratio (and a row below for each further reference of a case). Writes everything
+// (samples, pixel checks, drain residuals included) to bench-results/bench.json.
 //
 //   npm run bench                       all cases, against /src/index.ts (compiled on the fly), the
 //                                       modules the cases themselves import
@@ -91,21 +92,38 @@ try {
 function writeReport(results, browserVersion, entry) {
   const fmt = (v, digits = 2) => (v === null || v === undefined ? '—' : v.toFixed(digits));
   const times = (v) => (v === null || v === undefined ? '—' : `${fmt(v)}×`);
-  const rows = results.map((r) => [
-    r.name,
-    fmt(r.baselineMs),
-    fmt(r.candidateMs),
-    times(r.ratio),
-    r.baselineMs != null && r.candidateMs != null ? fmt(r.candidateMs - r.baselineMs) : '—',
-    fmt(r.fairMs),
-    times(r.fairRatio),
-    r.mainRatio != null
-      ? times(r.mainRatio)
-      : r.candidateMainMs != null
-        ? `(${fmt(r.candidateMainMs)} ms)`
-        : '—',
-    r.error ? `ERROR ${r.error}` : r.notes,
-  ]);
+  const delta = (d) => (!d ? '—' : d.maxDelta === null ? 'size' : String(d.maxDelta));
+  const mainCell = (ratio, ms) =>
+    ratio != null ? times(ratio) : ms != null ? `(${fmt(ms)} ms)` : '—';
+  const rows = [];
+  for (const r of results) {
+    rows.push([
+      r.name,
+      fmt(r.baselineMs),
+      fmt(r.candidateMs),
+      times(r.ratio),
+      r.baselineMs != null && r.candidateMs != null ? fmt(r.candidateMs - r.baselineMs) : '—',
+      fmt(r.fairMs),
+      times(r.fairRatio),
+      mainCell(r.mainRatio, r.candidateMainMs),
+      delta(r.pixels?.fair),
+      r.error ? `ERROR ${r.error}` : r.notes,
+    ]);
+    // Further references (BenchCase.extras): their figures in the fair columns of a row below.
+    for (const e of r.extras ?? [])
+      rows.push([
+        `  ↳ ${e.label}`,
+        '',
+        '',
+        '',
+        '',
+        fmt(e.ms),
+        times(e.ratio),
+        mainCell(e.mainRatio, null),
+        delta(r.pixels?.[e.label]),
+        '',
+      ]);
+  }
   const head = [
     'case',
     'baseline ms',
@@ -115,6 +133,7 @@ function writeReport(results, browserVersion, entry) {
     'fair ms',
     'fair ratio',
     'main-thread ratio',
+    'px max |Δ|',
     'notes',
   ];
   const last = head.length - 1;
@@ -128,11 +147,13 @@ function writeReport(results, browserVersion, entry) {
   for (const row of rows) console.log(line(row));
   console.log(
     '\nms: median of the timed repetitions after warm-up; each repetition starts at a random ' +
-      'moment of the 60 Hz cycle and ends when the GPU is idle (bench/harness.ts).\n' +
+      'moment of the 60 Hz cycle and ends when the GPU has done its work (a 1-px readPixels on the ' +
+      "side's own context, or on one of the harness's; bench/harness.ts); checks run after, untimed.\n" +
       'ratio = candidate / baseline, fair ratio = candidate / fair baseline (texSubImage2D into ' +
-      'kept storage), all interleaved in this run; below 1 is faster.\nmain-thread ratio = ' +
+      'kept storage; where a case says so, the same pixels as ours), all interleaved in this run; below 1 is faster.\nmain-thread ratio = ' +
       'main-thread ms of the candidate / of the fair baseline (medians; time the page is blocked, ' +
-      'GPU wait excluded).\n',
+      'GPU wait excluded).\npx max |Δ| = the largest channel difference (of 255) between the last frame the fair ' +
+      "side (or the row's reference) shows and the candidate's, read back after the timed repetitions.\n",
   );
 
   const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });

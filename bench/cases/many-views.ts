@@ -7,7 +7,7 @@
  *           texSubImage2D of each new frame and one scissored viewport per view.
  * Target: ≤ 2× the baseline. The notes give GPU memory per view (textures + its canvas).
  */
-import { defineCase } from '../harness.js';
+import { defineCase, drainContext } from '../harness.js';
 import type { RrContext } from '../../src/elements/rr-context/rr-context.js';
 import type { RrImage } from '../../src/elements/rr-image/rr-image.js';
 
@@ -86,8 +86,9 @@ const c = defineCase<number>({
           gl.scissor(x, y, W * dpr, H * dpr);
           gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
         }
-        gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+        gl.flush();
       },
+      drain: () => gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel),
       dispose() {
         gl.getExtension('WEBGL_lose_context')?.loseContext();
         canvas.remove();
@@ -124,6 +125,7 @@ const c = defineCase<number>({
     await Promise.all(images.map((image) => image.renderComplete()));
     const lib = (await import(/* @vite-ignore */ entry)) as {
       getRenderer?: () => {
+        gl: WebGL2RenderingContext;
         stats: {
           textureBytes: number;
           outputBytes?: number;
@@ -132,7 +134,9 @@ const c = defineCase<number>({
         };
       };
     };
-    const stats = lib.getRenderer?.().stats;
+    const renderer = lib.getRenderer?.();
+    if (!renderer) throw new Error(`${entry} does not export getRenderer()`);
+    const stats = renderer.stats;
     if (stats && !c.notes!.includes('per view')) {
       c.notes += `; GPU memory per view: textures ${Math.round(stats.textureBytes / stats.views)} B, canvas ${Math.round((stats.outputBytes ?? 0) / stats.views)} B; renderer's own buffers, once: ${stats.rendererBytes ?? '?'} B`;
     }
@@ -143,6 +147,8 @@ const c = defineCase<number>({
         await Promise.all(images.map((image) => image.renderComplete()));
         return performance.now() - start;
       },
+      // The library's one WebGL2 context draws every view: wait for the GPU there.
+      drain: () => drainContext(renderer.gl),
       dispose: () => ctx.remove(),
     };
   },

@@ -7,10 +7,12 @@
  * baseline: a minimal WebGL2 program drawing the same 200 frames (texImage2D RGB8 + quad) in a
  *           canvas of the same CSS size; fair: the same with texSubImage2D into kept storage.
  *           Neither waits for the GPU after each frame (a 1-px readPixels per frame would charge
- *           the baseline a GPU round trip per frame that the candidate does not pay).
+ *           the baseline a GPU round trip per frame that the candidate does not pay); each side
+ *           waits after the last on its own context.
  */
 import { createRgbU8Baseline } from '../baseline-webgl.js';
 import { defineCase } from '../harness.js';
+import { libraryDrain } from '../fixtures/library-drain.js';
 import { allFrames, frameRecording, HEIGHT, WIDTH } from '../fixtures/frames-640.js';
 import type { RrContext } from '../../src/elements/rr-context/rr-context.js';
 import type { RrImage } from '../../src/elements/rr-image/rr-image.js';
@@ -32,6 +34,7 @@ export default defineCase({
       run() {
         for (const f of frames) gl.show(f, false);
       },
+      drain: () => gl.drain(),
       dispose: () => gl.dispose(),
     };
   },
@@ -42,10 +45,11 @@ export default defineCase({
       run() {
         for (const f of frames) gl.show(f, false);
       },
+      drain: () => gl.drain(),
       dispose: () => gl.dispose(),
     };
   },
-  async candidate({ stage, loadElements }) {
+  async candidate({ stage, loadElements, entry }) {
     await loadElements();
     const ctx = document.createElement('rr-context') as RrContext;
     const image = document.createElement('rr-image') as RrImage;
@@ -76,6 +80,8 @@ export default defineCase({
         if (ctx.recording.time !== 199n)
           throw new Error(`expected to end at frame 199, got ${ctx.recording.time}`);
       },
+      // The library's one WebGL2 context draws every view: wait for the GPU there.
+      drain: await libraryDrain(entry),
       dispose: () => ctx.remove(),
     };
   },

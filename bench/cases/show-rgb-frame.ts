@@ -2,6 +2,7 @@
 // over the bytes until they are on screen. Both sides show it in a 960×540 CSS-pixel box.
 import { createRgbU8Baseline } from '../baseline-webgl.js';
 import { defineCase } from '../harness.js';
+import { libraryDrain } from '../fixtures/library-drain.js';
 
 const WIDTH = 1920;
 const HEIGHT = 1080;
@@ -37,7 +38,11 @@ export default defineCase<Uint8Array>({
 
   baseline({ stage }) {
     const gl = createRgbU8Baseline(stage, WIDTH, HEIGHT, 960, 540);
-    return { run: (bytes) => gl.show(bytes), dispose: () => gl.dispose() };
+    return {
+      run: (bytes) => gl.show(bytes, false),
+      drain: () => gl.drain(),
+      dispose: () => gl.dispose(),
+    };
   },
 
   async candidate({ stage, loadElements, entry }) {
@@ -57,6 +62,8 @@ export default defineCase<Uint8Array>({
         el.buffer = bytes;
         await el.renderComplete();
       },
+      // The library's one WebGL2 context draws every view: wait for the GPU there.
+      drain: await libraryDrain(entry),
       dispose: () => el.remove(),
     };
   },
