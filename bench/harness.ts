@@ -252,11 +252,13 @@ let ownContext: WebGL2RenderingContext | null | undefined;
  * command given before it on that context, so the GPU process runs the context's whole command
  * stream up to it and then waits for the GPU (with ANGLE on Vulkan, SwiftShader included: a
  * queue submission and a wait on its fence, which in Vulkan also waits for every batch
- * submitted to the queue before it). What it no longer waits for is work of other contexts and
- * the compositor's queued behind a second context's switch, which is not the side's. The
- * harness checks this in every run: after a side's own drain it times this separate drain too
- * (untimed for the side, `BenchResult.residualMs`); work a drain had left in flight would show
- * as a larger residual on that side than on the others.
+ * submitted to the queue before it). The candidate's frame went to its view by
+ * transferToImageBitmap, which flushes, so its draws are in that stream before the readPixels.
+ * What an own drain may no longer wait for is other contexts' work (the compositor's, the other
+ * sides'), which is not the side's. The harness checks this in every run: after a side's own
+ * drain it times this separate drain too (untimed, `BenchResult.residualMs`); work an own drain
+ * had left in flight would show as a larger residual on that side than on the others. And
+ * `npm run bench -- --drain harness` times every side with this drain instead, to compare.
  */
 function drainGpu(): void {
   if (ownContext === undefined) {
@@ -280,16 +282,18 @@ async function timeOnce<Input>(
   runner: Runner<Input>,
   input: Input,
   what: string,
+  sharedDrain: boolean,
 ): Promise<{ ms: number; mainMs: number | undefined; residualMs: number | undefined }> {
   await randomPhase();
   const start = performance.now();
   const main = await withTimeout(Promise.resolve(runner.run(input)), what);
-  if (runner.drain) await withTimeout(Promise.resolve(runner.drain()), `${what} (drain)`);
+  const own = runner.drain && !sharedDrain;
+  if (own) await withTimeout(Promise.resolve(runner.drain!()), `${what} (drain)`);
   else drainGpu();
   const ms = performance.now() - start;
   // Untimed from here on.
   let residualMs: number | undefined;
-  if (runner.drain) {
+  if (own) {
     const t = performance.now();
     drainGpu();
     residualMs = performance.now() - t;
@@ -307,7 +311,8 @@ function message(e: unknown): string {
 export async function runCase<Input>(
   c: BenchCase<Input>,
   ctx: BenchContext,
-  overrides: { warmup?: number; repeats?: number } = {},
+  /** `sharedDrain`: every side waits on the harness's context (the earlier way, to compare). */
+  overrides: { warmup?: number; repeats?: number; sharedDrain?: boolean } = {},
 ): Promise<BenchResult> {
   const warmup = overrides.warmup ?? c.warmup ?? 5;
   const repeats = overrides.repeats ?? c.repeats ?? 30;
@@ -389,6 +394,7 @@ export async function runCase<Input>(
           side.runner,
           input(i),
           `${side.label} repetition ${i}`,
+          overrides.sharedDrain ?? false,
         );
         if (i >= warmup) {
           side.samples.push(ms);

@@ -3,7 +3,8 @@
 // as a table in the page (for a look in a real browser: `npm start`, then /bench/).
 //
 // Query parameters: `entry` (default /src/index.ts, the modules cases import; /dist/index.js is the build),
-// `case` (run only cases whose file name or title contains it), `repeats`, `warmup`.
+// `case` (run only cases whose file name or title contains it), `repeats`, `warmup`, `drain`
+// (`harness`: every side waits for the GPU on the harness's own context, the earlier way).
 import { runCase, type BenchCase, type BenchContext, type BenchResult } from './harness.js';
 
 declare global {
@@ -19,7 +20,11 @@ const numberParam = (name: string) => {
   const value = Number(params.get(name) ?? NaN);
   return Number.isInteger(value) && value > 0 ? value : undefined;
 };
-const overrides = { repeats: numberParam('repeats'), warmup: numberParam('warmup') };
+const overrides = {
+  repeats: numberParam('repeats'),
+  warmup: numberParam('warmup'),
+  sharedDrain: params.get('drain') === 'harness',
+};
 
 let loading: Promise<void> | undefined;
 const ctx: BenchContext = {

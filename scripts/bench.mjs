@@ -8,6 +8,8 @@
 //   npm run bench -- --build            against the build, dist/index.js (rebuilt when src/ is newer)
 //   npm run bench -- --entry /dist/cdn/rr-elements.js    against the CDN bundle
 //   npm run bench -- --case rgb --repeats 50 --warmup 10
+//   npm run bench -- --drain harness    every side waits for the GPU on a context of the harness's
+//                                       (the earlier drain), to compare with the own-context one
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +25,7 @@ const { values: args } = parseArgs({
     case: { type: 'string' },
     repeats: { type: 'string' },
     warmup: { type: 'string' },
+    drain: { type: 'string' },
   },
 });
 
@@ -77,7 +80,8 @@ try {
       console.error(`[page ${m.type()}] ${m.text()}`);
   });
   const query = new URLSearchParams({ entry });
-  for (const key of ['case', 'repeats', 'warmup']) if (args[key]) query.set(key, args[key]);
+  for (const key of ['case', 'repeats', 'warmup', 'drain'])
+    if (args[key]) query.set(key, args[key]);
   await page.goto(`http://localhost:${port}/bench/index.html?${query}`);
   await page.waitForFunction(() => globalThis.__benchResults !== undefined, { timeout: 60000 });
   page.setDefaultTimeout(0);
