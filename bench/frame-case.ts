@@ -85,7 +85,7 @@ const FAIR: Record<FrameKind, string> = {
     "Rerun's range from a CPU min/max loop each frame (in its main-thread time), nearest texel (a colour-mapped image minifies with Nearest), RGBA8 buffer",
   'l-f32':
     "Rerun's range from a CPU finite min/max loop each frame (in its main-thread time), nearest texel (a colour-mapped image minifies with Nearest), RGBA8 buffer",
-  nv12: 'Y as R8 + UV as RG8, per tap limited-range BT.601 rounded to bytes and sRGB-decoded, 4 taps bilinear in linear light, SRGB8_ALPHA8 buffer',
+  nv12: 'Y as R8 + UV as RG8, per tap limited-range BT.601 rounded to bytes and sRGB-decoded by a 256-entry table, 4 taps bilinear in linear light, SRGB8_ALPHA8 buffer',
 };
 
 /** A hand-written program's side: draws, then drains on its own context. */
