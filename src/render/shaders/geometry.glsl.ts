@@ -44,6 +44,22 @@ vec4 clipFromDevice(vec2 device) {
 const vec4 NOWHERE = vec4(2.0, 2.0, 2.0, 1.0);
 `;
 
+/**
+ * Rerun renders with 4× MSAA (SPEC §12.6): the standard sample positions of a pixel (D3D,
+ * Vulkan, Metal; x right, y down from the pixel's top-left corner: (0.375, 0.125),
+ * (0.875, 0.375), (0.125, 0.625), (0.625, 0.875)), here as offsets from its centre, and where a
+ * varying is at sample k given its screen derivatives (window y runs up, device y down).
+ */
+const SAMPLES = /* glsl */ `
+const vec2 SAMPLE_OFFSETS[4] = vec2[4](
+  vec2(-0.125, -0.375), vec2(0.375, -0.125), vec2(-0.375, 0.125), vec2(0.125, 0.375));
+
+vec2 atSample(vec2 p, vec2 dx, vec2 dy, int k) {
+  vec2 o = SAMPLE_OFFSETS[k];
+  return p + o.x * dx - o.y * dy;
+}
+`;
+
 const SRGB = /* glsl */ `
 vec3 linear_from_srgb(vec3 c) {
   vec3 lo = c / 12.92;
@@ -177,6 +193,7 @@ void main() {
 export const SEGMENTS_FRAGMENT_SHADER = /* glsl */ `#version 300 es
 precision highp float;
 precision highp int;
+${SAMPLES}
 uniform int u_mode;
 in vec2 v_local;
 flat in vec2 v_size;
@@ -210,18 +227,19 @@ void main() {
   // pixel (solid to r - px/2, then a ramp) ...
   float coverage = clamp(v_radius - d + 0.5, 0.0, 1.0);
   if (u_mode != ${SEGMENT_MODE.gradient}) {
-    // ... and the hard cut of the quad at 0.99 r, which Rerun's 4× MSAA rasterizes per sample:
-    // the share of the four standard sample positions inside the quad, times the coverage
-    // (alpha-to-coverage keeps that share of the samples the quad covers). Interiors stay 1;
-    // keypoint connections (gradient) keep their flat-ended quads without the cut.
+    // ... and the hard cut of the quad at 0.99 r, which Rerun's 4× MSAA rasterizes per sample.
+    // Its fragment writes through alpha-to-coverage: the coverage becomes a share of the
+    // pixel's samples, of which only those inside the quad are kept, so a pixel holds at most
+    // the coverage and at most the quad's share of the four sample positions. Taken as the
+    // smaller of the two (the written samples are the covered ones), the row at the cut of a
+    // 1.5-px line holds a half (2 of 4 samples, coverage 0.5), and a 1-px line on a pixel
+    // boundary two halves. Interiors stay 1; keypoint connections (gradient) keep their
+    // flat-ended quads without the cut.
     vec2 dx = dFdx(v_local);
     vec2 dy = dFdy(v_local);
     float inside = 0.0;
-    inside += float(inQuad(v_local - 0.125 * dx - 0.375 * dy));
-    inside += float(inQuad(v_local + 0.375 * dx - 0.125 * dy));
-    inside += float(inQuad(v_local - 0.375 * dx + 0.125 * dy));
-    inside += float(inQuad(v_local + 0.125 * dx + 0.375 * dy));
-    coverage *= inside * 0.25;
+    for (int k = 0; k < 4; k++) inside += float(inQuad(atSample(v_local, dx, dy, k)));
+    coverage = min(coverage, inside * 0.25);
   }
   if (coverage <= 0.0) discard;
   vec3 color = v_color;
