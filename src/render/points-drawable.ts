@@ -6,7 +6,11 @@
 import * as programs from './gl-program.js';
 import { createInstanceTexture, instanceBytes, instanceFloats } from './instance-texture.js';
 import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
-import { POINTS_FRAGMENT_SHADER, POINTS_VERTEX_SHADER } from './shaders/geometry.glsl.js';
+import {
+  POINTS_FRAGMENT_SHADER,
+  POINTS_MASK_FRAGMENT_SHADER,
+  POINTS_VERTEX_SHADER,
+} from './shaders/geometry.glsl.js';
 import type { SegmentsDrawable } from './segments-drawable.js';
 
 /** Points as the drawable takes them: one entry per instance (already clamped, SPEC §12.2). */
@@ -62,9 +66,21 @@ export class PointsDrawable implements Drawable {
 
   draw(context: DrawContext): void {
     this.under?.draw(context);
+    this.#draw(context, 'points', POINTS_FRAGMENT_SHADER, 0);
+  }
+
+  /**
+   * Draws the points' hover outline mask (render/outline.ts) with every radius grown by `boost`
+   * device pixels: one channel per MSAA sample, 1 where the mask covers it.
+   */
+  drawMask(context: DrawContext, boost: number): void {
+    this.#draw(context, 'points-mask', POINTS_MASK_FRAGMENT_SHADER, boost);
+  }
+
+  #draw(context: DrawContext, key: string, fragment: string, boost: number): void {
     if (!this.#instances || !this.#colors) return;
     const { gl, renderer } = context;
-    const program = renderer.program('points', POINTS_VERTEX_SHADER, POINTS_FRAGMENT_SHADER);
+    const program = renderer.program(key, POINTS_VERTEX_SHADER, fragment);
     gl.useProgram(program.program);
     programs.setUniforms(program.uniformSetters, {
       u_instances: this.#instances.texture,
@@ -73,6 +89,7 @@ export class PointsDrawable implements Drawable {
       u_offset: context.offset,
       u_viewport: context.viewport,
       u_pointSize: context.pixelRatio ?? 1,
+      u_boost: boost,
     });
     gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, this.#count);
   }

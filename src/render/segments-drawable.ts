@@ -9,6 +9,7 @@ import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer
 import {
   SEGMENT_MODE,
   SEGMENTS_FRAGMENT_SHADER,
+  SEGMENTS_MASK_FRAGMENT_SHADER,
   SEGMENTS_VERTEX_SHADER,
 } from './shaders/geometry.glsl.js';
 
@@ -66,9 +67,21 @@ export class SegmentsDrawable implements Drawable {
   }
 
   draw(context: DrawContext): void {
+    this.#draw(context, 'segments', SEGMENTS_FRAGMENT_SHADER, 0);
+  }
+
+  /**
+   * Draws the segments' hover outline mask (render/outline.ts) with every radius grown by
+   * `boost` device pixels: one channel per MSAA sample, 1 where the mask covers it.
+   */
+  drawMask(context: DrawContext, boost: number): void {
+    this.#draw(context, 'segments-mask', SEGMENTS_MASK_FRAGMENT_SHADER, boost);
+  }
+
+  #draw(context: DrawContext, key: string, fragment: string, boost: number): void {
     if (!this.#instances || !this.#colors) return;
     const { gl, renderer } = context;
-    const program = renderer.program('segments', SEGMENTS_VERTEX_SHADER, SEGMENTS_FRAGMENT_SHADER);
+    const program = renderer.program(key, SEGMENTS_VERTEX_SHADER, fragment);
     gl.useProgram(program.program);
     programs.setUniforms(program.uniformSetters, {
       u_instances: this.#instances.texture,
@@ -78,6 +91,7 @@ export class SegmentsDrawable implements Drawable {
       u_offset: context.offset,
       u_viewport: context.viewport,
       u_pointSize: context.pixelRatio ?? 1,
+      u_boost: boost,
     });
     gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, this.#count);
   }
