@@ -10,7 +10,15 @@ import * as programs from './gl-program.js';
 import { PointsDrawable } from './points-drawable.js';
 import type { DrawContext, Drawable, Renderer } from './renderer.js';
 import { SegmentsDrawable } from './segments-drawable.js';
-import { OUTLINE_FRAGMENT_SHADER, OUTLINE_VERTEX_SHADER } from './shaders/outline.glsl.js';
+import {
+  POINTS_MASK_FRAGMENT_SHADER as POINTS_MASK,
+  SEGMENTS_MASK_FRAGMENT_SHADER as SEGMENTS_MASK,
+} from './shaders/geometry.glsl.js';
+import {
+  OUTLINE_ALPHA_FRAGMENT_SHADER,
+  OUTLINE_FRAGMENT_SHADER,
+  OUTLINE_VERTEX_SHADER,
+} from './shaders/outline.glsl.js';
 
 /**
  * The hovered instance's shape in scene units: the instance covers what lies within `radius`
@@ -84,11 +92,30 @@ export function sameOutline(a: OutlineShape | undefined, b: OutlineShape | undef
   );
 }
 
-interface MaskTarget {
+interface Target {
   texture: WebGLTexture;
   framebuffer: WebGLFramebuffer;
   width: number;
   height: number;
+}
+
+/** The instances of a shape as the drawables take them (every one white). */
+function instances(v: Float32Array, closed: boolean, radius: number, renderer: Renderer) {
+  const white = (n: number) => new Uint8Array(n * 4).fill(255);
+  if (v.length === 2) {
+    const points = new PointsDrawable(renderer);
+    points.set({ count: 1, positions: v, radii: Float32Array.of(radius), colors: white(1) });
+    return points;
+  }
+  const n = v.length / 2 - (closed ? 0 : 1);
+  const ends = new Float32Array(n * 4);
+  for (let i = 0; i < n; i++) {
+    const j = (i + 1) % (v.length / 2);
+    ends.set([v[i * 2]!, v[i * 2 + 1]!, v[j * 2]!, v[j * 2 + 1]!], i * 4);
+  }
+  const segments = new SegmentsDrawable(renderer, 'capsule');
+  segments.set({ count: n, ends, radii: new Float32Array(n).fill(radius), colors: white(n) });
+  return segments;
 }
 
 /**
@@ -96,8 +123,11 @@ interface MaskTarget {
  * layer makes one per hovered shape, the view disposes it when the hover moves on.
  */
 export class OutlineDrawable implements Drawable {
+  /** Draws the mask (a box as Rerun's box, its quads cut at 0.99 r). */
   #mask: PointsDrawable | SegmentsDrawable;
-  #target: MaskTarget | undefined;
+  /** Covers where the outline can be: the mask's drawable, or a box's four sides. */
+  #cover: PointsDrawable | SegmentsDrawable;
+  #targets: [Target | undefined, Target | undefined] = [undefined, undefined];
   #disposed = false;
 
   constructor(
@@ -105,34 +135,20 @@ export class OutlineDrawable implements Drawable {
     readonly shape: OutlineShape,
   ) {
     const v = Float32Array.from(shape.vertices);
-    const white = (n: number) => new Uint8Array(n * 4).fill(255);
-    if (v.length === 2) {
-      const points = new PointsDrawable(renderer);
-      points.set({
-        count: 1,
-        positions: v,
-        radii: Float32Array.of(shape.radius),
-        colors: white(1),
-      });
-      this.#mask = points;
-    } else if (shape.closed) {
+    this.#cover = instances(v, shape.closed, shape.radius, renderer);
+    if (shape.closed && v.length === 8) {
       // A box: its corners are vertices 0 and 2.
       const box = new SegmentsDrawable(renderer, 'box');
       const ends = Float32Array.of(v[0]!, v[1]!, v[4]!, v[5]!);
-      box.set({ count: 1, ends, radii: Float32Array.of(shape.radius), colors: white(1) });
+      box.set({
+        count: 1,
+        ends,
+        radii: Float32Array.of(shape.radius),
+        colors: Uint8Array.of(255, 255, 255, 255),
+      });
       this.#mask = box;
     } else {
-      const n = v.length / 2 - 1;
-      const ends = new Float32Array(n * 4);
-      for (let i = 0; i < n; i++) ends.set(v.subarray(i * 2, i * 2 + 4), i * 4);
-      const strip = new SegmentsDrawable(renderer, 'capsule');
-      strip.set({
-        count: n,
-        ends,
-        radii: new Float32Array(n).fill(shape.radius),
-        colors: white(n),
-      });
-      this.#mask = strip;
+      this.#mask = this.#cover;
     }
   }
 
@@ -161,45 +177,63 @@ export class OutlineDrawable implements Drawable {
     const w = Math.min(width + margin, Math.ceil(b.x + b.width), x0 + max) - x0;
     const h = Math.min(height + margin, Math.ceil(b.y + b.height), y0 + max) - y0;
     if (!(w > 0 && h > 0)) return;
-    const target = this.#ensureTarget(gl, w, h);
+    const mask = this.#ensureTarget(gl, 0, w, h);
+    const alpha = this.#ensureTarget(gl, 1, w, h);
     const framebuffer = gl.getParameter(gl.FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
     const viewport = gl.getParameter(gl.VIEWPORT) as Int32Array;
+    const local: DrawContext = {
+      ...context,
+      viewport: [w, h],
+      offset: [context.offset[0] - x0, context.offset[1] - y0],
+    };
+    const boost = this.shape.boost * pixelRatio;
+    const rect = { u_origin: [x0, y0], u_size: [w, h] };
 
-    // The mask: the instance again, radius boosted, its samples OR-ed (MAX) into the target.
-    gl.bindFramebuffer(gl.FRAMEBUFFER, target.framebuffer);
+    // 1. The mask: the instance again, radius boosted, its samples OR-ed (MAX) into the target.
+    gl.bindFramebuffer(gl.FRAMEBUFFER, mask.framebuffer);
     gl.viewport(0, 0, w, h);
     gl.clearColor(0, 0, 0, 0);
     gl.clear(gl.COLOR_BUFFER_BIT);
     gl.enable(gl.BLEND);
     gl.blendEquation(gl.MAX);
-    this.#mask.drawMask(
-      { ...context, viewport: [w, h], offset: [context.offset[0] - x0, context.offset[1] - y0] },
-      this.shape.boost * pixelRatio,
-    );
+    const points = this.#mask instanceof PointsDrawable;
+    const kind = points ? 'points' : 'segments';
+    const fragment = points ? POINTS_MASK : SEGMENTS_MASK;
+    this.#mask.drawWith(local, { key: `${kind}-mask`, fragment, boost });
     gl.blendEquation(gl.FUNC_ADD);
 
-    // The outline over the frame: premultiplied white "over", in linear light.
+    // 2. The outline's alpha where it can be: over the instance's quads grown by the reach
+    // (overlapping quads write the same value).
+    gl.disable(gl.BLEND);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, alpha.framebuffer);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    this.#cover.drawWith(local, {
+      key: `${kind}-outline`,
+      fragment: OUTLINE_ALPHA_FRAGMENT_SHADER,
+      boost: boost + radius + 1,
+      uniforms: { ...rect, u_mask: mask.texture, u_radius: radius, u_reach: reach },
+    });
+
+    // 3. White over the frame with that alpha: premultiplied "over", in linear light.
+    gl.enable(gl.BLEND);
     gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
     gl.viewport(viewport[0]!, viewport[1]!, viewport[2]!, viewport[3]!);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     const program = renderer.program('outline', OUTLINE_VERTEX_SHADER, OUTLINE_FRAGMENT_SHADER);
     gl.useProgram(program.program);
     programs.setUniforms(program.uniformSetters, {
-      u_mask: target.texture,
+      ...rect,
+      u_alpha: alpha.texture,
       u_viewport: context.viewport,
-      u_origin: [x0, y0],
-      u_size: [w, h],
-      u_radius: radius,
-      u_reach: reach,
     });
     renderer.drawQuad();
   }
 
-  /** A mask target of at least w × h (again after a context loss, which deletes it). */
-  #ensureTarget(gl: WebGL2RenderingContext, w: number, h: number): MaskTarget {
-    const old = this.#target;
+  /** Target `k` of at least w × h (again after a context loss, which deletes it). */
+  #ensureTarget(gl: WebGL2RenderingContext, k: 0 | 1, w: number, h: number): Target {
+    const old = this.#targets[k];
     if (old && gl.isTexture(old.texture) && old.width >= w && old.height >= h) return old;
-    this.#deleteTarget(gl);
+    this.#deleteTarget(gl, k);
     const width = Math.max(w, old?.width ?? 0);
     const height = Math.max(h, old?.height ?? 0);
     const texture = gl.createTexture()!;
@@ -213,13 +247,12 @@ export class OutlineDrawable implements Drawable {
     gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
     gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, texture, 0);
     gl.bindFramebuffer(gl.FRAMEBUFFER, previous);
-    this.#target = { texture, framebuffer, width, height };
-    return this.#target;
+    return (this.#targets[k] = { texture, framebuffer, width, height });
   }
 
-  #deleteTarget(gl: WebGL2RenderingContext): void {
-    const target = this.#target;
-    this.#target = undefined;
+  #deleteTarget(gl: WebGL2RenderingContext, k: 0 | 1): void {
+    const target = this.#targets[k];
+    this.#targets[k] = undefined;
     if (!target || gl.isContextLost()) return;
     gl.deleteFramebuffer(target.framebuffer);
     gl.deleteTexture(target.texture);
@@ -228,7 +261,9 @@ export class OutlineDrawable implements Drawable {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    this.#mask.dispose();
-    this.#deleteTarget(this.renderer.gl);
+    this.#cover.dispose();
+    if (this.#mask !== this.#cover) this.#mask.dispose();
+    this.#deleteTarget(this.renderer.gl, 0);
+    this.#deleteTarget(this.renderer.gl, 1);
   }
 }

@@ -3,14 +3,15 @@
  * over earlier ones (instances rasterise in order). Keypoint connections of the same entity are
  * drawn first, so they lie just under the discs (SPEC §12.6.5, §12.13 item 4).
  */
-import * as programs from './gl-program.js';
-import { createInstanceTexture, instanceBytes, instanceFloats } from './instance-texture.js';
-import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
 import {
-  POINTS_FRAGMENT_SHADER,
-  POINTS_MASK_FRAGMENT_SHADER,
-  POINTS_VERTEX_SHADER,
-} from './shaders/geometry.glsl.js';
+  createInstanceTexture,
+  drawInstances,
+  type GeometryPass,
+  instanceBytes,
+  instanceFloats,
+} from './instance-texture.js';
+import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
+import { POINTS_FRAGMENT_SHADER, POINTS_VERTEX_SHADER } from './shaders/geometry.glsl.js';
 import type { SegmentsDrawable } from './segments-drawable.js';
 
 /** Points as the drawable takes them: one entry per instance (already clamped, SPEC §12.2). */
@@ -66,32 +67,16 @@ export class PointsDrawable implements Drawable {
 
   draw(context: DrawContext): void {
     this.under?.draw(context);
-    this.#draw(context, 'points', POINTS_FRAGMENT_SHADER, 0);
+    this.drawWith(context, { key: 'points', fragment: POINTS_FRAGMENT_SHADER });
   }
 
-  /**
-   * Draws the points' hover outline mask (render/outline.ts) with every radius grown by `boost`
-   * device pixels: one channel per MSAA sample, 1 where the mask covers it.
-   */
-  drawMask(context: DrawContext, boost: number): void {
-    this.#draw(context, 'points-mask', POINTS_MASK_FRAGMENT_SHADER, boost);
-  }
-
-  #draw(context: DrawContext, key: string, fragment: string, boost: number): void {
+  /** Draws the points for `pass` (the hover outline's, render/outline.ts). */
+  drawWith(context: DrawContext, pass: GeometryPass): void {
     if (!this.#instances || !this.#colors) return;
-    const { gl, renderer } = context;
-    const program = renderer.program(key, POINTS_VERTEX_SHADER, fragment);
-    gl.useProgram(program.program);
-    programs.setUniforms(program.uniformSetters, {
+    drawInstances(context, pass, POINTS_VERTEX_SHADER, this.#count, {
       u_instances: this.#instances.texture,
       u_colors: this.#colors.texture,
-      u_scale: context.scale,
-      u_offset: context.offset,
-      u_viewport: context.viewport,
-      u_pointSize: context.pixelRatio ?? 1,
-      u_boost: boost,
     });
-    gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, this.#count);
   }
 
   dispose(): void {

@@ -12,26 +12,15 @@
  *
  * Pixel coordinates are device pixels, y down, of the pixel's top-left corner (Rerun's
  * `floor(resolution · texcoord)`); the mask covers the rectangle `u_origin` + [0, u_size).
+ * The alpha is computed only near the instance (its own quads, grown by the outline's reach,
+ * into a target of the rectangle, where overlapping quads write the same value) and then blended
+ * over the frame in one pass over the rectangle.
  */
 
-export const OUTLINE_VERTEX_SHADER = /* glsl */ `#version 300 es
-precision highp float;
-uniform vec2 u_viewport;  // the frame's viewport in device pixels
-uniform ivec2 u_origin;   // device pixel of the rectangle's top-left corner
-uniform ivec2 u_size;     // the rectangle's size in pixels
-
-void main() {
-  vec2 corner = vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1));
-  vec2 clip = (vec2(u_origin) + corner * vec2(u_size)) / u_viewport * 2.0 - 1.0;
-  gl_Position = vec4(clip.x, -clip.y, 0.0, 1.0);
-}
-`;
-
-export const OUTLINE_FRAGMENT_SHADER = /* glsl */ `#version 300 es
+export const OUTLINE_ALPHA_FRAGMENT_SHADER = /* glsl */ `#version 300 es
 precision highp float;
 precision highp int;
 uniform highp sampler2D u_mask; // RGBA8: samples 0-3 of the mask, rows bottom-up
-uniform vec2 u_viewport;
 uniform ivec2 u_origin;
 uniform ivec2 u_size;
 uniform float u_radius;         // outline radius in device pixels
@@ -79,18 +68,52 @@ vec3 contourAt(ivec2 p) {
 }
 
 void main() {
-  ivec2 pixel = ivec2(int(gl_FragCoord.x), int(u_viewport.y) - 1 - int(gl_FragCoord.y));
-  ivec2 local = pixel - u_origin;
+  // Drawn into a target of the rectangle (window y up).
+  ivec2 local = ivec2(int(gl_FragCoord.x), u_size.y - 1 - int(gl_FragCoord.y));
+  vec2 pixel = vec2(local + u_origin);
   float nearest = 1e30;
   for (int dy = -u_reach; dy <= u_reach; dy++) {
     for (int dx = -u_reach; dx <= u_reach; dx++) {
       vec3 c = contourAt(local + ivec2(dx, dy));
-      if (c.z > 0.0) nearest = min(nearest, distance(vec2(pixel), c.xy));
+      if (c.z > 0.0) nearest = min(nearest, distance(pixel, c.xy));
     }
   }
-  float alpha = clamp(u_radius - nearest, 0.0, 1.0);
+  // 16 bits of alpha in two bytes (8 would shift dim pixels of the fringe after sRGB encoding).
+  float alpha = round(clamp(u_radius - nearest, 0.0, 1.0) * 65535.0);
+  out_color = vec4(floor(alpha / 256.0), mod(alpha, 256.0), 0.0, 0.0) / 255.0;
+}
+`;
+
+/** The blend pass: one quad over the rectangle. */
+export const OUTLINE_VERTEX_SHADER = /* glsl */ `#version 300 es
+precision highp float;
+uniform vec2 u_viewport;  // the frame's viewport in device pixels
+uniform ivec2 u_origin;   // device pixel of the rectangle's top-left corner
+uniform ivec2 u_size;     // the rectangle's size in pixels
+
+void main() {
+  vec2 corner = vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1));
+  vec2 clip = (vec2(u_origin) + corner * vec2(u_size)) / u_viewport * 2.0 - 1.0;
+  gl_Position = vec4(clip.x, -clip.y, 0.0, 1.0);
+}
+`;
+
+export const OUTLINE_FRAGMENT_SHADER = /* glsl */ `#version 300 es
+precision highp float;
+precision highp int;
+uniform highp sampler2D u_alpha; // the alpha pass's target
+uniform vec2 u_viewport;
+uniform ivec2 u_origin;
+uniform ivec2 u_size;
+out vec4 out_color;
+
+void main() {
+  ivec2 pixel = ivec2(int(gl_FragCoord.x), int(u_viewport.y) - 1 - int(gl_FragCoord.y));
+  ivec2 local = pixel - u_origin;
+  vec2 bytes = texelFetch(u_alpha, ivec2(local.x, u_size.y - 1 - local.y), 0).rg * 255.0;
+  float alpha = (round(bytes.x) * 256.0 + round(bytes.y)) / 65535.0;
   if (alpha <= 0.0) discard;
-  // The hover colour, white, premultiplied: color · (1 − alpha) + alpha.
+  // The hover colour, white, premultiplied "over": color · (1 − alpha) + alpha.
   out_color = vec4(alpha);
 }
 `;
