@@ -167,6 +167,27 @@ describe('geometry hover and the legend (SPEC §12.9)', () => {
     expectSameImage(await view.snapshot({ scale: 2 }), plain);
   });
 
+  it('outlines on screen over an opaque background (frames composited in one pass where the browser can)', async () => {
+    const view = await fixture<RrView>(html`
+      <rr-view visual-bounds="0 0 100 100" background="#000000" style="width: 200px; height: 200px">
+        <rr-boxes2d entity="b" centers="75 25" half-sizes="15 15" color="#00ff00"></rr-boxes2d>
+      </rr-view>
+    `);
+    await view.renderComplete();
+    const stats = getRenderer().stats;
+    hoverCanvas(view, 0.6, 0.25);
+    await view.renderComplete();
+    const after = getRenderer().stats;
+    const screen = canvasPixels(view);
+    expect(screen.width).to.equal(200);
+    // The band's columns white over black, the box's green between them, black outside.
+    for (const x of [117, 122])
+      expect(pixelAt(screen, x, 50), `x = ${x}`).to.deep.equal([255, 255, 255, 255]);
+    for (const x of [119, 120]) expect(pixelAt(screen, x, 50)).to.deep.equal([0, 255, 0, 255]);
+    for (const x of [116, 123, 150]) expect(pixelAt(screen, x, 50)).to.deep.equal([0, 0, 0, 255]);
+    expect(after.frames - stats.frames, 'the hover redrew the frame').to.be.at.least(1);
+  });
+
   it('hits labels first: a label background picks the instance it labels, above what lies under it', async () => {
     const view = await fixture<RrView>(html`
       <rr-view visual-bounds="0 0 100 100" style="width: 200px; height: 200px">
