@@ -41,27 +41,26 @@ float toHalf(float v) {
   return sign(v) * roundEven(a / q) * q;
 }
 
+// The neighbours (offset, own sample, the neighbour's sample) whose samples meet this pixel's;
+// an edge with neighbour (dx, dy) lies at ((dx, dy) + 1) / 2 in the pixel.
+const ivec4 NEIGHBOURS[8] = ivec4[8](
+  ivec4(1, 0, 1, 2), ivec4(0, 1, 3, 0), ivec4(-1, 0, 2, 1), ivec4(0, -1, 0, 3),
+  ivec4(1, -1, 1, 2), ivec4(1, 1, 3, 0), ivec4(-1, 1, 2, 1), ivec4(-1, -1, 0, 3));
+
 // The contour point of mask pixel p (jumpflooding_init_msaa.wgsl, for sample positions
 // 0 (0.375, 0.125), 1 (0.875, 0.375), 2 (0.125, 0.625), 3 (0.625, 0.875)), in absolute
 // device pixels; z = 0 where the mask does not change.
 vec3 contourAt(ivec2 p) {
-  float s0 = maskAt(p, 0);
-  float s1 = maskAt(p, 1);
-  float s2 = maskAt(p, 2);
-  float s3 = maskAt(p, 3);
+  vec4 s = vec4(maskAt(p, 0), maskAt(p, 1), maskAt(p, 2), maskAt(p, 3));
   // Across the pixel's own samples.
-  float inner = float(s0 != s3) + float(s1 != s2);
-  float n = inner;
-  vec2 sum = vec2(0.5) * inner;
-  float e;
-  e = float(s1 != maskAt(p + ivec2(1, 0), 2));   n += e; sum += e * vec2(1.0, 0.5);
-  e = float(s3 != maskAt(p + ivec2(0, 1), 0));   n += e; sum += e * vec2(0.5, 1.0);
-  e = float(s2 != maskAt(p + ivec2(-1, 0), 1));  n += e; sum += e * vec2(0.0, 0.5);
-  e = float(s0 != maskAt(p + ivec2(0, -1), 3));  n += e; sum += e * vec2(0.5, 0.0);
-  e = float(s1 != maskAt(p + ivec2(1, -1), 2));  n += e; sum += e * vec2(1.0, 0.0);
-  e = float(s3 != maskAt(p + ivec2(1, 1), 0));   n += e; sum += e * vec2(1.0, 1.0);
-  e = float(s2 != maskAt(p + ivec2(-1, 1), 1));  n += e; sum += e * vec2(0.0, 1.0);
-  e = float(s0 != maskAt(p + ivec2(-1, -1), 3)); n += e;
+  float n = float(s[0] != s[3]) + float(s[1] != s[2]);
+  vec2 sum = vec2(0.5) * n;
+  for (int k = 0; k < 8; k++) {
+    ivec4 q = NEIGHBOURS[k];
+    float e = float(s[q.z] != maskAt(p + q.xy, q.w));
+    n += e;
+    sum += e * (vec2(q.xy) + 1.0) * 0.5;
+  }
   if (n == 0.0) return vec3(0.0);
   vec2 at = vec2(p + u_origin) + sum / n - 0.5;
   return vec3(toHalf(at.x), toHalf(at.y), 1.0);
