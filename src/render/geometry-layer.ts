@@ -28,7 +28,7 @@ import {
 } from './geometry-instances.js';
 import { pickInstance } from './geometry-pick.js';
 import { GEOMETRY_KINDS } from './geometry-kind.js';
-import { compositeLabels, layoutLabels, paintLabels, paintOutline, sameOutline } from './labels.js';
+import { compositeLabels, layoutLabels, paintLabels } from './labels.js';
 import { setLabelPainter } from './label-painter.js';
 import type {
   LayerKind,
@@ -41,19 +41,19 @@ import type {
   ViewLayer,
 } from './layer.js';
 import { PointsDrawable } from './points-drawable.js';
-import { LINE_OUTLINE_BOOST, type OutlineShape } from './outline.js';
+import {
+  LINE_OUTLINE_BOOST,
+  OutlineDrawable,
+  POINT_OUTLINE_BOOST,
+  sameOutline,
+  type OutlineShape,
+} from './outline.js';
 import type { Drawable, Renderer } from './renderer.js';
 import { SegmentsDrawable } from './segments-drawable.js';
 
 /** Alpha factor of classes other than the highlighted one (as segmentation layers dim). */
 const DIM = 0.25;
-const LABEL_PAINTER = {
-  compositeLabels,
-  layoutLabels,
-  paintLabels,
-  paintOutline,
-  sameOutline,
-};
+const LABEL_PAINTER = { compositeLabels, layoutLabels, paintLabels };
 const CONTEXT_COMPONENT = 'AnnotationContext:context';
 const COMMON_FIELDS = ['radii', 'colors', 'labels', 'classIds', 'showLabels', 'drawOrder'];
 
@@ -104,11 +104,13 @@ export class GeometryLayer implements ViewLayer {
   #resolved: ResolvedGeometry | undefined;
   #classState: ClassState | undefined;
   #drawOrder: number;
+  /** The last hover outline made (the view disposes it once it no longer shows it). */
+  #outline: OutlineDrawable | undefined;
   /** Draws (what the renderer was given) since creation: tests read it. */
   builds = 0;
 
   constructor(
-    renderer: Renderer,
+    private readonly renderer: Renderer,
     private readonly onAsyncChange: () => void,
     readonly geometry: GeometryKind,
   ) {
@@ -337,8 +339,20 @@ export class GeometryLayer implements ViewLayer {
     return found && this.#describe(found.resolved, found.i, x, y);
   }
 
-  /** The shape of a logged instance for the hover outline (SPEC §12.9). */
-  outline(instance: number): OutlineShape | undefined {
+  /**
+   * The hover outline of a logged instance (SPEC §12.9): the same drawable while the shape stays
+   * the same, so moving along one instance redraws nothing.
+   */
+  outline(instance: number): OutlineDrawable | undefined {
+    const shape = this.#outlineShape(instance);
+    if (!shape) return undefined;
+    const last = this.#outline;
+    if (last && !last.disposed && sameOutline(last.shape, shape)) return last;
+    this.#outline = new OutlineDrawable(this.renderer, shape);
+    return this.#outline;
+  }
+
+  #outlineShape(instance: number): OutlineShape | undefined {
     const found = this.#indexOf(instance);
     if (!found) return undefined;
     const { resolved, i } = found;
@@ -348,7 +362,7 @@ export class GeometryLayer implements ViewLayer {
         vertices: resolved.positions.subarray(i * 2, i * 2 + 2),
         closed: false,
         radius,
-        boost: 0,
+        boost: POINT_OUTLINE_BOOST,
       };
     const boost = LINE_OUTLINE_BOOST;
     if (resolved.kind === 'boxes') {
@@ -369,6 +383,8 @@ export class GeometryLayer implements ViewLayer {
   dispose(): void {
     this.#follow(undefined);
     this.#drawable.dispose();
+    this.#outline?.dispose();
+    this.#outline = undefined;
     this.#resolved = undefined;
     this.#key = '';
     this.#state = { status: 'empty' };

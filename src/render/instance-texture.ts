@@ -3,7 +3,8 @@
  * read in the vertex shader with texelFetch by gl_InstanceID. A TrackedTexture keeps the packed
  * array, so a lost context rebuilds it like any image.
  */
-import type { Renderer, TrackedTexture } from './renderer.js';
+import * as programs from './gl-program.js';
+import type { DrawContext, Renderer, TrackedTexture } from './renderer.js';
 
 /** Texels per row: wide enough that a million instances need a few hundred rows. */
 const ROW = 4096;
@@ -64,4 +65,40 @@ export function createInstanceTexture(
     gl.bindTexture(gl.TEXTURE_2D, null);
     return texture;
   }, data.byteLength);
+}
+
+/** How a geometry drawable draws: its colour program, or a pass of the hover outline. */
+export interface GeometryPass {
+  /** The program's cache key. */
+  key: string;
+  fragment: string;
+  /** Device pixels added to every radius (the outline's mask). */
+  boost?: number;
+  uniforms?: Record<string, unknown>;
+}
+
+/**
+ * Draws `count` instanced quads (4-vertex triangle strips) for `pass`, setting the scene
+ * uniforms every geometry shader declares (shaders/geometry.glsl.ts) and the drawable's `own`.
+ */
+export function drawInstances(
+  context: DrawContext,
+  pass: GeometryPass,
+  vertex: string,
+  count: number,
+  own: Record<string, unknown>,
+): void {
+  const { gl, renderer } = context;
+  const program = renderer.program(pass.key, vertex, pass.fragment);
+  gl.useProgram(program.program);
+  programs.setUniforms(program.uniformSetters, {
+    u_scale: context.scale,
+    u_offset: context.offset,
+    u_viewport: context.viewport,
+    u_pointSize: context.pixelRatio ?? 1,
+    u_boost: pass.boost ?? 0,
+    ...own,
+    ...pass.uniforms,
+  });
+  gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, count);
 }

@@ -5,10 +5,7 @@
  */
 import type * as Labels from './labels.js';
 
-export type LabelPainter = Pick<
-  typeof Labels,
-  'layoutLabels' | 'paintLabels' | 'compositeLabels' | 'paintOutline' | 'sameOutline'
->;
+export type LabelPainter = Pick<typeof Labels, 'layoutLabels' | 'paintLabels' | 'compositeLabels'>;
 
 let painter: LabelPainter | undefined;
 

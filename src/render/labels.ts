@@ -12,15 +12,7 @@
  */
 import type { Rgba8 } from '../store/auto-color.js';
 import type { ResolvedLabel } from '../store/geometry/types.js';
-import {
-  outlineBounds,
-  paintOutline,
-  sameOutline,
-  type DeviceRect,
-  type OutlineShape,
-} from './outline.js';
-
-export { paintOutline, sameOutline };
+import type { DeviceRect } from './outline.js';
 
 /** Text size in UI points (egui `TextStyle::Body`, Rerun's dark theme). */
 export const LABEL_FONT_SIZE = 12;
@@ -194,7 +186,7 @@ export function paintLabels(
 }
 
 /**
- * Paints labels (and the hover outline, under them) over snapshot pixels (straight-alpha sRGB
+ * Paints labels over snapshot pixels (straight-alpha sRGB
  * ImageData, changed in place) as the browser composites the label canvas on screen:
  * premultiplied "over" in gamma space, as egui does (SPEC §12.4.4).
  */
@@ -202,21 +194,15 @@ export function compositeLabels(
   image: ImageData,
   labels: readonly ResolvedLabel[],
   t: Omit<LabelTransform, 'width' | 'height'>,
-  outline?: OutlineShape,
 ): void {
-  if ((!labels.length && !outline) || !image.width || !image.height) return;
+  if (!labels.length || !image.width || !image.height) return;
   const transform = { ...t, width: image.width, height: image.height };
   const canvas = new OffscreenCanvas(image.width, image.height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return;
-  const placed = labels.length ? layoutLabels(ctx, labels, transform) : [];
-  // Only the outline's and the labels' own rectangles can hold pixels (text never leaves its
-  // background).
+  const placed = layoutLabels(ctx, labels, transform);
+  // Only the labels' own rectangles can hold pixels (text never leaves its background).
   const rects: DeviceRect[] = placed.map((label) => label.box);
-  if (outline) {
-    paintOutline(ctx, outline, t);
-    rects.unshift(outlineBounds(outline, t));
-  }
   if (!rects.length) return;
   paintLabels(ctx, placed, t.pixelRatio);
   const dst = image.data;

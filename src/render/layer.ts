@@ -12,7 +12,7 @@ import type { Recording } from '../store/recording.js';
 import type { PixelValue } from '../store/pixel-value.js';
 import type { Drawable } from './renderer.js';
 import type { ResolvedLabel } from '../store/geometry/types.js';
-import type { OutlineShape } from './outline.js';
+import type { OutlineDrawable } from './outline.js';
 
 /** Where and when a layer reads the recording. */
 export interface LayerQuery {
@@ -123,8 +123,8 @@ export interface ViewLayer {
    * test, as hovering its label gives (SPEC §12.9); `at` is the scene point hovered.
    */
   pickInstance?(instance: number, at: [number, number]): LayerPick | undefined;
-  /** Geometry: the shape of an instance for the hover outline (SPEC §12.9), in scene units. */
-  outline?(instance: number): OutlineShape | undefined;
+  /** Geometry: the hover outline of an instance (SPEC §12.9), drawn after every layer. */
+  outline?(instance: number): OutlineDrawable | undefined;
   /** Frees GPU resources. */
   dispose(): void;
 }

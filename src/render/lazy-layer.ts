@@ -16,7 +16,7 @@ import type {
   SceneRect,
   ViewLayer,
 } from './layer.js';
-import type { OutlineShape } from './outline.js';
+import type { OutlineDrawable } from './outline.js';
 import type { Drawable } from './renderer.js';
 import type { ResolvedLabel } from '../store/geometry/types.js';
 
@@ -110,7 +110,7 @@ export class LazyLayer implements ViewLayer {
     return this.#inner?.pickInstance?.(instance, at);
   }
 
-  outline(instance: number): OutlineShape | undefined {
+  outline(instance: number): OutlineDrawable | undefined {
     return this.#inner?.outline?.(instance);
   }
 

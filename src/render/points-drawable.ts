@@ -3,8 +3,13 @@
  * over earlier ones (instances rasterise in order). Keypoint connections of the same entity are
  * drawn first, so they lie just under the discs (SPEC §12.6.5, §12.13 item 4).
  */
-import * as programs from './gl-program.js';
-import { createInstanceTexture, instanceBytes, instanceFloats } from './instance-texture.js';
+import {
+  createInstanceTexture,
+  drawInstances,
+  type GeometryPass,
+  instanceBytes,
+  instanceFloats,
+} from './instance-texture.js';
 import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
 import { POINTS_FRAGMENT_SHADER, POINTS_VERTEX_SHADER } from './shaders/geometry.glsl.js';
 import type { SegmentsDrawable } from './segments-drawable.js';
@@ -62,19 +67,16 @@ export class PointsDrawable implements Drawable {
 
   draw(context: DrawContext): void {
     this.under?.draw(context);
+    this.drawWith(context, { key: 'points', fragment: POINTS_FRAGMENT_SHADER });
+  }
+
+  /** Draws the points for `pass` (the hover outline's, render/outline.ts). */
+  drawWith(context: DrawContext, pass: GeometryPass): void {
     if (!this.#instances || !this.#colors) return;
-    const { gl, renderer } = context;
-    const program = renderer.program('points', POINTS_VERTEX_SHADER, POINTS_FRAGMENT_SHADER);
-    gl.useProgram(program.program);
-    programs.setUniforms(program.uniformSetters, {
+    drawInstances(context, pass, POINTS_VERTEX_SHADER, this.#count, {
       u_instances: this.#instances.texture,
       u_colors: this.#colors.texture,
-      u_scale: context.scale,
-      u_offset: context.offset,
-      u_viewport: context.viewport,
-      u_pointSize: context.pixelRatio ?? 1,
     });
-    gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, this.#count);
   }
 
   dispose(): void {

@@ -3,8 +3,13 @@
  * (or per box), in one of three modes (SPEC §12.6.2, §12.6.3, §12.6.5). Later instances are
  * drawn over earlier ones.
  */
-import * as programs from './gl-program.js';
-import { createInstanceTexture, instanceBytes, instanceFloats } from './instance-texture.js';
+import {
+  createInstanceTexture,
+  drawInstances,
+  type GeometryPass,
+  instanceBytes,
+  instanceFloats,
+} from './instance-texture.js';
 import type { DrawContext, Drawable, Renderer, TrackedTexture } from './renderer.js';
 import {
   SEGMENT_MODE,
@@ -66,20 +71,17 @@ export class SegmentsDrawable implements Drawable {
   }
 
   draw(context: DrawContext): void {
+    this.drawWith(context, { key: 'segments', fragment: SEGMENTS_FRAGMENT_SHADER });
+  }
+
+  /** Draws the segments for `pass` (the hover outline's, render/outline.ts). */
+  drawWith(context: DrawContext, pass: GeometryPass): void {
     if (!this.#instances || !this.#colors) return;
-    const { gl, renderer } = context;
-    const program = renderer.program('segments', SEGMENTS_VERTEX_SHADER, SEGMENTS_FRAGMENT_SHADER);
-    gl.useProgram(program.program);
-    programs.setUniforms(program.uniformSetters, {
+    drawInstances(context, pass, SEGMENTS_VERTEX_SHADER, this.#count, {
       u_instances: this.#instances.texture,
       u_colors: this.#colors.texture,
       u_mode: SEGMENT_MODE[this.mode],
-      u_scale: context.scale,
-      u_offset: context.offset,
-      u_viewport: context.viewport,
-      u_pointSize: context.pixelRatio ?? 1,
     });
-    gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, this.#count);
   }
 
   dispose(): void {

@@ -161,4 +161,21 @@ describe('<rr-boxes2d>', () => {
     expectPixel(shot, 150, 190, [0, 0, 0, 0]);
     expectPixel(shot, 150, 150, [0, 0, 0, 0]);
   });
+
+  it('covers half of the pixel at the hard cut of a default 3 px outline on pixel boundaries', async () => {
+    // Edges at x, y = 60 and 240 (pixel boundaries), radius 1.5 UI points: the columns and rows
+    // whose centres are 1.5 px off the edge hold 2 of 4 samples at coverage 0.5 (a half).
+    const view = await sceneView(
+      300,
+      300,
+      html`<rr-boxes2d mins="60 60" sizes="180 180" color="#00ff00"></rr-boxes2d>`,
+    );
+    const shot = await view.snapshot();
+    for (const x of [59, 60]) expectPixel(shot, x, 150, [0, 255, 0, 255]);
+    for (const x of [58, 61]) expectPixel(shot, x, 150, [0, 255, 0, 128], 1);
+    for (const x of [57, 62]) expectPixel(shot, x, 150, [0, 0, 0, 0]);
+    for (const y of [239, 240]) expectPixel(shot, 150, y, [0, 255, 0, 255]);
+    for (const y of [238, 241]) expectPixel(shot, 150, y, [0, 255, 0, 128], 1);
+    for (const y of [237, 242]) expectPixel(shot, 150, y, [0, 0, 0, 0]);
+  });
 });

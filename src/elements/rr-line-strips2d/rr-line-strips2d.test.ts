@@ -109,8 +109,8 @@ describe('<rr-line-strips2d>', () => {
   });
 
   it("cuts the edge hard at 0.99 r, with Rerun's soft ramp from r − ½ px to there (SPEC §12.6.2)", async () => {
-    // One scene unit per pixel. A 50-px radius through pixel centres (y = 150.5) and the default
-    // 1.5 px one on a pixel boundary (y = 50).
+    // One scene unit per pixel. A 50-px radius through pixel centres (y = 150.5), the default
+    // 1.5 px one and a 0.5 px one (1 px wide) on pixel boundaries (y = 50, y = 250).
     const view = await sceneView(
       300,
       300,
@@ -119,7 +119,12 @@ describe('<rr-line-strips2d>', () => {
           radius="-50"
           color="#ff0000"
         ></rr-line-strips2d>
-        <rr-line-strips2d strips="50 50, 250 50" radius="-1.5" color="#ff0000"></rr-line-strips2d>`,
+        <rr-line-strips2d strips="50 50, 250 50" radius="-1.5" color="#ff0000"></rr-line-strips2d>
+        <rr-line-strips2d
+          strips="100 250, 200 250"
+          radius="-0.5"
+          color="#ff0000"
+        ></rr-line-strips2d>`,
     );
     const shot = await view.snapshot();
     expect([shot.width, shot.height]).to.deep.equal([300, 300]);
@@ -131,15 +136,18 @@ describe('<rr-line-strips2d>', () => {
     // The round cap reaches r past the end: 49 px past it solid, 50 px not.
     expectPixel(shot, 299, 150, [255, 0, 0, 255]);
     expectPixel(shot, 0, 150, [255, 0, 0, 255]);
-    // r = 1.5: the row whose centre is 1.5 px off has ramp 0.5, and two of its four MSAA sample
-    // positions lie inside 0.99 r: about a quarter covered (the old 1-px ramp gave a half).
+    // r = 1.5: the row whose centre is 1.5 px off has coverage 0.5 there, and two of its four
+    // MSAA sample positions lie inside 0.99 r: alpha-to-coverage writes those two, half the
+    // pixel (not a quarter, the product of the two). The line keeps its 3 px of ink.
     expectPixel(shot, 150, 49, [255, 0, 0, 255]);
     expectPixel(shot, 150, 50, [255, 0, 0, 255]);
-    for (const row of [48, 51]) {
-      const alpha = pixelAt(shot, 150, row)[3];
-      expect(alpha, `row ${row}`).to.be.within(48, 80);
-    }
+    for (const row of [48, 51]) expectPixel(shot, 150, row, [255, 0, 0, 128], 1);
     expectPixel(shot, 150, 47, [0, 0, 0, 0]);
     expectPixel(shot, 150, 52, [0, 0, 0, 0]);
+    // r = 0.5 on a boundary: no pixel centre lies inside 0.99 r, yet the line is not erased:
+    // both rows half covered (2 of 4 samples each, coverage 0.5), 1 px of ink in all.
+    for (const row of [249, 250]) expectPixel(shot, 150, row, [255, 0, 0, 128], 1);
+    expectPixel(shot, 150, 248, [0, 0, 0, 0]);
+    expectPixel(shot, 150, 251, [0, 0, 0, 0]);
   });
 });

@@ -5,7 +5,12 @@ import type { RrView } from './rr-view.js';
 import type { RrAnnotationLegend } from '../rr-annotation-legend/rr-annotation-legend.js';
 import { getRenderer } from '../../render/renderer.js';
 import type { RrPoints2d } from '../rr-points2d/rr-points2d.js';
-import { expectPixel, expectSameImage, pixelAt } from '../../../test/helpers/pixels.js';
+import {
+  canvasPixels,
+  expectPixel,
+  expectSameImage,
+  pixelAt,
+} from '../../../test/helpers/pixels.js';
 import { nextEvent } from '../../../test/helpers/fixtures.js';
 import { hoverCanvas } from '../../../test/helpers/hover.js';
 import { requireWebGL2 } from '../../../test/helpers/webgl.js';
@@ -103,7 +108,7 @@ describe('geometry hover and the legend (SPEC §12.9)', () => {
     expectSameImage(after, before);
   });
 
-  it('outlines the hovered point, box or strip in white, and nothing without hover', async () => {
+  it('outlines the hovered point, box or strip in white in a compositor pass, and nothing without hover', async () => {
     const { view } = await scene();
     const leave = async () => {
       view.shadowRoot!.querySelector('canvas')!.dispatchEvent(new PointerEvent('pointerleave'));
@@ -111,44 +116,76 @@ describe('geometry hover and the legend (SPEC §12.9)', () => {
     };
     const plain = await view.snapshot({ scale: 2 });
     const WHITE = [255, 255, 255, 255] as const;
+    const unchanged = (shot: ImageData, x: number, y: number) =>
+      expectPixel(shot, x, y, pixelAt(plain, x, y));
 
-    // The box's left edge, x = 60 (snapshot x = 120), radius 1.5 UI points: its mask grows by
-    // 1 UI point to 2.5 px, and the outline is the band 1.5–3.5 px from the edge line.
+    // The box's left edge, x = 60 (snapshot x = 120, a pixel boundary), radius 1.5 UI points:
+    // its mask grows by 1 UI point to 2.5 px. The mask's samples change half-way through
+    // columns 117 and 122 (±2.475 px), so the contour runs through their centres, and with the
+    // outline radius of 1 px (max(0.5, ppp)) exactly those columns turn white, nothing else.
+    expectPixel(plain, 117, 50, [0, 0, 0, 0]);
     hoverCanvas(view, 0.6, 0.25);
+    await view.renderComplete();
     let shot = await view.snapshot({ scale: 2 });
-    expectPixel(shot, 117, 50, WHITE, 1);
-    expectPixel(shot, 122, 50, WHITE, 1);
-    // The box's own outline and its inside are unchanged; so is the point.
-    expectPixel(shot, 120, 50, pixelAt(plain, 120, 50));
+    for (const x of [117, 122]) expectPixel(shot, x, 50, WHITE);
+    // Either side of the band and between the two columns (the box's own outline): unchanged,
+    // as are the box's inside and the point.
+    for (const x of [115, 116, 118, 119, 120, 121, 123, 124]) unchanged(shot, x, 50);
     expectPixel(shot, 150, 50, [0, 0, 0, 0]);
-    expectPixel(shot, 44, 40, pixelAt(plain, 44, 40));
-    // On screen: the overlay over the view's canvas holds the same outline.
-    const overlay = view.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[part="labels"]')!;
-    const dpr = overlay.width / 200;
-    const onScreen = overlay
-      .getContext('2d')!
-      .getImageData(Math.floor((120 - 2.5) * dpr), Math.floor(50 * dpr), 1, 1).data;
-    expect([...onScreen]).to.deep.equal([255, 255, 255, 255]);
+    unchanged(shot, 44, 40);
+    // On screen the view's own canvas holds the same pixels (the pass is part of the frame).
+    const screen = canvasPixels(view);
+    expect(screen.width, 'one device pixel per CSS pixel').to.equal(200);
+    for (const x of [116, 117, 119, 120, 122, 123])
+      expect(pixelAt(screen, x, 50), `on screen x = ${x}`).to.deep.equal(pixelAt(shot, x, 50));
 
-    // The point (radius 4 UI points = 4 px): a ring 3–5 px from its centre (40, 40).
+    // The point (radius 4 UI points = 4 px, centre (40, 40) on a pixel corner): its mask grows by
+    // 2.5 UI points to 6.5 px, which along row 40 ends between columns 45 and 46: the contour
+    // point lies on their shared border, half a pixel from both, and both are half white (in
+    // linear light: alpha 128 over nothing).
     hoverCanvas(view, 0.2, 0.2);
+    await view.renderComplete();
     shot = await view.snapshot({ scale: 2 });
-    const ring = pixelAt(shot, 44, 40);
-    expect(ring[0], 'white ring').to.be.at.least(250);
-    expect(ring[3], 'white ring').to.be.at.least(200);
-    expectPixel(shot, 40, 40, pixelAt(plain, 40, 40));
-    expectPixel(shot, 47, 40, [0, 0, 0, 0]);
+    for (const x of [45, 46]) expectPixel(shot, x, 40, [255, 255, 255, 128], 1);
+    for (const x of [33, 34]) expectPixel(shot, x, 40, [255, 255, 255, 128], 1);
+    for (const x of [40, 41, 43, 44, 47]) unchanged(shot, x, 40);
     // The box is no longer outlined.
-    expectPixel(shot, 117, 50, pixelAt(plain, 117, 50));
+    unchanged(shot, 117, 50);
 
-    // The strip along y = 80 (snapshot 160), radius 1.5 UI points: the band 1.5–3.5 px away.
+    // The strip along y = 80 (snapshot 160), radius 1.5 UI points: rows 157 and 162 white.
     hoverCanvas(view, 0.25, 0.8);
+    await view.renderComplete();
     shot = await view.snapshot({ scale: 2 });
-    expectPixel(shot, 40, 157, WHITE, 1);
-    expectPixel(shot, 40, 160, pixelAt(plain, 40, 160));
+    for (const y of [157, 162]) expectPixel(shot, 26, y, WHITE);
+    for (const y of [156, 158, 160, 161, 163]) unchanged(shot, 26, y);
+    // Its label (anchored at the strip's middle, x = 50) lies over the outline: its background,
+    // (22, 22, 22, 128) premultiplied, blended in gamma over the white.
+    expectPixel(shot, 40, 157, WHITE);
+    expectPixel(shot, 40, 162, [149, 149, 149, 255], 1);
 
     await leave();
     expectSameImage(await view.snapshot({ scale: 2 }), plain);
+  });
+
+  it('outlines on screen over an opaque background (frames composited in one pass where the browser can)', async () => {
+    const view = await fixture<RrView>(html`
+      <rr-view visual-bounds="0 0 100 100" background="#000000" style="width: 200px; height: 200px">
+        <rr-boxes2d entity="b" centers="75 25" half-sizes="15 15" color="#00ff00"></rr-boxes2d>
+      </rr-view>
+    `);
+    await view.renderComplete();
+    const stats = getRenderer().stats;
+    hoverCanvas(view, 0.6, 0.25);
+    await view.renderComplete();
+    const after = getRenderer().stats;
+    const screen = canvasPixels(view);
+    expect(screen.width).to.equal(200);
+    // The band's columns white over black, the box's green between them, black outside.
+    for (const x of [117, 122])
+      expect(pixelAt(screen, x, 50), `x = ${x}`).to.deep.equal([255, 255, 255, 255]);
+    for (const x of [119, 120]) expect(pixelAt(screen, x, 50)).to.deep.equal([0, 255, 0, 255]);
+    for (const x of [116, 123, 150]) expect(pixelAt(screen, x, 50)).to.deep.equal([0, 0, 0, 255]);
+    expect(after.frames - stats.frames, 'the hover redrew the frame').to.be.at.least(1);
   });
 
   it('hits labels first: a label background picks the instance it labels, above what lies under it', async () => {

@@ -1,12 +1,10 @@
 /**
- * The canvas over a view's picture that shows instance labels (render/labels.ts) and the hover
- * outline (render/outline.ts, under the labels). A 2D canvas of the same device size as the
- * view's canvas, repainted with every frame and when the hovered instance changes; the browser
- * composites it over the picture, in gamma space as egui paints Rerun's labels.
+ * The canvas over a view's picture that shows instance labels (render/labels.ts). A 2D canvas of
+ * the same device size as the view's canvas, repainted with every frame; the browser composites
+ * it over the picture (and the hover outline in it), in gamma space as egui paints Rerun's labels.
  */
 import type { LabelTransform, PlacedLabel } from '../../render/labels.js';
 import { labelPainter } from '../../render/label-painter.js';
-import type { OutlineShape } from '../../render/outline.js';
 import type { ResolvedLabel } from '../../store/geometry/types.js';
 
 export class LabelOverlay {
@@ -15,7 +13,6 @@ export class LabelOverlay {
   #painted = false;
   #labels: readonly ResolvedLabel[] = [];
   #transform: LabelTransform | undefined;
-  #outline: OutlineShape | undefined;
 
   constructor() {
     this.canvas = document.createElement('canvas');
@@ -43,23 +40,13 @@ export class LabelOverlay {
     this.#paint();
   }
 
-  /** Sets the hover outline (undefined: none) and repaints if it changed. */
-  setOutline(outline: OutlineShape | undefined): void {
-    // Outlines come from geometry layers only, which load the painter (and its comparison).
-    const same = labelPainter()?.sameOutline(outline, this.#outline) ?? outline === this.#outline;
-    if (same) return;
-    this.#outline = outline;
-    this.#paint();
-  }
-
   #paint(): void {
     const canvas = this.canvas;
     const labels = this.#labels;
     const transform = this.#transform;
-    const outline = this.#outline;
-    // No painter: no label-making layer was loaded, so there are no labels and no outline.
+    // No painter: no label-making layer was loaded, so there are no labels.
     const painter = labelPainter();
-    if ((!labels.length && !outline) || !painter || !transform || !transform.width) {
+    if (!labels.length || !painter || !transform || !transform.width) {
       this.#placed = [];
       if (this.#painted) {
         canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
@@ -74,8 +61,7 @@ export class LabelOverlay {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    if (outline) painter.paintOutline(ctx, outline, transform);
-    this.#placed = labels.length ? painter.layoutLabels(ctx, labels, transform) : [];
+    this.#placed = painter.layoutLabels(ctx, labels, transform);
     painter.paintLabels(ctx, this.#placed, transform.pixelRatio);
     this.#painted = true;
   }

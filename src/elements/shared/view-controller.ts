@@ -26,7 +26,7 @@ import { parseCssColor } from './css-color.js';
 import { LabelOverlay } from './label-overlay.js';
 import { labelPainter } from '../../render/label-painter.js';
 import type { ResolvedLabel } from '../../store/geometry/types.js';
-import type { OutlineShape } from '../../render/outline.js';
+import type { OutlineDrawable } from '../../render/outline.js';
 import { Camera, type ViewTransform } from './camera.js';
 import { reportError } from './errors.js';
 import { ViewInput } from './view-input.js';
@@ -119,8 +119,8 @@ export class ViewController implements ReactiveController, RenderTarget {
   #frameWaiters: Array<() => void> = [];
   #states = new WeakMap<ViewLayer, LayerState>();
   #hover: { clientX: number; clientY: number } | undefined;
-  /** The instance under the pointer, outlined (SPEC §12.9). */
-  #outline: OutlineShape | undefined;
+  /** The outline of the instance under the pointer, the frame's last drawable (SPEC §12.9). */
+  #outline: OutlineDrawable | undefined;
   /** Tooltip content, rendered by the host. */
   tooltip: { left: number; top: number; lines: string[] } | undefined;
   /** Labels of the frame being drawn, painted once it is on screen. */
@@ -309,6 +309,7 @@ export class ViewController implements ReactiveController, RenderTarget {
       const drawable = layer.prepare({ counts, defaultOpacity });
       if (drawable) out.push(drawable);
     }
+    if (this.#outline) out.push(this.#outline);
     return out;
   }
 
@@ -409,13 +410,11 @@ export class ViewController implements ReactiveController, RenderTarget {
       drawables,
     });
     // Labels are in the snapshot as on screen, one UI point per output pixel.
-    // So is the hover outline, under them (SPEC §12.9).
-    labelPainter()?.compositeLabels(
-      image,
-      collectLabels(entries),
-      { scale, offset, pixelRatio: 1 },
-      this.#outline,
-    );
+    labelPainter()?.compositeLabels(image, collectLabels(entries), {
+      scale,
+      offset,
+      pixelRatio: 1,
+    });
     return image;
   }
 
@@ -467,14 +466,16 @@ export class ViewController implements ReactiveController, RenderTarget {
 
   /** Outlines the instance of the first hit that names one (undefined: none). */
   #setOutline(picks: readonly PickResult[]): void {
-    let outline: OutlineShape | undefined;
+    let outline: OutlineDrawable | undefined;
     const hit = picks.find((pick) => pick.instance !== undefined);
     if (hit) {
       const entry = this.options.layers().find((e) => e.element === hit.layer);
       outline = entry?.layer.outline?.(hit.instance!);
     }
+    if (outline === this.#outline) return;
+    this.#outline?.dispose();
     this.#outline = outline;
-    this.labels.setOutline(outline);
+    this.invalidate();
   }
 
   /** Back to the fitted view. */

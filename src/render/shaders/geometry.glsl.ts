@@ -18,6 +18,7 @@ uniform float u_scale;      // device pixels per scene unit
 uniform vec2 u_offset;      // device pixel position of scene (0, 0)
 uniform vec2 u_viewport;    // viewport size in device pixels
 uniform float u_pointSize;  // device pixels per UI point (devicePixelRatio; 1 in snapshots)
+uniform float u_boost;      // outline mask pass: device pixels added to every radius (else 0)
 
 // The quad corner of this vertex: (0,0), (1,0), (0,1), (1,1) as a 4-vertex triangle strip.
 #define CORNER vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1))
@@ -42,6 +43,22 @@ vec4 clipFromDevice(vec2 device) {
 
 // Outside the clip volume: the primitive is dropped (NaN or infinite data, zero radius).
 const vec4 NOWHERE = vec4(2.0, 2.0, 2.0, 1.0);
+`;
+
+/**
+ * Rerun renders with 4× MSAA (SPEC §12.6): the standard sample positions of a pixel (D3D,
+ * Vulkan, Metal; x right, y down from the pixel's top-left corner: (0.375, 0.125),
+ * (0.875, 0.375), (0.125, 0.625), (0.625, 0.875)), here as offsets from its centre, and where a
+ * varying is at sample k given its screen derivatives (window y runs up, device y down).
+ */
+const SAMPLES = /* glsl */ `
+const vec2 SAMPLE_OFFSETS[4] = vec2[4](
+  vec2(-0.125, -0.375), vec2(0.375, -0.125), vec2(-0.375, 0.125), vec2(0.125, 0.375));
+
+vec2 atSample(vec2 p, vec2 dx, vec2 dy, int k) {
+  vec2 o = SAMPLE_OFFSETS[k];
+  return p + o.x * dx - o.y * dy;
+}
 `;
 
 const SRGB = /* glsl */ `
@@ -71,7 +88,7 @@ flat out vec3 v_color;     // linear
 
 void main() {
   vec4 p = instanceTexel(u_instances, 1, 0);
-  float r = radiusPixels(p.z);
+  float r = radiusPixels(p.z) + u_boost;
   vec2 center = u_offset + p.xy * u_scale;
   // Half a pixel of coverage ramp beyond the rim.
   float extent = r + 1.0;
@@ -103,6 +120,23 @@ void main() {
   float shade = sqrt(max(1.2 - dist / v_radius, 0.16));
   vec3 color = min(v_color * shade, vec3(1.0));
   out_color = vec4(color * coverage, coverage);
+}
+`;
+
+/**
+ * The hover outline's mask of a point (SPEC §12.9, render/outline.ts), drawn with the radius
+ * boosted: Rerun's mask pass keeps the pixels whose coverage at the centre exceeds 0.5 (dist < r),
+ * all four samples of them (the quad reaches past the disc). One channel per MSAA sample.
+ */
+export const POINTS_MASK_FRAGMENT_SHADER = /* glsl */ `#version 300 es
+precision highp float;
+in vec2 v_local;
+flat in float v_radius;
+out vec4 out_mask;
+
+void main() {
+  if (!(length(v_local) < v_radius)) discard;
+  out_mask = vec4(1.0);
 }
 `;
 
@@ -138,7 +172,7 @@ flat out vec3 v_color;     // linear, darkened by alpha
 
 void main() {
   vec4 ends = instanceTexel(u_instances, 2, 0);
-  float r = radiusPixels(instanceTexel(u_instances, 2, 1).x);
+  float r = radiusPixels(instanceTexel(u_instances, 2, 1).x) + u_boost;
   vec2 a = u_offset + ends.xy * u_scale;
   vec2 b = u_offset + ends.zw * u_scale;
   if (!(r > 0.0) || isinf(r) || any(isnan(vec4(a, b))) || any(isinf(vec4(a, b)))) {
@@ -174,15 +208,15 @@ void main() {
 }
 `;
 
-export const SEGMENTS_FRAGMENT_SHADER = /* glsl */ `#version 300 es
+const SEGMENTS_FRAGMENT_HEAD = /* glsl */ `#version 300 es
 precision highp float;
 precision highp int;
+${SAMPLES}
 uniform int u_mode;
 in vec2 v_local;
 flat in vec2 v_size;
 flat in float v_radius;
 flat in vec3 v_color;
-out vec4 out_color;
 
 // Rerun spans each segment's quad 0.99 r to both sides of the line and r beyond its ends
 // (lines.wgsl); a box is four such segments (a closed strip). p is in v_local's space.
@@ -195,33 +229,40 @@ bool inQuad(vec2 p) {
   return abs(p.y) <= 0.99 * r && p.x >= -r && p.x <= v_size.x + r;
 }
 
-void main() {
-  float d;
+// Distance of the fragment to the segment (a box: to the rectangle's edge, round outside the
+// corners, sharp inside them; a gradient segment: to its centre line).
+float edgeDistance() {
   if (u_mode == ${SEGMENT_MODE.box}) {
-    // Distance to the rectangle's edge: round outside the corners, sharp inside them.
     vec2 q = abs(v_local) - v_size;
-    d = abs(length(max(q, 0.0)) + min(max(q.x, q.y), 0.0));
-  } else if (u_mode == ${SEGMENT_MODE.gradient}) {
-    d = abs(v_local.y);
-  } else {
-    d = length(vec2(v_local.x - clamp(v_local.x, 0.0, v_size.x), v_local.y));
+    return abs(length(max(q, 0.0)) + min(max(q.x, q.y), 0.0));
   }
+  if (u_mode == ${SEGMENT_MODE.gradient}) return abs(v_local.y);
+  return length(vec2(v_local.x - clamp(v_local.x, 0.0, v_size.x), v_local.y));
+}
+`;
+
+export const SEGMENTS_FRAGMENT_SHADER = /* glsl */ `${SEGMENTS_FRAGMENT_HEAD}
+out vec4 out_color;
+
+void main() {
+  float d = edgeDistance();
   // Rerun's line coverage at the pixel centre: 1 - saturate((d - r + px/2) / px), px = one
   // pixel (solid to r - px/2, then a ramp) ...
   float coverage = clamp(v_radius - d + 0.5, 0.0, 1.0);
   if (u_mode != ${SEGMENT_MODE.gradient}) {
-    // ... and the hard cut of the quad at 0.99 r, which Rerun's 4× MSAA rasterizes per sample:
-    // the share of the four standard sample positions inside the quad, times the coverage
-    // (alpha-to-coverage keeps that share of the samples the quad covers). Interiors stay 1;
-    // keypoint connections (gradient) keep their flat-ended quads without the cut.
+    // ... and the hard cut of the quad at 0.99 r, which Rerun's 4× MSAA rasterizes per sample.
+    // Its fragment writes through alpha-to-coverage: the coverage becomes a share of the
+    // pixel's samples, of which only those inside the quad are kept, so a pixel holds at most
+    // the coverage and at most the quad's share of the four sample positions. Taken as the
+    // smaller of the two (the written samples are the covered ones), the row at the cut of a
+    // 1.5-px line holds a half (2 of 4 samples, coverage 0.5), and a 1-px line on a pixel
+    // boundary two halves. Interiors stay 1; keypoint connections (gradient) keep their
+    // flat-ended quads without the cut.
     vec2 dx = dFdx(v_local);
     vec2 dy = dFdy(v_local);
     float inside = 0.0;
-    inside += float(inQuad(v_local - 0.125 * dx - 0.375 * dy));
-    inside += float(inQuad(v_local + 0.375 * dx - 0.125 * dy));
-    inside += float(inQuad(v_local - 0.375 * dx + 0.125 * dy));
-    inside += float(inQuad(v_local + 0.125 * dx + 0.375 * dy));
-    coverage *= inside * 0.25;
+    for (int k = 0; k < 4; k++) inside += float(inQuad(atSample(v_local, dx, dy, k)));
+    coverage = min(coverage, inside * 0.25);
   }
   if (coverage <= 0.0) discard;
   vec3 color = v_color;
@@ -230,5 +271,23 @@ void main() {
     color *= max(0.2, 1.0 - (d * d) / (v_radius * v_radius)) * 0.9;
   }
   out_color = vec4(color * coverage, coverage);
+}
+`;
+
+/**
+ * The hover outline's mask of a strip or box (SPEC §12.9, render/outline.ts), drawn with the
+ * radius boosted: Rerun's mask pass runs the fragment where the coverage at the pixel centre is
+ * above 0 (d < r + ½ px) and writes the MSAA samples inside the quad, one channel per sample.
+ */
+export const SEGMENTS_MASK_FRAGMENT_SHADER = /* glsl */ `${SEGMENTS_FRAGMENT_HEAD}
+out vec4 out_mask;
+
+void main() {
+  vec2 dx = dFdx(v_local);
+  vec2 dy = dFdy(v_local);
+  if (!(edgeDistance() < v_radius + 0.5)) discard;
+  vec4 mask;
+  for (int k = 0; k < 4; k++) mask[k] = float(inQuad(atSample(v_local, dx, dy, k)));
+  out_mask = mask;
 }
 `;
