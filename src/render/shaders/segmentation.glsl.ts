@@ -41,6 +41,7 @@ export function segmentationFragmentShader(
         : `int v = texelFetch(u_ids, p, 0).r;
   return v >= 0 && v < u_tableSize ? v : -1;`;
   return /* glsl */ `#version 300 es
+#define OUTLINE ${outline ? 1 : 0}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
@@ -78,16 +79,14 @@ void main() {
   ivec2 p = clamp(ivec2(floor(v_texcoord)), ivec2(0), u_size - 1);
   int id = class_index(p);
   vec4 color = id < 0 ? vec4(0.0) : texelFetch(u_lookup, ivec2(id % 256, id / 256), 0);
-  ${
-    outline
-      ? `if (u_mode != 0) {
+#if OUTLINE
+  if (u_mode != 0) {
     vec2 t = v_texcoord;
     bool edge = differs(id, t + vec2(u_halfWidth, 0.0)) || differs(id, t - vec2(u_halfWidth, 0.0)) ||
                 differs(id, t + vec2(0.0, u_halfWidth)) || differs(id, t - vec2(0.0, u_halfWidth));
     if (!edge) color *= (u_mode == 1 ? 0.0 : u_fillAlpha);
-  }`
-      : ''
   }
+#endif
   out_color = color * u_opacity;
   // Premultiplied: alpha 0 is colour 0, which blending over anything leaves unchanged. Drawing
   // nothing instead gives the same bytes, and lets a table of only opaque and transparent
