@@ -129,6 +129,33 @@ describe('gl-program: programs and uniforms without twgl', () => {
     expect(gl.getParameter(gl.TEXTURE_BINDING_2D)).to.equal(a);
   });
 
+  it('sends a value again only when it changed: per program, arrays rewritten in place too', () => {
+    const build = () => {
+      const program = createProgram(gl, [VERTEX, FRAGMENT], (message) => {
+        throw new Error(message);
+      })!;
+      return { program, setters: createUniformSetters(gl, program) };
+    };
+    const one = build();
+    const two = build();
+    const read = (program: WebGLProgram, name: string) =>
+      gl.getUniform(program, gl.getUniformLocation(program, name)!) as number | Float32Array;
+    const vec2 = [1, 2];
+    gl.useProgram(one.program);
+    setUniforms(one.setters, { u_float: 1.5, u_vec2: vec2, u_bool: true });
+    vec2[0] = 7; // the caller reuses its array
+    setUniforms(one.setters, { u_float: 1.5, u_vec2: vec2, u_bool: false });
+    gl.useProgram(two.program);
+    setUniforms(two.setters, { u_float: 3, u_vec2: [4, 5] });
+    gl.useProgram(one.program);
+    setUniforms(one.setters, { u_float: 1.5 });
+    expect(read(one.program, 'u_float')).to.equal(1.5);
+    expect([...(read(one.program, 'u_vec2') as Float32Array)]).to.deep.equal([7, 2]);
+    expect(read(one.program, 'u_bool')).to.equal(false);
+    expect(read(two.program, 'u_float')).to.equal(3);
+    expect(gl.getError()).to.equal(gl.NO_ERROR);
+  });
+
   it("reports the compiler's message naming the shader, and gives no program", () => {
     let message = '';
     const program = createProgram(

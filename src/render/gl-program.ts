@@ -170,7 +170,18 @@ export function createUniformSetters(gl: Gl, program: WebGLProgram): UniformSett
       const [method, size] = vector;
       // Arrays of scalars take the `v` form (uniform1fv …), like vectors.
       const call = (gl[(size === 1 && array ? `${method}v` : method) as keyof Gl] as Call).bind(gl);
-      setters[name] = (value) => call(location, value);
+      // A uniform is the program's state: a value equal to the one it holds is not sent again
+      // (views drawn one after another with one program mostly set the same values).
+      let last: unknown[] | undefined;
+      setters[name] = (value) => {
+        const values = (typeof value === 'object' && value ? value : [value]) as ArrayLike<unknown>;
+        const n = values.length;
+        let same = last?.length === n;
+        for (let k = 0; same && k < n; k++) same = values[k] === last![k];
+        if (same) return;
+        last = n <= 16 ? Array.from(values) : undefined;
+        call(location, value);
+      };
     } else if (matrix) {
       const call = (gl[matrix as keyof Gl] as Call).bind(gl);
       setters[name] = (value) => call(location, false, value);

@@ -288,9 +288,31 @@ export class Renderer {
    */
   maxTextureSizeOverride: number | undefined;
 
+  /**
+   * The GPU's texture and render-target limits, read once per context: `getParameter` is a
+   * call into the GPU process' state that a view would otherwise make several times a frame.
+   */
+  #limits: { texture: number; render: number } | undefined;
+
+  get #gpuLimits(): { texture: number; render: number } {
+    if (!this.#limits) {
+      const gl = this.#gl;
+      const texture = gl.getParameter(gl.MAX_TEXTURE_SIZE) as number;
+      const viewport = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
+      const render = Math.min(
+        gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number,
+        texture,
+        viewport[0],
+        viewport[1],
+      );
+      this.#limits = { texture, render };
+    }
+    return this.#limits;
+  }
+
   /** Largest texture side images may use (the GPU's, or the test override when lower). */
   get maxTextureSize(): number {
-    const real = this.#gl.getParameter(this.#gl.MAX_TEXTURE_SIZE) as number;
+    const real = this.#gpuLimits.texture;
     return this.maxTextureSizeOverride ? Math.min(real, this.maxTextureSizeOverride) : real;
   }
 
@@ -299,14 +321,7 @@ export class Renderer {
    * larger than this are drawn at this size and scaled up by the browser.
    */
   get maxRenderSize(): number {
-    const gl = this.#gl;
-    const viewport = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
-    const real = Math.min(
-      gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number,
-      gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
-      viewport[0],
-      viewport[1],
-    );
+    const real = this.#gpuLimits.render;
     return this.maxTextureSizeOverride ? Math.min(real, this.maxTextureSizeOverride) : real;
   }
 
@@ -334,6 +349,7 @@ export class Renderer {
   }
 
   #initialize(): void {
+    this.#limits = undefined;
     this.#programs.clear();
     this.#shared.clear();
     this.#composite = undefined;

@@ -176,10 +176,11 @@ export class SegmentationDrawable implements Drawable {
     // alpha of 1; otherwise the sRGB table decodes them to linear light for compositing.
     if (context.encoded) this.encodedDraws++;
     const table = this.#tables[context.encoded ? 'bytes' : 'srgb'].texture(gl, this.#tableData);
+    const outline = this.renderMode !== 'fill';
     const program = renderer.program(
-      `segmentation-${this.#sampler}`,
+      `segmentation-${this.#sampler}${outline ? '-outline' : ''}`,
       SEGMENTATION_VERTEX_SHADER,
-      segmentationFragmentShader(this.#sampler),
+      segmentationFragmentShader(this.#sampler, outline),
     );
     gl.useProgram(program.program);
     const pixelRatio = context.pixelRatio ?? 1;

@@ -210,6 +210,8 @@ export class ViewController implements ReactiveController, RenderTarget {
   /** Schedules a redraw (in a microtask on an idle page, else at the next animation frame). */
   invalidate(): void {
     this.#dirty = true;
+    this.#resolved = undefined;
+    this.#changes++;
     this.#renderer.invalidate(this);
   }
 
@@ -250,8 +252,26 @@ export class ViewController implements ReactiveController, RenderTarget {
     await this.#renderer.whenReady();
   }
 
+  /**
+   * The last `#resolveLayers` result, until the next `invalidate()`: every change of what a
+   * view shows (data, time, attributes, a load that finished) invalidates it, so a frame that
+   * was awaited resolves its layers once instead of three times (twice while settling, once
+   * when drawn): 200 views make 1200 latest-at queries a frame fewer.
+   */
+  #resolved: { entries: ViewLayerEntry[]; counts: Record<string, number> } | undefined;
+  /** Bumped by `invalidate()`: a result computed while it changed is not kept. */
+  #changes = 0;
+
   /** Brings every layer up to date and returns the ready ones, back to front. */
   #resolveLayers(): { entries: ViewLayerEntry[]; counts: Record<string, number> } {
+    if (this.#resolved) return this.#resolved;
+    const changes = this.#changes;
+    const resolved = this.#resolveNow();
+    if (changes === this.#changes) this.#resolved = resolved;
+    return resolved;
+  }
+
+  #resolveNow(): { entries: ViewLayerEntry[]; counts: Record<string, number> } {
     const ready: ViewLayerEntry[] = [];
     const counts: Record<string, number> = {};
     let bounds: SceneRect | undefined;

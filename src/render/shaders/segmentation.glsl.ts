@@ -10,7 +10,9 @@
  *
  * Outlines are found per output pixel in screen space: a pixel is on a boundary when the id half
  * the outline width away (in device pixels, converted to texels) differs in any of the four axis
- * directions. This keeps the line `outline-width` pixels wide at every zoom level.
+ * directions. This keeps the line `outline-width` pixels wide at every zoom level. The fill
+ * program (the default mode) leaves that code out: a software GPU pays for the outline branch
+ * per fragment even when a uniform skips it (about half of a plain fill's time on SwiftShader).
  *
  * Fragments of alpha 0 (transparent classes, hidden classes, ids without an entry) are
  * discarded: with premultiplied "over" they change nothing, so the picture is the same, and a
@@ -20,8 +22,11 @@
 // Tiles of an id image larger than the texture limit are quads like an image's tiles.
 export { IMAGE_VERTEX_SHADER as SEGMENTATION_VERTEX_SHADER } from './image.glsl.js';
 
-/** Fragment shader for one id-texture sampler kind. */
-export function segmentationFragmentShader(sampler: 'float' | 'uint' | 'int'): string {
+/** Fragment shader for one id-texture sampler kind; `outline`: with the outline modes. */
+export function segmentationFragmentShader(
+  sampler: 'float' | 'uint' | 'int',
+  outline = true,
+): string {
   const samplerType =
     sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
   const read =
@@ -36,6 +41,7 @@ export function segmentationFragmentShader(sampler: 'float' | 'uint' | 'int'): s
         : `int v = texelFetch(u_ids, p, 0).r;
   return v >= 0 && v < u_tableSize ? v : -1;`;
   return /* glsl */ `#version 300 es
+#define OUTLINE ${outline ? 1 : 0}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
@@ -73,12 +79,14 @@ void main() {
   ivec2 p = clamp(ivec2(floor(v_texcoord)), ivec2(0), u_size - 1);
   int id = class_index(p);
   vec4 color = id < 0 ? vec4(0.0) : texelFetch(u_lookup, ivec2(id % 256, id / 256), 0);
+#if OUTLINE
   if (u_mode != 0) {
     vec2 t = v_texcoord;
     bool edge = differs(id, t + vec2(u_halfWidth, 0.0)) || differs(id, t - vec2(u_halfWidth, 0.0)) ||
                 differs(id, t + vec2(0.0, u_halfWidth)) || differs(id, t - vec2(0.0, u_halfWidth));
     if (!edge) color *= (u_mode == 1 ? 0.0 : u_fillAlpha);
   }
+#endif
   out_color = color * u_opacity;
   // Premultiplied: alpha 0 is colour 0, which blending over anything leaves unchanged. Drawing
   // nothing instead gives the same bytes, and lets a table of only opaque and transparent
