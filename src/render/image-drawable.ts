@@ -45,8 +45,9 @@ function imageProgram(
   sampler: 'float' | 'uint' | 'int',
   variant: ImageShaderVariant,
 ): Program {
-  const yuv = variant.yuv
-    ? `yuv${variant.yuv.layout}${variant.yuv.limited ? 'l' : 'f'}${variant.yuv.bt601 ? '601' : '709'}`
+  const v = variant.yuv;
+  const yuv = v
+    ? `yuv${v.layout}${v.limited ? 'l' : 'f'}${v.bt601 ? '601' : '709'}${+!!v.direct}${+!!v.sharedChroma}`
     : 'raw';
   const sh = variant.shading;
   const shading = sh
@@ -259,8 +260,23 @@ export class ImageDrawable implements Drawable {
       shading.mapper === 'rgb' &&
       this.#hardwareFilterable;
     if (hardware) filter = 3;
+    const yuv = shading.yuv;
+    // Rows of the byte texture are the image's (NV12: and U, V pairs never straddle a row).
+    const direct =
+      yuv && this.#byteRow === this.width && (yuv.layout !== 4 || this.width % 2 === 0);
     const program = imageProgram(renderer, this.#sampler, {
-      yuv: shading.yuv,
+      yuv: yuv && {
+        ...yuv,
+        direct,
+        // 2:1 on whole pixels: every bilinear footprint is one even-aligned 2×2 block.
+        sharedChroma:
+          direct &&
+          yuv.layout === 4 &&
+          filter === 1 &&
+          context.scale === 0.5 &&
+          Number.isInteger(context.offset[0]) &&
+          Number.isInteger(context.offset[1]),
+      },
       filter,
       gpuRange: range.stats !== undefined,
       shading: {
