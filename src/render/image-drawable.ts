@@ -53,7 +53,7 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}`;
   return renderer.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
 }
 
@@ -66,6 +66,8 @@ export class ImageDrawable implements Drawable {
   /** The texture is SRGB8: filterable by the texture unit, decoded by it before filtering. */
   #hardwareFilterable = false;
   #byteRow = 0;
+  /** The texture holds four samples a texel (`TexturePlan.packed`). */
+  #packed = false;
   /** Bumped with every new picture: the GPU range is recomputed for a new generation. */
   #generation = 0;
   #gpuRange: GpuRange | undefined;
@@ -122,18 +124,21 @@ export class ImageDrawable implements Drawable {
     const max = this.renderer.maxTextureSize;
     const texture = plan.texture;
     const layout = `${texturePlanLayout(texture)},${max}`;
+    // Four samples a texel where the image is one texture (tiles are cut in image pixels).
+    const packed = plan.width <= max && plan.height <= max ? texture.packed : undefined;
     this.#generation++;
     if (this.#tiled && layout === this.#layout) {
       // Same size and format as the picture before (the next frame of a video, a scrubbed
       // timeline): write the new texels into the textures we have instead of reallocating.
       this.#tiled.refill(
-        texture.linearBytes !== undefined
-          ? {
-              ...texture,
-              width: this.#byteRow,
-              height: Math.ceil(texture.linearBytes / this.#byteRow),
-            }
-          : texture,
+        packed ??
+          (texture.linearBytes !== undefined
+            ? {
+                ...texture,
+                width: this.#byteRow,
+                height: Math.ceil(texture.linearBytes / this.#byteRow),
+              }
+            : texture),
       );
       this.#shading = plan.shading;
       return;
@@ -157,9 +162,16 @@ export class ImageDrawable implements Drawable {
         plan.width,
         plan.height,
       );
+    } else if (packed) {
+      this.#tiled = TiledTexture.single(
+        createPlannedTexture(this.renderer, packed),
+        plan.width,
+        plan.height,
+      );
     } else {
       this.#tiled = TiledTexture.fromPlan(this.renderer, texture);
     }
+    this.#packed = packed !== undefined;
     this.#shading = plan.shading;
     this.#sampler = texture.sampler;
     this.#hardwareFilterable = texture.internalFormat === GL.SRGB8;
@@ -200,9 +212,10 @@ export class ImageDrawable implements Drawable {
       const stats = this.#gpuRange.texture(
         textures[0]!,
         this.#sampler,
-        tile.texWidth,
+        this.#packed ? tile.texWidth / 4 : tile.texWidth,
         tile.texHeight,
         this.#generation,
+        this.#packed,
       );
       return { stats };
     }
@@ -219,6 +232,7 @@ export class ImageDrawable implements Drawable {
     this.#gpuRange = undefined;
     this.#cpuRange = undefined;
     this.#layout = '';
+    this.#packed = false;
     this.#shading = undefined;
     this.width = 0;
     this.height = 0;
@@ -279,6 +293,7 @@ export class ImageDrawable implements Drawable {
       },
       filter,
       gpuRange: range.stats !== undefined,
+      packed: this.#packed,
       shading: {
         channels: shading.channels,
         bgr: shading.bgr,

@@ -54,4 +54,36 @@ describe('<rr-image> range heuristic from the GPU reduction', () => {
       el.remove();
     }
   });
+
+  it('finds the minimum and maximum in each of the four samples a texel holds (widths that are a multiple of 4), NaN and ±inf ignored', async () => {
+    const ranges = {
+      I8: [-100, 120],
+      U16: [300, 1300],
+      I16: [-900, 1300],
+      F16: [300, 1300],
+      F32: [300, 1300],
+    } as const;
+    for (const dt of ['I8', 'U16', 'I16', 'F16', 'F32'] as const) {
+      const [lo, hi] = ranges[dt];
+      for (let lane = 0; lane < 4; lane++) {
+        const v = new Array<number>(W * H).fill(lo + 0.2 * (hi - lo));
+        const min = [5, 4 + lane] as const;
+        const max = [11, 16 + ((lane + 2) % 4)] as const;
+        v[min[0] * W + min[1]] = lo;
+        v[max[0] * W + max[1]] = hi;
+        if (dt === 'F16' || dt === 'F32') {
+          v[2 * W + lane] = NaN;
+          v[3 * W + 8 + lane] = Infinity;
+          v[4 * W + 12 + lane] = -Infinity;
+        }
+        const el = await showImage(bytesOf(dt, v), { width: W, height: H, channelDatatype: dt });
+        const shot = await el.snapshot();
+        const label = `${dt}, lane ${lane}`;
+        expect(grayAt(shot, min[1], min[0]), label).to.deep.equal([0, 0, 0, 255]);
+        expect(grayAt(shot, 30, 15), label).to.deep.equal([51, 51, 51, 255]);
+        expect(grayAt(shot, max[1], max[0]), label).to.deep.equal([255, 255, 255, 255]);
+        el.remove();
+      }
+    }
+  });
 });
