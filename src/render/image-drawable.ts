@@ -47,13 +47,13 @@ function imageProgram(
 ): Program {
   const v = variant.yuv;
   const yuv = v
-    ? `yuv${v.layout}${v.limited ? 'l' : 'f'}${v.bt601 ? '601' : '709'}${+!!v.direct}${+!!v.sharedChroma}`
+    ? `yuv${v.layout}${v.limited ? 'l' : 'f'}${v.bt601 ? '601' : '709'}${+!!v.direct}`
     : 'raw';
   const sh = variant.shading;
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.halving ? '-halving' : ''}`;
   return renderer.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
 }
 
@@ -279,18 +279,16 @@ export class ImageDrawable implements Drawable {
     const direct =
       yuv && this.#byteRow === this.width && (yuv.layout !== 4 || this.width % 2 === 0);
     const program = imageProgram(renderer, this.#sampler, {
-      yuv: yuv && {
-        ...yuv,
-        direct,
-        // 2:1 on whole pixels: every bilinear footprint is one even-aligned 2×2 block.
-        sharedChroma:
-          direct &&
-          yuv.layout === 4 &&
-          filter === 1 &&
-          context.scale === 0.5 &&
-          Number.isInteger(context.offset[0]) &&
-          Number.isInteger(context.offset[1]),
-      },
+      yuv: yuv && { ...yuv, direct },
+      // 2:1 on whole pixels: every bilinear footprint is one even-aligned 2×2 block (one tile).
+      halving:
+        direct === true &&
+        yuv?.layout === 4 &&
+        filter === 1 &&
+        tiles.length === 1 &&
+        context.scale === 0.5 &&
+        Number.isInteger(context.offset[0]) &&
+        Number.isInteger(context.offset[1]),
       filter,
       gpuRange: range.stats !== undefined,
       packed: this.#packed,

@@ -58,11 +58,6 @@ export interface ImageShaderVariant {
      * NV12): bytes are fetched by coordinate, without a division and a modulo per byte.
      */
     direct?: boolean;
-    /**
-     * NV12, bilinear, every fragment's 2×2 taps in one chroma block (2:1 minification on whole
-     * pixels): the block's U and V are fetched once instead of once per tap.
-     */
-    sharedChroma?: boolean;
   };
   /**
    * The shading decisions as constants (else they are read from uniforms): the compiler drops
@@ -90,6 +85,11 @@ export interface ImageShaderVariant {
   gpuRange?: boolean;
   /** Single-channel samples four to a texel (`TexturePlan.packed`); u_textureSize in pixels. */
   packed?: boolean;
+  /**
+   * Bilinear at 2:1 on whole pixels: every fragment's taps are the even-aligned 2×2 block at
+   * p = 2 · pixel. NV12 (direct) then fetches the block's U, V once instead of once per tap.
+   */
+  halving?: boolean;
 }
 
 /** Fragment shader source for one sampler variant. */
@@ -97,7 +97,7 @@ export function imageFragmentShader(
   sampler: 'float' | 'uint' | 'int',
   variant: ImageShaderVariant = {},
 ): string {
-  const { yuv, filter = -1, shading, gpuRange = false, packed = false } = variant;
+  const { yuv, filter = -1, shading, gpuRange = false, packed = false, halving = false } = variant;
   const constant = (value: number | boolean | undefined, uniform: string) =>
     value === undefined ? uniform : String(value);
   const samplerType =
@@ -107,7 +107,7 @@ export function imageFragmentShader(
 #define YUV_LIMITED ${yuv?.limited ? 1 : 0}
 #define YUV_BT601 ${yuv?.bt601 ? 1 : 0}
 #define YUV_DIRECT ${yuv?.direct ? 1 : 0}
-#define SHARED_CHROMA ${yuv?.sharedChroma ? 1 : 0}
+#define SHARED_CHROMA ${halving && yuv?.layout === 4 && yuv.direct ? 1 : 0}
 #define CHANNELS ${constant(shading?.channels, 'u_channels')}
 #define BGR ${constant(shading?.bgr, 'u_bgr')}
 #define DECODE_SRGB ${constant(shading?.decodeSrgb, 'u_decodeSrgb')}
