@@ -24,8 +24,8 @@ import {
   type TrackedTexture,
 } from './renderer.js';
 import {
-  IMAGE_VERTEX_SHADER,
   imageFragmentShader,
+  imageVertexShader,
   type ImageShaderVariant,
 } from './shaders/image.glsl.js';
 import { createPlannedTexture, readTexel, texturePlanLayout } from './textures.js';
@@ -54,7 +54,11 @@ function imageProgram(
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
   const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.halving ? '-halving' : ''}`;
-  return renderer.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
+  return renderer.program(
+    key,
+    imageVertexShader(variant.gpuRange === true),
+    imageFragmentShader(sampler, variant),
+  );
 }
 
 export class ImageDrawable implements Drawable {

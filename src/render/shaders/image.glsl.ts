@@ -16,7 +16,7 @@
  * (Rerun writes them to an Rgba8Unorm texture) and then treated as sRGB-encoded RGB.
  */
 
-export const IMAGE_VERTEX_SHADER = /* glsl */ `#version 300 es
+export const imageVertexShader = (gpuRange: boolean): string => /* glsl */ `#version 300 es
 precision highp float;
 
 // Unit quad; scaled to the layer's extent in scene units (one unit per image pixel, y down).
@@ -31,6 +31,12 @@ uniform vec2 u_offset;       // device pixel position of scene (0, 0)
 uniform vec2 u_viewport;     // viewport size in device pixels
 
 out vec2 v_texcoord;         // in texels of the bound texture
+${
+  gpuRange
+    ? `uniform sampler2D u_stats;  // (finite min, finite max, any finite) at texel (0, 0)
+flat out vec2 v_range;       // Rerun's range heuristic for data outside [0, 255]`
+    : ''
+}
 
 void main() {
   vec2 scene = u_origin + a_position * u_extent;
@@ -39,6 +45,13 @@ void main() {
   // Scene y points down, clip y points up.
   gl_Position = vec4(clip.x, -clip.y, 0.0, 1.0);
   v_texcoord = u_texelOrigin + a_position * u_extent;
+${
+  gpuRange
+    ? `  // Read once per vertex, not once per fragment: passed on unchanged (flat).
+  vec2 st = texelFetch(u_stats, ivec2(0), 0).xy;
+  v_range = st.x == st.y ? st + vec2(-1.0, 1.0) : st;`
+    : ''
+}
 }
 `;
 
@@ -91,6 +104,9 @@ export interface ImageShaderVariant {
    */
   halving?: boolean;
 }
+
+/** The vertex shader of images without a GPU range (segmentation images share it). */
+export const IMAGE_VERTEX_SHADER = imageVertexShader(false);
 
 /** Fragment shader source for one sampler variant. */
 export function imageFragmentShader(
@@ -146,14 +162,13 @@ uniform vec2 u_offset;        // device pixel position of scene (0, 0)
 uniform vec2 u_viewport;      // viewport size in device pixels
 uniform int u_byteRow;        // bytes per row of the YUV byte texture
 uniform int u_colormap;       // the colour map: Rerun's enum value (colormap_srgb)
-uniform sampler2D u_stats;    // GPU_RANGE: (finite min, finite max, any finite) at texel (0, 0)
 
 out vec4 out_color;
 
 #if GPU_RANGE
 // Rerun's range heuristic for data outside [0, 255] (the CPU settled the other cases).
-vec2 g_range;
-#define RANGE g_range
+flat in vec2 v_range;
+#define RANGE v_range
 #else
 #define RANGE u_range
 #endif
@@ -413,10 +428,6 @@ vec3 colormap_linear(float t) {
 }
 
 void main() {
-#if GPU_RANGE
-  vec2 st = texelFetch(u_stats, ivec2(0), 0).xy;
-  g_range = st.x == st.y ? st + vec2(-1.0, 1.0) : st;
-#endif
   // The texel coordinate from the fragment's own scene position rather than the interpolated
   // v_texcoord: the same arithmetic for a tile as for the whole image (and for a snapshot tile
   // as for the whole snapshot), so tiles are bit-identical to one big texture.
