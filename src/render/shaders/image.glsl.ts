@@ -181,10 +181,6 @@ vec3 linear_from_srgb(vec3 c) {
   return mix(hi, lo, vec3(lessThanEqual(c, vec3(0.04045))));
 }
 
-float linear_from_srgb1(float c) {
-  return mix(pow((c + 0.055) / 1.055, 2.4), c / 12.92, float(c <= 0.04045));
-}
-
 vec4 fetch_raw(ivec2 p) {
 #if PACKED
   return vec4(vec4(texelFetch(u_texture, ivec2(p.x >> 2, p.y), 0))[p.x & 3]);
@@ -281,17 +277,8 @@ vec3 yuv_rgb(ivec2 p) {
 
 // Rerun's per-texel decode (rectangle_fs.wgsl: decode_texture), before any filtering.
 vec4 decode_sample(vec4 s) {
-  if (CHANNELS == 1) {
-    // Only r is shown (as r, r, r or through a colour map): one lane of arithmetic, not four.
-    float r = (s.r - RANGE.x) / (RANGE.y - RANGE.x);
-    if (DECODE_SRGB) {
-      if ((floatBitsToUint(s.r) & 0x7f800000u) == 0x7f800000u || !(r >= 0.0 && r <= 1.0))
-        return ERROR_COLOR;
-      r = linear_from_srgb1(r);
-    }
-    return vec4(r, 0.0, 0.0, 1.0);
-  }
-  if (CHANNELS == 3) s.a = 1.0;
+  if (CHANNELS == 1) s = vec4(s.r, 0.0, 0.0, 1.0);
+  else if (CHANNELS == 3) s.a = 1.0;
   // NaN and ±inf samples are errors too, as in Rerun. Tested on the raw bits before any
   // arithmetic: shader compilers may assume arithmetic never yields NaN and fold checks away.
   bool special = any(equal(floatBitsToUint(s.rgb) & 0x7f800000u, uvec3(0x7f800000u)));
@@ -300,7 +287,9 @@ vec4 decode_sample(vec4 s) {
   if (DECODE_SRGB) {
     bool inside = all(greaterThanEqual(n.rgb, vec3(0.0))) && all(lessThanEqual(n.rgb, vec3(1.0)));
     if (special || !inside) return ERROR_COLOR;
-    n.rgb = linear_from_srgb(n.rgb);
+    // One pow instead of three for single-channel data (g and b are 0 and stay 0).
+    if (CHANNELS == 1) n.r = linear_from_srgb(vec3(n.r)).r;
+    else n.rgb = linear_from_srgb(n.rgb);
   }
   if (ALPHA_MODE == 0 || CHANNELS != 4) n.a = 1.0;
   else if (ALPHA_MODE == 1) n.rgb *= n.a;
@@ -434,7 +423,7 @@ vec3 colormap_srgb(float t) {
 vec3 colormap_linear(float t) {
   t = clamp(t, 0.0, 1.0);
   // One pow for the three equal channels of grayscale.
-  if (COLORMAP == 1) return vec3(linear_from_srgb1(t));
+  if (COLORMAP == 1) return vec3(linear_from_srgb(vec3(t)).r);
   return linear_from_srgb(clamp(colormap_srgb(t), 0.0, 1.0));
 }
 
