@@ -1,15 +1,19 @@
 /**
  * The finite min/max of a single-channel image computed on the GPU (SPEC §2.2), for Rerun's
- * range heuristic: a reduction of 16×16, then 8×8 blocks per fragment down to one texel of
- * (finite min, finite max, any finite sample), which the image shader reads. No read-back: the
- * main thread never walks the samples, and nothing waits for the result.
+ * range heuristic: a reduction of 64×4 samples (16×4 texels of a texture packing four samples
+ * per texel), then 8×8 blocks per fragment down to one texel of (finite min, finite max, any
+ * finite sample), which the image shader reads. No read-back: the main thread never walks the
+ * samples, and nothing waits for the result. On a software GPU the cost is the texel fetches:
+ * wide blocks read memory in order, and a packed texture needs a quarter of the fetches.
  *
  * Values a single-channel U8/I8/U16/I16/F16/F32 texture holds are exact in f32, so the range
  * is the one the CPU statistics give, bit for bit.
  */
 import type { Renderer } from './renderer.js';
 
-const FIRST_BLOCK = 16;
+/** Texels per fragment in the first pass (of a one-sample and of a four-sample texture). */
+const FIRST_BLOCK: [number, number] = [64, 4];
+const FIRST_PACKED_BLOCK: [number, number] = [16, 4];
 const BLOCK = 8;
 
 const VERTEX = /* glsl */ `#version 300 es
@@ -20,31 +24,30 @@ void main() {
 `;
 
 /**
- * One reduction step: `block`² source texels per output texel. Coordinates past the edge are
- * clamped (an edge texel counted twice changes no min or max), so the loop has no branch.
+ * One reduction step: bx×by source texels per output texel, of one sample (`.r`) or of four
+ * (`packed`). Coordinates past the edge are clamped (an edge texel counted twice changes no min
+ * or max), so the loop has no branch.
  */
-function fragment(sampler: 'float' | 'uint' | 'int' | 'stats', block: number): string {
+function fragment(
+  sampler: 'float' | 'uint' | 'int' | 'stats',
+  [bx, by]: [number, number],
+  packed = false,
+): string {
+  const lanes = packed ? '' : '.rrrr';
   const type = sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
   let read: string;
   if (sampler === 'stats') {
     // Partial results: (min, max, any finite); a block without finite samples holds
     // (FLT_MAX, -FLT_MAX, 0), which changes nothing.
-    read = `vec4 s = texelFetch(u_source, p, 0);
-      lo = min(lo, s.x);
-      hi = max(hi, s.y);
-      found = max(found, s.z);`;
+    read = `vec4 s=texelFetch(u_source,p,0);lo=min(lo,s.x);hi=max(hi,s.y);found=max(found,s.z);`;
   } else if (sampler === 'float') {
     // NaN and ±inf do not count (finite statistics), tested on the bits.
-    read = `float v = texelFetch(u_source, p, 0).r;
-      bool ok = (floatBitsToUint(v) & 0x7f800000u) != 0x7f800000u;
-      lo = ok ? min(lo, v) : lo;
-      hi = ok ? max(hi, v) : hi;
-      found = ok ? 1.0 : found;`;
+    read = `vec4 v=texelFetch(u_source,p,0)${lanes};
+bvec4 ok=notEqual(floatBitsToUint(v)&0x7f800000u,uvec4(0x7f800000u));
+lo4=mix(lo4,min(lo4,v),ok);hi4=mix(hi4,max(hi4,v),ok);found=any(ok)?1.0:found;`;
   } else {
     // Integers are always finite.
-    read = `float v = float(texelFetch(u_source, p, 0).r);
-      lo = min(lo, v);
-      hi = max(hi, v);`;
+    read = `vec4 v=vec4(texelFetch(u_source,p,0)${lanes});lo4=min(lo4,v);hi4=max(hi4,v);`;
   }
   return /* glsl */ `#version 300 es
 precision highp float;
@@ -56,17 +59,21 @@ uniform ivec2 u_size;
 out vec4 out_stats;
 const float FLT_MAX = 3.4028234663852886e38;
 void main() {
-  ivec2 origin = ivec2(gl_FragCoord.xy) * ${block};
+  ivec2 origin = ivec2(gl_FragCoord.xy) * ivec2(${bx}, ${by});
   ivec2 last = u_size - 1;
   float lo = FLT_MAX;
   float hi = -FLT_MAX;
+  vec4 lo4 = vec4(FLT_MAX);
+  vec4 hi4 = vec4(-FLT_MAX);
   float found = ${sampler === 'uint' || sampler === 'int' ? '1.0' : '0.0'};
-  for (int j = 0; j < ${block}; j++) {
-    for (int i = 0; i < ${block}; i++) {
+  for (int j = 0; j < ${by}; j++) {
+    for (int i = 0; i < ${bx}; i++) {
       ivec2 p = min(origin + ivec2(i, j), last);
       ${read}
     }
   }
+  lo = min(lo, min(min(lo4.x, lo4.y), min(lo4.z, lo4.w)));
+  hi = max(hi, max(max(hi4.x, hi4.y), max(hi4.z, hi4.w)));
   out_stats = vec4(lo, hi, found, 1.0);
 }
 `;
@@ -106,7 +113,9 @@ export class GpuRange {
 
   /**
    * The 1×1 RGBA32F texture holding (finite min, finite max, 1 if any finite sample) of the
-   * first channel of `source`, reduced again only when `generation` (the contents) changed.
+   * first channel of `source` (of all four where it is `packed`, four samples a texel; `width`
+   * and `height` are its size in texels), reduced again only when `generation` (the contents)
+   * changed.
    */
   texture(
     source: WebGLTexture,
@@ -114,9 +123,11 @@ export class GpuRange {
     width: number,
     height: number,
     generation: number,
+    packed = false,
   ): WebGLTexture {
     const gl = this.renderer.gl;
-    const sized = `${width}x${height}`;
+    const first = packed ? FIRST_PACKED_BLOCK : FIRST_BLOCK;
+    const sized = `${width}x${height}${packed ? 'p' : ''}`;
     if (
       source === this.#source &&
       generation === this.#generation &&
@@ -130,7 +141,7 @@ export class GpuRange {
     const blend = gl.isEnabled(gl.BLEND);
     const scissor = gl.isEnabled(gl.SCISSOR_TEST);
     if (sized !== this.#sized || this.#stale || this.#levels.length === 0) {
-      this.#allocate(width, height);
+      this.#allocate(width, height, first);
       this.#sized = sized;
       this.#stale = false;
     }
@@ -141,12 +152,14 @@ export class GpuRange {
     let input = source;
     let size: [number, number] = [width, height];
     this.#levels.forEach((level, i) => {
-      const block = i === 0 ? FIRST_BLOCK : BLOCK;
-      const program = this.renderer.program(
-        `gpu-range-${i === 0 ? sampler : 'stats'}-${block}`,
-        VERTEX,
-        fragment(i === 0 ? sampler : 'stats', block),
-      );
+      const program =
+        i === 0
+          ? this.renderer.program(
+              `gpu-range-${sampler}${packed ? '-packed' : ''}`,
+              VERTEX,
+              fragment(sampler, first, packed),
+            )
+          : this.renderer.program('gpu-range-stats', VERTEX, fragment('stats', [BLOCK, BLOCK]));
       gl.useProgram(program.program);
       gl.bindFramebuffer(gl.FRAMEBUFFER, level.framebuffer);
       gl.viewport(0, 0, level.width, level.height);
@@ -166,11 +179,11 @@ export class GpuRange {
     return this.#levels[this.#levels.length - 1]!.texture;
   }
 
-  #allocate(width: number, height: number): void {
+  #allocate(width: number, height: number, [bx, by]: [number, number]): void {
     this.#free();
     const gl = this.renderer.gl;
-    let w = Math.ceil(width / FIRST_BLOCK);
-    let h = Math.ceil(height / FIRST_BLOCK);
+    let w = Math.ceil(width / bx);
+    let h = Math.ceil(height / by);
     for (;;) {
       const texture = gl.createTexture()!;
       gl.bindTexture(gl.TEXTURE_2D, texture);

@@ -24,8 +24,8 @@ import {
   type TrackedTexture,
 } from './renderer.js';
 import {
-  IMAGE_VERTEX_SHADER,
   imageFragmentShader,
+  imageVertexShader,
   type ImageShaderVariant,
 } from './shaders/image.glsl.js';
 import { createPlannedTexture, readTexel, texturePlanLayout } from './textures.js';
@@ -45,15 +45,18 @@ function imageProgram(
   sampler: 'float' | 'uint' | 'int',
   variant: ImageShaderVariant,
 ): Program {
-  const yuv = variant.yuv
-    ? `yuv${variant.yuv.layout}${variant.yuv.limited ? 'l' : 'f'}${variant.yuv.bt601 ? '601' : '709'}`
-    : 'raw';
+  const v = variant.yuv;
+  const yuv = v ? `yuv${v.layout}${v.limited ? 'l' : 'f'}${v.bt601 ? '601' : '709'}` : 'raw';
   const sh = variant.shading;
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}`;
-  return renderer.program(key, IMAGE_VERTEX_SHADER, imageFragmentShader(sampler, variant));
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}`;
+  return renderer.program(
+    key,
+    imageVertexShader(variant.gpuRange === true),
+    imageFragmentShader(sampler, variant),
+  );
 }
 
 export class ImageDrawable implements Drawable {
@@ -65,6 +68,8 @@ export class ImageDrawable implements Drawable {
   /** The texture is SRGB8: filterable by the texture unit, decoded by it before filtering. */
   #hardwareFilterable = false;
   #byteRow = 0;
+  /** The texture holds four samples a texel (`TexturePlan.packed`). */
+  #packed = false;
   /** Bumped with every new picture: the GPU range is recomputed for a new generation. */
   #generation = 0;
   #gpuRange: GpuRange | undefined;
@@ -121,18 +126,21 @@ export class ImageDrawable implements Drawable {
     const max = this.renderer.maxTextureSize;
     const texture = plan.texture;
     const layout = `${texturePlanLayout(texture)},${max}`;
+    // Four samples a texel where the image is one texture (tiles are cut in image pixels).
+    const packed = plan.width <= max && plan.height <= max ? texture.packed : undefined;
     this.#generation++;
     if (this.#tiled && layout === this.#layout) {
       // Same size and format as the picture before (the next frame of a video, a scrubbed
       // timeline): write the new texels into the textures we have instead of reallocating.
       this.#tiled.refill(
-        texture.linearBytes !== undefined
-          ? {
-              ...texture,
-              width: this.#byteRow,
-              height: Math.ceil(texture.linearBytes / this.#byteRow),
-            }
-          : texture,
+        packed ??
+          (texture.linearBytes !== undefined
+            ? {
+                ...texture,
+                width: this.#byteRow,
+                height: Math.ceil(texture.linearBytes / this.#byteRow),
+              }
+            : texture),
       );
       this.#shading = plan.shading;
       return;
@@ -156,9 +164,16 @@ export class ImageDrawable implements Drawable {
         plan.width,
         plan.height,
       );
+    } else if (packed) {
+      this.#tiled = TiledTexture.single(
+        createPlannedTexture(this.renderer, packed),
+        plan.width,
+        plan.height,
+      );
     } else {
       this.#tiled = TiledTexture.fromPlan(this.renderer, texture);
     }
+    this.#packed = packed !== undefined;
     this.#shading = plan.shading;
     this.#sampler = texture.sampler;
     this.#hardwareFilterable = texture.internalFormat === GL.SRGB8;
@@ -199,9 +214,10 @@ export class ImageDrawable implements Drawable {
       const stats = this.#gpuRange.texture(
         textures[0]!,
         this.#sampler,
-        tile.texWidth,
+        this.#packed ? tile.texWidth / 4 : tile.texWidth,
         tile.texHeight,
         this.#generation,
+        this.#packed,
       );
       return { stats };
     }
@@ -218,6 +234,7 @@ export class ImageDrawable implements Drawable {
     this.#gpuRange = undefined;
     this.#cpuRange = undefined;
     this.#layout = '';
+    this.#packed = false;
     this.#shading = undefined;
     this.width = 0;
     this.height = 0;
@@ -259,10 +276,23 @@ export class ImageDrawable implements Drawable {
       shading.mapper === 'rgb' &&
       this.#hardwareFilterable;
     if (hardware) filter = 3;
+    let yuv = shading.yuv;
+    // NV12 whose byte rows are the image's, of an even width (U, V pairs never straddle a row):
+    // fetched by coordinate (7); at 2:1 on whole pixels, where every bilinear footprint is one
+    // even-aligned 2×2 block, with one U, V fetch for the four taps (8).
+    if (yuv?.layout === 4 && this.#byteRow === this.width && this.width % 2 === 0) {
+      const halving =
+        filter === 1 &&
+        context.scale === 0.5 &&
+        Number.isInteger(context.offset[0]) &&
+        Number.isInteger(context.offset[1]);
+      yuv = { ...yuv, layout: halving ? 8 : 7 };
+    }
     const program = imageProgram(renderer, this.#sampler, {
-      yuv: shading.yuv,
+      yuv,
       filter,
       gpuRange: range.stats !== undefined,
+      packed: this.#packed,
       shading: {
         channels: shading.channels,
         bgr: shading.bgr,

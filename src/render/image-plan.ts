@@ -272,6 +272,15 @@ export function planRawImage(bytes: Uint8Array, format: ImageFormat): ImagePlan 
     // GPUs store three-channel textures padded to four (RGB8 as RGBA8): count what they take.
     bytesPerTexel: (channels === 3 ? 4 : channels) * layout.bytes,
   };
+  if (channels === 1 && width % 4 === 0 && GPU_RANGE_DATATYPES.has(dt)) {
+    texture.packed = {
+      ...texture,
+      width: width / 4,
+      internalFormat: layout.internal[2],
+      format: layout.format[2],
+      bytesPerTexel: 4 * layout.bytes,
+    };
+  }
   const bgr = format.colorModel === 'BGR' || format.colorModel === 'BGRA';
   const alphaMode = channels === 4 ? 'separate' : 'opaque';
   if (dt === 'U8') {

@@ -22,6 +22,11 @@ export interface TexturePlan {
    * partial. `width`×`height` is then the texture's size, not the image's.
    */
   linearBytes?: number;
+  /**
+   * The same samples four to a texel (a single-channel image whose width is a multiple of 4,
+   * as RGBA of a quarter of the width): a quarter of the fetches for the GPU range reduction.
+   */
+  packed?: TexturePlan;
 }
 
 /** A rectangle of a plan's texels (a tile of an image larger than the GPU's limit). */

@@ -5,7 +5,7 @@ import { getRenderer } from '../../render/renderer.js';
 import { PixelFormat, type PixelFormatName } from '../../store/image-format.js';
 import { expectImage, expectPixel } from '../../../test/helpers/pixels.js';
 import { nextEvent } from '../../../test/helpers/fixtures.js';
-import { randomBytes, showImage } from '../../../test/helpers/image-data.js';
+import { linearOf, randomBytes, showImage, srgbByte } from '../../../test/helpers/image-data.js';
 
 // A plain CPU implementation of SPEC §1.4 (byte offsets) and §2.7 (conversion), written
 // independently of the shader, as the reference the GPU must match.
@@ -147,6 +147,30 @@ describe('<rr-image> image_formats scene and YUV pixel formats', () => {
       expectImage(shot, (x, y) => cpuYuvToRgb(pf, bytes, w, h, x, y), 1);
       // The bytes are the texture: no RGBA expansion on the GPU.
       expect(getRenderer().stats.textureBytes - before).to.equal(bytes.length);
+      el.remove();
+    });
+  }
+
+  for (const [w, h] of [
+    [24, 12],
+    [26, 10],
+  ]) {
+    it(`minifies NV12 ${w}×${h} 2:1 as the mean of each 2×2 block's decoded pixels in linear light`, async () => {
+      const bytes = randomBytes(w * h * 1.5, 11);
+      const el = await showImage(bytes, { width: w, height: h, pixelFormat: 'NV12' });
+      const shot = await el.snapshot({ scale: 0.5 });
+      expect([shot.width, shot.height]).to.deep.equal([w / 2, h / 2]);
+      expectImage(
+        shot,
+        (x, y) => {
+          const taps = [0, 1, 2, 3].map((i) =>
+            cpuYuvToRgb('NV12', bytes, w, h, 2 * x + (i & 1), 2 * y + (i >> 1)),
+          );
+          const mean = (c: number) => taps.reduce((sum, t) => sum + linearOf(t[c]), 0) / 4;
+          return [srgbByte(mean(0)), srgbByte(mean(1)), srgbByte(mean(2)), 255];
+        },
+        1,
+      );
       el.remove();
     });
   }

@@ -16,7 +16,13 @@
  * (Rerun writes them to an Rgba8Unorm texture) and then treated as sRGB-encoded RGB.
  */
 
-export const IMAGE_VERTEX_SHADER = /* glsl */ `#version 300 es
+// The GPU range, read once per vertex rather than once per fragment and passed on unchanged.
+const RANGE_OUT = /* glsl */ `uniform sampler2D u_stats; // (finite min, finite max, any finite) at (0, 0)
+flat out vec2 v_range;      // Rerun's range heuristic for data outside [0, 255]`;
+const RANGE_WRITE = /* glsl */ `vec2 st = texelFetch(u_stats, ivec2(0), 0).xy;
+  v_range = st.x == st.y ? st + vec2(-1.0, 1.0) : st;`;
+
+export const imageVertexShader = (gpuRange: boolean): string => /* glsl */ `#version 300 es
 precision highp float;
 
 // Unit quad; scaled to the layer's extent in scene units (one unit per image pixel, y down).
@@ -31,6 +37,7 @@ uniform vec2 u_offset;       // device pixel position of scene (0, 0)
 uniform vec2 u_viewport;     // viewport size in device pixels
 
 out vec2 v_texcoord;         // in texels of the bound texture
+${gpuRange ? RANGE_OUT : ''}
 
 void main() {
   vec2 scene = u_origin + a_position * u_extent;
@@ -39,13 +46,17 @@ void main() {
   // Scene y points down, clip y points up.
   gl_Position = vec4(clip.x, -clip.y, 0.0, 1.0);
   v_texcoord = u_texelOrigin + a_position * u_extent;
+  ${gpuRange ? RANGE_WRITE : ''}
 }
 `;
 
 /** Compile-time choices of the image fragment shader. */
 export interface ImageShaderVariant {
   /**
-   * The YUV layout to decode (SPEC §1.4: 1 Y_U_V24, 2 Y_U_V16, 3 Y_U_V12, 4 NV12, 5 YUY2, 6 Y8),
+   * The YUV layout to decode (SPEC §1.4: 1 Y_U_V24, 2 Y_U_V16, 3 Y_U_V12, 4 NV12, 5 YUY2, 6 Y8;
+   * 7 NV12 whose byte rows are the image's, fetched by coordinate instead of by offset, without
+   * a division and a modulo per byte; 8 the same at 2:1 on whole pixels, one U, V fetch for the
+   * four bilinear taps of a fragment, which share one chroma block),
    * its range and matrix; absent for raw samples. Compile-time, like the filter: one program
    * per pixel format keeps the per-tap decode free of branches.
    */
@@ -74,14 +85,19 @@ export interface ImageShaderVariant {
   filter?: -1 | 0 | 1 | 2 | 3;
   /** The range comes from the GPU's statistics (u_stats, render/gpu-range.ts), not u_range. */
   gpuRange?: boolean;
+  /** Single-channel samples four to a texel (`TexturePlan.packed`); u_textureSize in pixels. */
+  packed?: boolean;
 }
+
+/** The vertex shader of images without a GPU range (segmentation images share it). */
+export const IMAGE_VERTEX_SHADER = imageVertexShader(false);
 
 /** Fragment shader source for one sampler variant. */
 export function imageFragmentShader(
   sampler: 'float' | 'uint' | 'int',
   variant: ImageShaderVariant = {},
 ): string {
-  const { yuv, filter = -1, shading, gpuRange = false } = variant;
+  const { yuv, filter = -1, shading, gpuRange = false, packed = false } = variant;
   const constant = (value: number | boolean | undefined, uniform: string) =>
     value === undefined ? uniform : String(value);
   const samplerType =
@@ -104,6 +120,7 @@ export function imageFragmentShader(
 #define TWILIGHT vec3(.99435323,.85170794,.93942034),vec3(-6.6177425,-.23133259,-3.9670434),vec3(41.781242,-7.618516,38.98567),vec3(-158.29764,3.734087,-170.02538),vec3(301.70953,25.041578,319.7363),vec3(-265.16455,-30.831484,-271.62228),vec3(86.58915,9.906605,86.892944)
 #define FILTER ${filter}
 #define GPU_RANGE ${gpuRange ? 1 : 0}
+#define PACKED ${packed ? 1 : 0}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
@@ -127,14 +144,13 @@ uniform vec2 u_offset;        // device pixel position of scene (0, 0)
 uniform vec2 u_viewport;      // viewport size in device pixels
 uniform int u_byteRow;        // bytes per row of the YUV byte texture
 uniform int u_colormap;       // the colour map: Rerun's enum value (colormap_srgb)
-uniform sampler2D u_stats;    // GPU_RANGE: (finite min, finite max, any finite) at texel (0, 0)
 
 out vec4 out_color;
 
 #if GPU_RANGE
 // Rerun's range heuristic for data outside [0, 255] (the CPU settled the other cases).
-vec2 g_range;
-#define RANGE g_range
+flat in vec2 v_range;
+#define RANGE v_range
 #else
 #define RANGE u_range
 #endif
@@ -148,13 +164,31 @@ vec3 linear_from_srgb(vec3 c) {
 }
 
 vec4 fetch_raw(ivec2 p) {
+#if PACKED
+  return vec4(vec4(texelFetch(u_texture, ivec2(p.x >> 2, p.y), 0))[p.x & 3]);
+#else
   return vec4(texelFetch(u_texture, p, 0));
+#endif
 }
 
 #if YUV
-float yuv_byte(int offset) {
-  return vec4(texelFetch(u_texture, ivec2(offset % u_byteRow, offset / u_byteRow), 0)).r;
+float yuv_at(ivec2 t) {
+  return vec4(texelFetch(u_texture, t, 0)).r;
 }
+
+float yuv_byte(int offset) {
+  return yuv_at(ivec2(offset % u_byteRow, offset / u_byteRow));
+}
+
+#if YUV >= 7
+vec2 g_uv; // YUV 8: U, V of the fragment's chroma block (sample_bilinear)
+
+// NV12's interleaved U, V for pixel p >= 0: rows of the image width after the Y plane.
+vec2 nv12_chroma(ivec2 p) {
+  ivec2 t = ivec2(p.x & ~1, u_textureSize.y + (p.y >> 1));
+  return vec2(yuv_at(t), yuv_at(t + ivec2(1, 0)));
+}
+#endif
 
 // The RGB Rerun's YUV converter writes for pixel p, in [0, 1] and quantised to 8 bits.
 vec3 yuv_rgb(ivec2 p) {
@@ -167,7 +201,16 @@ vec3 yuv_rgb(ivec2 p) {
   float Y;
   float U = 128.0;
   float V = 128.0;
-#if YUV == 1
+#if YUV >= 7
+  Y = yuv_at(p);
+#if YUV == 8
+  vec2 uv = g_uv;
+#else
+  vec2 uv = nv12_chroma(p);
+#endif
+  U = uv.x;
+  V = uv.y;
+#elif YUV == 1
   Y = yuv_byte(y * w + x);
   U = yuv_byte(n + y * w + x);
   V = yuv_byte(2 * n + y * w + x);
@@ -263,6 +306,10 @@ vec4 sample_bilinear(vec2 coord) {
   vec2 c = coord - 0.5;
   ivec2 p = ivec2(floor(c));
   vec2 f = c - floor(c);
+#if YUV == 8
+  // p is even: the four taps (clamped at the edges) lie in the chroma block of p.
+  g_uv = nv12_chroma(clamp(p, ivec2(0), u_textureSize - 1));
+#endif
   vec4 a = decode_texel(p);
   vec4 b = decode_texel(p + ivec2(1, 0));
   vec4 d = decode_texel(p + ivec2(0, 1));
@@ -344,10 +391,6 @@ vec3 colormap_linear(float t) {
 }
 
 void main() {
-#if GPU_RANGE
-  vec2 st = texelFetch(u_stats, ivec2(0), 0).xy;
-  g_range = st.x == st.y ? st + vec2(-1.0, 1.0) : st;
-#endif
   // The texel coordinate from the fragment's own scene position rather than the interpolated
   // v_texcoord: the same arithmetic for a tile as for the whole image (and for a snapshot tile
   // as for the whole snapshot), so tiles are bit-identical to one big texture.
