@@ -9,6 +9,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { readFileSync } from 'node:fs';
 import { minifyLiterals } from './scripts/minify-literals.mjs';
+import { compactDecorators } from './scripts/compact-decorators.mjs';
 
 /**
  * Strips comments and indentation from the GLSL, CSS and HTML template literals of src/**\/*.ts
@@ -21,6 +22,22 @@ function minifyTemplates() {
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id)) return null;
       const out = minifyLiterals(code);
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * lit's `@property()`/`@state()` fields as the `createProperty()` calls they make
+ * (compact-decorators.mjs): tsc's `__decorate([...], X.prototype, …)` calls and tslib's helper
+ * cost ~0.45 KB gzipped. Runs on tsc's output (the typescript plugin's `load`).
+ */
+function compactLitDecorators() {
+  return {
+    name: 'compact-decorators',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id)) return null;
+      const out = compactDecorators(code);
       return out === code ? null : { code: out, map: null };
     },
   };
@@ -100,6 +117,7 @@ function licenceBanner() {
 const plugins = () => [
   vendorTslib(),
   minifyTemplates(),
+  compactLitDecorators(),
   // `browser` and the default (non-`development`) conditions: lit's production build,
   // without its dev-mode warnings and checks.
   nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
