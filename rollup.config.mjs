@@ -1,13 +1,15 @@
 // The CDN build: one self-contained, minified ES module (lit and @lit/context inside)
 // that registers every element: <script type="module" src=".../dist/cdn/rr-elements.js">.
 // Code behind a dynamic import() (apache-arrow, say) becomes a chunk of its own beside it, so
-// pages that never read Arrow data never download it.
+// pages that never read Arrow data never download it. Its module is src/bundle.ts: the package
+// root without the .npy reader, which is `dist/cdn/npy.js` (npyEntry below).
 // The npm build (dist/*.js + .d.ts, dependencies left as bare imports) is tsc's job, not ours.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { readFileSync } from 'node:fs';
 import { minifyLiterals } from './scripts/minify-literals.mjs';
+import { compactDecorators } from './scripts/compact-decorators.mjs';
 
 /**
  * Strips comments and indentation from the GLSL, CSS and HTML template literals of src/**\/*.ts
@@ -20,6 +22,22 @@ function minifyTemplates() {
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id)) return null;
       const out = minifyLiterals(code);
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * lit's `@property()`/`@state()` fields as the `createProperty()` calls they make
+ * (compact-decorators.mjs): tsc's `__decorate([...], X.prototype, …)` calls and tslib's helper
+ * cost ~0.45 KB gzipped. Runs on tsc's output (the typescript plugin's `load`).
+ */
+function compactLitDecorators() {
+  return {
+    name: 'compact-decorators',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id)) return null;
+      const out = compactDecorators(code);
       return out === code ? null : { code: out, map: null };
     },
   };
@@ -43,6 +61,32 @@ function vendorTslib() {
     },
     load(id) {
       return id.endsWith(suffix) ? readFileSync(id.slice(0, -suffix.length), 'utf8') : null;
+    },
+  };
+}
+
+/**
+ * `dist/cdn/npy.js`: `parseNpy` and `npyToImageRow` for CDN pages, from the lazy chunk of
+ * src/io/npy.ts that the elements load for `.npy` data (one copy of the reader, and of the
+ * ImageFormatError it throws), and `isNpy` from the bundle. A second entry in this build would
+ * instead move every module the two share (image-format.ts, …) into a third file that
+ * rr-elements.js imports.
+ */
+function npyEntry() {
+  const names = ['parseNpy', 'npyToImageRow'];
+  return {
+    name: 'npy-entry',
+    generateBundle(_, bundle) {
+      const chunk = Object.values(bundle).find(
+        (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/io/npy.ts'),
+      );
+      const missing = names.filter((name) => !chunk?.exports.includes(name));
+      if (missing.length) this.error(`the .npy chunk does not export ${missing.join(', ')}`);
+      this.emitFile({
+        type: 'asset',
+        fileName: 'npy.js',
+        source: `export{${names.join(',')}}from"./${chunk.fileName}";export{isNpy}from"./rr-elements.js";\n`,
+      });
     },
   };
 }
@@ -73,6 +117,7 @@ function licenceBanner() {
 const plugins = () => [
   vendorTslib(),
   minifyTemplates(),
+  compactLitDecorators(),
   // `browser` and the default (non-`development`) conditions: lit's production build,
   // without its dev-mode warnings and checks.
   nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
@@ -96,7 +141,7 @@ function onwarn(warning, warn) {
 
 export default [
   {
-    input: 'src/index.ts',
+    input: 'src/bundle.ts',
     // The lazy Arrow/.rrd chunks import from the entry; without this rollup would move the whole
     // entry into a shared chunk behind a one-line facade, and rr-elements.js would no longer be
     // the module that holds the elements (nor what the size budget measures).
@@ -108,7 +153,7 @@ export default [
       chunkFileNames: '[name]-[hash].js',
       sourcemap: 'hidden',
     },
-    plugins: plugins(),
+    plugins: [...plugins(), npyEntry()],
     onwarn,
   },
   // The 16-bit PNG decoder's module Worker (src/io/png16.worker.ts, fast-png inside) as one file

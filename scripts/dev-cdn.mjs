@@ -25,7 +25,7 @@ function newest(dir) {
 
 /** Entry file → how to bundle it (as rollup.config.mjs does: lazy chunks, or one file). */
 const ENTRIES = {
-  'rr-elements.js': { entry: 'src/index.ts', splitting: true },
+  'rr-elements.js': { entry: 'src/bundle.ts', splitting: true },
   'rr-elements-anywidget.js': { entry: 'src/anywidget/index.ts', splitting: false },
   'png16.worker.js': { entry: 'src/io/png16.worker.ts', splitting: false },
 };

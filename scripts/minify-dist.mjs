@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Shrinks the GLSL, CSS and HTML template literals of tsc's dist/**\/*.js (minify-literals.mjs),
+ * Shrinks the GLSL, CSS and HTML template literals of tsc's dist/**\/*.js (minify-literals.mjs)
+ * and writes lit's decorated fields as `createProperty()` calls (compact-decorators.mjs),
  * as rollup.config.mjs does for the CDN build: their comments and indentation would otherwise
  * ship to every npm user's bundle (and `import 'rr-elements/rr-image.js'`). Every line is kept
  * (empty if it was only a comment) so the .js.map files stay exact. Run after
@@ -10,6 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minifyLiterals } from './minify-literals.mjs';
+import { compactDecorators } from './compact-decorators.mjs';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 /** tsc's output only: the CDN build and the vendored bundles are rollup's (already minified). */
@@ -26,6 +28,6 @@ function* files(dir) {
 
 for (const file of files(dist)) {
   const code = readFileSync(file, 'utf8');
-  const out = minifyLiterals(code, { keepLines: true });
+  const out = compactDecorators(minifyLiterals(code, { keepLines: true }), { keepLines: true });
   if (out !== code) writeFileSync(file, out);
 }

@@ -51,6 +51,39 @@ const squeezeCss = (text) =>
     .join('\n');
 
 /**
+ * GLSL lines as one (without `keepLines`): a line break is only whitespace in GLSL but for
+ * preprocessor directives, which keep theirs, as do lines holding a `${…}` (which may insert
+ * directives). Elsewhere a space stays only where squeezeGlsl would keep one.
+ */
+function joinGlsl(lines) {
+  const kept = lines.filter((l) => l);
+  const own = (line) => line.startsWith('#') || line.includes('${') || line.endsWith('\\');
+  return kept.reduce((out, line, i) => {
+    if (i === 0) return line;
+    const prev = kept[i - 1];
+    if (own(prev) || own(line)) return out + '\n' + line;
+    const left = prev[prev.length - 1];
+    const right = line[0];
+    const space = (WORD.test(left) && WORD.test(right)) || (OP.test(left) && OP.test(right));
+    return out + (space ? ' ' : '') + line;
+  }, '');
+}
+
+/**
+ * CSS lines as one (without `keepLines`): a line break is whitespace, needed only between
+ * two parts of a selector or value (`.a` / `.b` is `.a .b`); none after `{`, `;`, `}` or `,`
+ * or before `}`.
+ */
+function joinCss(lines) {
+  const kept = lines.filter((l) => l);
+  return kept.reduce((out, line, i) => {
+    if (i === 0) return line;
+    const left = kept[i - 1][kept[i - 1].length - 1];
+    return out + (/[{};,]/.test(left) || line[0] === '}' ? '' : ' ') + line;
+  }, '');
+}
+
+/**
  * @param {string} code JavaScript or TypeScript source
  * @param {{keepLines?: boolean}} [options] keep empty lines (dist: source maps stay exact)
  */
@@ -59,11 +92,11 @@ export function minifyLiterals(code, { keepLines = false } = {}) {
   return code
     .replace(/\/\* glsl \*\/ `([^`]*)`/g, (_, body) => {
       const lines = body.split('\n').map((line) => squeezeGlsl(line.replace(/\/\/.*$/, '').trim()));
-      return '/* glsl */ `' + (keepLines ? lines : lines.filter((l) => l)).join('\n') + '`';
+      return '/* glsl */ `' + (keepLines ? lines.join('\n') : joinGlsl(lines)) + '`';
     })
-    .replace(
-      /\bcss ?`([^`]*)`/g,
-      (_, body) => 'css`' + squeeze(squeezeCss(trimLines(stripBlockComments(body)))) + '`',
-    )
+    .replace(/\bcss ?`([^`]*)`/g, (_, body) => {
+      const text = squeezeCss(trimLines(stripBlockComments(body)));
+      return 'css`' + (keepLines ? text : joinCss(text.split('\n'))) + '`';
+    })
     .replace(/\bhtml ?`([^`]*)`/g, (_, body) => 'html`' + squeeze(trimLines(body)) + '`');
 }

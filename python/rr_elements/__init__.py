@@ -60,6 +60,10 @@ _DATATYPES = {
 }
 
 _BUNDLE_ENV = "RR_ELEMENTS_BUNDLE"
+# What the HTML outputs inline: the one-file bundle (every element, its lazy chunks inside).
+# rr-elements.js loads the code of segmentation, geometry and depth layers as chunks beside it,
+# which a bundle imported from a blob: URL cannot find.
+_INLINE_BUNDLE = "rr-elements-anywidget.js"
 
 
 def _datatype(array: np.ndarray) -> str:
@@ -280,11 +284,12 @@ def _jsonable(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} into an annotation context")
 
 
-def bundle_source(path: str | os.PathLike | None = None, name: str = "rr-elements.js") -> str | None:
-    """A bundle's code: from `path`, $RR_ELEMENTS_BUNDLE (for rr-elements.js), this package's
+def bundle_source(path: str | os.PathLike | None = None, name: str = _INLINE_BUNDLE,
+                  env: bool = True) -> str | None:
+    """A bundle's code: from `path`, $RR_ELEMENTS_BUNDLE (with `env`), this package's
     static/<name> (the wheel ships both bundles), or a repository checkout's dist/cdn/<name>;
-    None when none is found."""
-    for candidate in (path, os.environ.get(_BUNDLE_ENV) if name == "rr-elements.js" else None):
+    None when none is found. The default is the bundle the HTML outputs inline."""
+    for candidate in (path, os.environ.get(_BUNDLE_ENV) if env else None):
         if candidate and Path(candidate).is_file():
             return Path(candidate).read_text(encoding="utf-8")
     static = resources.files(__name__).joinpath("static", name)
@@ -453,7 +458,7 @@ def widget(*items: Layer, background: str | None = None, legend: bool = False):
 
     view = View(*items, background=background, legend=legend)
     layers = [{**layer.element(), "outside": layer.outside_view} for layer in view.layers]
-    esm = bundle_source(name="rr-elements-anywidget.js")
+    esm = bundle_source(name="rr-elements-anywidget.js", env=False)
     if esm is None:
         raise RuntimeError("rr-elements: the anywidget bundle is not installed with this package "
                            "(a source checkout needs `npm run build`)")

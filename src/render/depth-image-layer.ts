@@ -14,7 +14,7 @@ import {
   type ImageFormat,
 } from '../store/image-format.js';
 import { readPixelValue } from '../store/pixel-value.js';
-import { resolveDepthImage } from '../store/geometry/depth.js';
+import { resolveDepthImage } from '../store/geometry/depth-resolve.js';
 import type { DepthImageSettingsInput, ResolvedDepthImage } from '../store/geometry/types.js';
 import { ImageDrawable, type MagnificationFilter } from './image-drawable.js';
 import { parseMagnificationFilter } from './image-layer.js';

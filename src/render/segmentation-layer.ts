@@ -1,8 +1,8 @@
 /**
- * The layer kind for Rerun's SegmentationImage: class ids from the recording, coloured through
- * the annotation context that applies to the entity (nearest ancestor including itself, not
- * merged, SPEC §4.1) and through the shared class state legends write (hidden, soloed,
- * highlighted classes).
+ * The layer for Rerun's SegmentationImage (a lazy chunk: segmentation-kind.ts): class ids from
+ * the recording, coloured through the annotation context that applies to the entity (nearest
+ * ancestor including itself, not merged, SPEC §4.1) and through the shared class state legends
+ * write (hidden, soloed, highlighted classes).
  *
  * The id texture is uploaded only when the image row changes; a new context row rewrites the
  * colour table. The layer keeps every class's base colour, so a class state change never
@@ -29,7 +29,6 @@ import {
 import { readPixelValue } from '../store/pixel-value.js';
 import type {
   LayerFrame,
-  LayerKind,
   LayerOverrides,
   LayerPick,
   LayerQuery,
@@ -37,13 +36,12 @@ import type {
   SceneRect,
   ViewLayer,
 } from './layer.js';
-import { hasAnyComponent, type AutoLayerKind } from './layer-kinds.js';
 import type { Renderer } from './renderer.js';
 import { SegmentationDrawable, type SegmentationRenderMode } from './segmentation-drawable.js';
 import { planSegmentationIds, roundClassId } from './segmentation-ids.js';
+import { SEGMENTATION_DRAW_ORDER, SEGMENTATION_KIND } from './segmentation-kind.js';
 
-/** Rerun's default draw order for SegmentationImage (SPEC §5.1). */
-export const SEGMENTATION_DRAW_ORDER = 0;
+export { SEGMENTATION_DRAW_ORDER, SEGMENTATION_KIND };
 /** Alpha factor of classes other than the highlighted one. */
 const DIM = 0.25;
 const CONTEXT_COMPONENT = 'AnnotationContext:context';
@@ -64,18 +62,6 @@ export function parseRenderMode(value: unknown): SegmentationRenderMode | undefi
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
-
-export const SEGMENTATION_KIND: LayerKind = {
-  name: 'segmentation',
-  // Rerun: 0.5 when a colour or depth image shares the view, else 1 (SPEC §3.6).
-  defaultOpacity: (counts) => ((counts.color ?? 0) + (counts.depth ?? 0) > 0 ? 0.5 : 1),
-};
-
-/** Automatic views show entities holding a segmentation image. */
-export const SEGMENTATION_AUTO_KIND: AutoLayerKind = {
-  matches: (recording, entity) => hasAnyComponent(recording, entity, ['SegmentationImage:buffer']),
-  create: (renderer, onAsyncChange) => new SegmentationLayer(renderer, onAsyncChange),
-};
 
 export class SegmentationLayer implements ViewLayer {
   readonly kind = SEGMENTATION_KIND;

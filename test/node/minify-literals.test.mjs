@@ -14,7 +14,23 @@ test('GLSL: spaces between operators and punctuation go, comments too', () => {
     glsl(
       '\n  vec2 scene = u_origin + a_position * u_extent; // why\n  for (int i = 0; i < N; i++) {\n',
     ),
-    'vec2 scene=u_origin+a_position*u_extent;\nfor(int i=0;i<N;i++){',
+    'vec2 scene=u_origin+a_position*u_extent;for(int i=0;i<N;i++){',
+  );
+});
+
+test('GLSL: lines are joined but for directives and ${…}; a space stays where it must', () => {
+  assert.equal(
+    glsl('#version 300 es\nprecision highp float;\n#define A 1\nfloat a = b -\n  -c;\nuint u;\n'),
+    '#version 300 es\nprecision highp float;\n#define A 1\nfloat a=b- -c;uint u;',
+  );
+  assert.equal(
+    glsl('float\nx;\n${defines}\nvoid main() {\n}'),
+    'float x;\n${defines}\nvoid main(){}',
+  );
+  // dist/ keeps every line (source maps).
+  assert.equal(
+    minifyLiterals('x = /* glsl */ `a;\nb;`;', { keepLines: true }),
+    'x = /* glsl */ `a;\nb;`;',
   );
 });
 
@@ -34,7 +50,9 @@ test('CSS: spaces after : and , and around { go; combinators, calc() and quotes 
     css(
       '\n  :host(:hover) .a :focus {\n    color: rgba(1, 2, 3);\n    width: calc(100% - 8px);\n  }\n',
     ),
-    '\n:host(:hover) .a :focus{\ncolor:rgba(1,2,3);\nwidth:calc(100% - 8px);\n}\n',
+    ':host(:hover) .a :focus{color:rgba(1,2,3);width:calc(100% - 8px);}',
   );
+  // A selector over two lines keeps the space of its combinator.
+  assert.equal(css('th.id,\ntd.id,\n.a\n.b {\n  x: 1;\n}'), 'th.id,td.id,.a .b{x:1;}');
   assert.equal(css('content: ": ";'), 'content: ": ";');
 });

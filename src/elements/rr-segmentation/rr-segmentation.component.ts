@@ -4,7 +4,9 @@ import { isNpy, loadNpy } from '../../io/npy-magic.js';
 import { imageRow } from '../../store/components/keys.js';
 import type { Renderer } from '../../render/renderer.js';
 import { annotationContextErrorFor } from '../../store/context-errors.js';
-import { SegmentationLayer } from '../../render/segmentation-layer.js';
+import type { LazyLayer } from '../../render/lazy-layer.js';
+import { createSegmentationLayer } from '../../render/segmentation-kind.js';
+import type { SegmentationLayer } from '../../render/segmentation-layer.js';
 import {
   asBytes,
   type BufferInput,
@@ -54,11 +56,11 @@ export class RrSegmentation extends ImageLayerElement {
     'outlineWidth',
   ]);
 
-  #layer: SegmentationLayer | undefined;
+  #layer: LazyLayer | undefined;
 
-  /** @internal The layer (tests and the benchmark read its upload counters). */
+  /** @internal The layer, once its code has loaded (tests and the benchmark read its upload counters). */
   get segmentationLayer(): SegmentationLayer | undefined {
-    return this.#layer;
+    return this.#layer?.inner as SegmentationLayer | undefined;
   }
 
   /** A broken annotation context at or above the entity (its JSON does not parse …). */
@@ -71,8 +73,8 @@ export class RrSegmentation extends ImageLayerElement {
       : undefined;
   }
 
-  protected createLayer(renderer: Renderer, onAsyncChange: () => void): SegmentationLayer {
-    this.#layer = new SegmentationLayer(renderer, onAsyncChange);
+  protected createLayer(renderer: Renderer, onAsyncChange: () => void): LazyLayer {
+    this.#layer = createSegmentationLayer(renderer, onAsyncChange);
     return this.#layer;
   }
 

@@ -1,5 +1,5 @@
 import { registerLayerKind } from '../../render/layer-kinds.js';
-import { SEGMENTATION_AUTO_KIND } from '../../render/segmentation-layer.js';
+import { SEGMENTATION_AUTO_KIND } from '../../render/segmentation-kind.js';
 import { RrSegmentation } from './rr-segmentation.component.js';
 
 export { RrSegmentation };

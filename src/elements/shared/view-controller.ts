@@ -116,6 +116,8 @@ export class ViewController implements ReactiveController, RenderTarget {
   #measured = false;
   #resizeObserver: ResizeObserver | undefined;
   #dirty = false;
+  /** The content's aspect changed since renderComplete() last looked (the canvas will resize). */
+  #reshaped = false;
   #frameWaiters: Array<() => void> = [];
   #states = new WeakMap<ViewLayer, LayerState>();
   #hover: { clientX: number; clientY: number } | undefined;
@@ -219,6 +221,14 @@ export class ViewController implements ReactiveController, RenderTarget {
   async renderComplete(): Promise<void> {
     await this.#settle();
     if (!this.host.isConnected) return;
+    if (this.#reshaped) {
+      // New bounds (a lazy layer's code came after the first layout) give the host a new
+      // `--rr-aspect`: its resize observer measures the canvas in the next frame, after the
+      // animation frame callbacks; the frame awaited below then draws at that size.
+      this.#reshaped = false;
+      if (this.#measured)
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    }
     if (!this.#dirty) return;
     const drawn = new Promise<void>((resolve) => this.#frameWaiters.push(resolve));
     // Awaited: drawn now, not at the next animation frame (Renderer.requestDraw); not before
@@ -316,6 +326,7 @@ export class ViewController implements ReactiveController, RenderTarget {
       (bounds.width !== this.#bounds?.width || bounds.height !== this.#bounds?.height)
     ) {
       this.host.style.setProperty('--rr-aspect', `${bounds.width} / ${bounds.height}`);
+      this.#reshaped = true;
     }
     this.#bounds = bounds;
     return { entries: ready, counts };

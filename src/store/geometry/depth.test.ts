@@ -1,12 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  depthT,
-  formatDepth,
-  parseDepthColormap,
-  resolveDepthImage,
-  turboBytes,
-  turboColormap,
-} from './depth.js';
+import { depthT, formatDepth, parseDepthColormap, turboBytes, turboColormap } from './depth.js';
+import { resolveDepthImage } from './depth-resolve.js';
 
 /** SPEC §12.11 depth_image_simple: 300×200 U16, 65535 / 20000 / 45000, meter 10000. */
 function depthImageSimple(): Uint16Array {

@@ -1,18 +1,10 @@
 /**
- * DepthImage semantics in a 2D view (SPEC §12.10): the meter, depth range and colormap
- * fallbacks, the `Depth:` hover text, and Turbo as a CPU reference of the shader's polynomial.
+ * DepthImage semantics in a 2D view (SPEC §12.10): the depth range and colormap readers, the
+ * `Depth:` hover text, and Turbo as a CPU reference of the shader's polynomial. The fallbacks
+ * (depth-resolve.ts) are the lazy depth image layer's alone.
  */
-import { isFloatDatatype, type ChannelDatatypeName } from '../image-format.js';
-import type { Samples } from '../value-range.js';
-import { DEFAULT_DRAW_ORDER } from './draw-order.js';
 import { describe, issue } from './issues.js';
-import { parseNumber } from './parse.js';
-import type {
-  DepthColormapName,
-  DepthImageSettingsInput,
-  GeometryIssue,
-  ResolvedDepthImage,
-} from './types.js';
+import type { DepthColormapName, GeometryIssue } from './types.js';
 
 /** Rerun's `Colormap` enum values of the maps a DepthImage can use here. */
 export const DEPTH_COLORMAPS: Readonly<Record<DepthColormapName, number>> = {
@@ -109,67 +101,6 @@ export function parseDepthRange(value: unknown): {
         '[0, largest finite value] used',
       ),
     ],
-  };
-}
-
-/**
- * The largest finite sample, for the default range `[0, max]` (`default_range_for_depth_images`).
- * Undefined when there is none.
- */
-export function largestFiniteSample(samples: Samples): number | undefined {
-  let max = -Infinity;
-  if (samples instanceof BigInt64Array || samples instanceof BigUint64Array) {
-    let hi: bigint | undefined;
-    for (const v of samples) if (hi === undefined || v > hi) hi = v;
-    return hi === undefined ? undefined : Number(hi);
-  }
-  for (let i = 0; i < samples.length; i++) {
-    const v = samples[i]!;
-    if (v > max && v !== Infinity) max = v;
-  }
-  return max === -Infinity ? undefined : max;
-}
-
-/**
- * A DepthImage's settings with Rerun's fallbacks: meter 1000 for integer data, 1 for float
- * data; range `[0, largest finite sample]` (`samples` decoded to numbers; the minimum is 0
- * even with negative data); Turbo; draw order −20; opacity always 1.
- *
- * Decision where Rerun is undefined (SPEC §12.13 item 8): when the largest finite sample is
- * ≤ 0, or there is none, the range is `[0, 1]`, so every sample shows the map's first colour.
- */
-export function resolveDepthImage(
-  settings: DepthImageSettingsInput,
-  datatype: ChannelDatatypeName,
-  samples: Samples,
-): ResolvedDepthImage {
-  const issues: GeometryIssue[] = [];
-  const input = typeof settings === 'object' && settings !== null ? settings : {};
-  const meter = parseNumber(input.meter, 'meter');
-  issues.push(...meter.issues);
-  let meterValue = meter.value;
-  if (meterValue !== undefined && !(meterValue > 0)) {
-    issues.push(issue('meter', 'a positive number of raw units per metre', describe(meterValue)));
-    meterValue = undefined;
-  }
-  const range = parseDepthRange(input.depthRange);
-  issues.push(...range.issues);
-  const colormap = parseDepthColormap(input.colormap);
-  issues.push(...colormap.issues);
-  const drawOrder = parseNumber(input.drawOrder, 'drawOrder');
-  issues.push(...drawOrder.issues);
-  let resolvedRange = range.value;
-  if (!resolvedRange) {
-    const max = largestFiniteSample(samples);
-    resolvedRange = max !== undefined && max > 0 ? [0, max] : [0, 1];
-  }
-  return {
-    meter: meterValue ?? (isFloatDatatype(datatype) ? 1 : 1000),
-    range: resolvedRange,
-    colormap: colormap.value ?? 'turbo',
-    drawOrder: drawOrder.value ?? DEFAULT_DRAW_ORDER.DepthImage,
-    opacity: 1,
-    issues,
   };
 }
 

@@ -49,11 +49,10 @@ export {
   DEPTH_COLORMAPS,
   depthT,
   formatDepth,
-  largestFiniteSample,
   parseDepthColormap,
   parseDepthRange,
-  resolveDepthImage,
   turboBytes,
   turboColormap,
 } from './depth.js';
+export { largestFiniteSample, resolveDepthImage } from './depth-resolve.js';
 export { geometryLogFields, isGeometryArchetype, splitGeometryColumn } from './log-fields.js';
