@@ -53,7 +53,7 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.halving ? '-halving' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.halving ? '-halving' : ''}${variant.encoded ? '-encoded' : ''}`;
   return renderer.program(
     key,
     imageVertexShader(variant.gpuRange === true),
@@ -116,6 +116,15 @@ export class ImageDrawable implements Drawable {
       this.opacity >= 1 &&
       this.magnificationFilter !== 'bicubic'
     );
+  }
+
+  /**
+   * Opaque and colour-mapped: every pixel is the colour map's sRGB value of one (filtered)
+   * scalar, which can go straight into an RGBA8 target (the linear path decodes it and the sRGB
+   * target encodes it back to the same byte).
+   */
+  get drawsEncoded(): boolean {
+    return this.opaque && this.shading?.mapper === 'colormap';
   }
 
   /** The shading in effect, with the user's overrides applied. */
@@ -278,6 +287,7 @@ export class ImageDrawable implements Drawable {
       shading.mapper === 'rgb' &&
       this.#hardwareFilterable;
     if (hardware) filter = 3;
+    const encoded = context.encoded === true && shading.mapper === 'colormap';
     const yuv = shading.yuv;
     // Rows of the byte texture are the image's (NV12: and U, V pairs never straddle a row).
     const direct =
@@ -296,6 +306,7 @@ export class ImageDrawable implements Drawable {
       filter,
       gpuRange: range.stats !== undefined,
       packed: this.#packed,
+      encoded,
       shading: {
         channels: shading.channels,
         bgr: shading.bgr,
