@@ -39,22 +39,15 @@ function fragment(
   if (sampler === 'stats') {
     // Partial results: (min, max, any finite); a block without finite samples holds
     // (FLT_MAX, -FLT_MAX, 0), which changes nothing.
-    read = `vec4 s = texelFetch(u_source, p, 0);
-      lo = min(lo, s.x);
-      hi = max(hi, s.y);
-      found = max(found, s.z);`;
+    read = `vec4 s=texelFetch(u_source,p,0);lo=min(lo,s.x);hi=max(hi,s.y);found=max(found,s.z);`;
   } else if (sampler === 'float') {
     // NaN and ±inf do not count (finite statistics), tested on the bits.
-    read = `vec4 v = texelFetch(u_source, p, 0)${lanes};
-      bvec4 ok = notEqual(floatBitsToUint(v) & 0x7f800000u, uvec4(0x7f800000u));
-      lo4 = mix(lo4, min(lo4, v), ok);
-      hi4 = mix(hi4, max(hi4, v), ok);
-      found = any(ok) ? 1.0 : found;`;
+    read = `vec4 v=texelFetch(u_source,p,0)${lanes};
+bvec4 ok=notEqual(floatBitsToUint(v)&0x7f800000u,uvec4(0x7f800000u));
+lo4=mix(lo4,min(lo4,v),ok);hi4=mix(hi4,max(hi4,v),ok);found=any(ok)?1.0:found;`;
   } else {
     // Integers are always finite.
-    read = `vec4 v = vec4(texelFetch(u_source, p, 0)${lanes});
-      lo4 = min(lo4, v);
-      hi4 = max(hi4, v);`;
+    read = `vec4 v=vec4(texelFetch(u_source,p,0)${lanes});lo4=min(lo4,v);hi4=max(hi4,v);`;
   }
   return /* glsl */ `#version 300 es
 precision highp float;

@@ -289,17 +289,14 @@ export class ImageDrawable implements Drawable {
     if (hardware) filter = 3;
     const encoded = context.encoded === true && shading.mapper === 'colormap';
     const yuv = shading.yuv;
-    // Rows of the byte texture are the image's (NV12: and U, V pairs never straddle a row).
-    const direct =
-      yuv && this.#byteRow === this.width && (yuv.layout !== 4 || this.width % 2 === 0);
+    // NV12 whose byte rows are the image's, of an even width (U, V pairs never straddle a row).
+    const direct = yuv?.layout === 4 && this.#byteRow === this.width && this.width % 2 === 0;
     const program = imageProgram(renderer, this.#sampler, {
       yuv: yuv && { ...yuv, direct },
-      // 2:1 on whole pixels: every bilinear footprint is one even-aligned 2×2 block (one tile).
+      // 2:1 on whole pixels: every bilinear footprint is one even-aligned 2×2 block.
       halving:
-        direct === true &&
-        yuv?.layout === 4 &&
+        direct &&
         filter === 1 &&
-        tiles.length === 1 &&
         context.scale === 0.5 &&
         Number.isInteger(context.offset[0]) &&
         Number.isInteger(context.offset[1]),

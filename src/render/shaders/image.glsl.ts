@@ -16,6 +16,12 @@
  * (Rerun writes them to an Rgba8Unorm texture) and then treated as sRGB-encoded RGB.
  */
 
+// The GPU range, read once per vertex rather than once per fragment and passed on unchanged.
+const RANGE_OUT = /* glsl */ `uniform sampler2D u_stats; // (finite min, finite max, any finite) at (0, 0)
+flat out vec2 v_range;      // Rerun's range heuristic for data outside [0, 255]`;
+const RANGE_WRITE = /* glsl */ `vec2 st = texelFetch(u_stats, ivec2(0), 0).xy;
+  v_range = st.x == st.y ? st + vec2(-1.0, 1.0) : st;`;
+
 export const imageVertexShader = (gpuRange: boolean): string => /* glsl */ `#version 300 es
 precision highp float;
 
@@ -31,12 +37,7 @@ uniform vec2 u_offset;       // device pixel position of scene (0, 0)
 uniform vec2 u_viewport;     // viewport size in device pixels
 
 out vec2 v_texcoord;         // in texels of the bound texture
-${
-  gpuRange
-    ? `uniform sampler2D u_stats;  // (finite min, finite max, any finite) at texel (0, 0)
-flat out vec2 v_range;       // Rerun's range heuristic for data outside [0, 255]`
-    : ''
-}
+${gpuRange ? RANGE_OUT : ''}
 
 void main() {
   vec2 scene = u_origin + a_position * u_extent;
@@ -45,13 +46,7 @@ void main() {
   // Scene y points down, clip y points up.
   gl_Position = vec4(clip.x, -clip.y, 0.0, 1.0);
   v_texcoord = u_texelOrigin + a_position * u_extent;
-${
-  gpuRange
-    ? `  // Read once per vertex, not once per fragment: passed on unchanged (flat).
-  vec2 st = texelFetch(u_stats, ivec2(0), 0).xy;
-  v_range = st.x == st.y ? st + vec2(-1.0, 1.0) : st;`
-    : ''
-}
+  ${gpuRange ? RANGE_WRITE : ''}
 }
 `;
 
@@ -67,8 +62,8 @@ export interface ImageShaderVariant {
     limited: boolean;
     bt601: boolean;
     /**
-     * The byte texture's rows are the image's rows (`u_byteRow` is the image width, even for
-     * NV12): bytes are fetched by coordinate, without a division and a modulo per byte.
+     * NV12 whose byte texture's rows are the image's (`u_byteRow` is the even image width):
+     * bytes are fetched by coordinate, without a division and a modulo per byte.
      */
     direct?: boolean;
   };
@@ -128,7 +123,7 @@ export function imageFragmentShader(
 #define YUV_LIMITED ${yuv?.limited ? 1 : 0}
 #define YUV_BT601 ${yuv?.bt601 ? 1 : 0}
 #define YUV_DIRECT ${yuv?.direct ? 1 : 0}
-#define SHARED_CHROMA ${halving && yuv?.layout === 4 && yuv.direct ? 1 : 0}
+#define SHARED_CHROMA ${halving ? 1 : 0}
 #define CHANNELS ${constant(shading?.channels, 'u_channels')}
 #define BGR ${constant(shading?.bgr, 'u_bgr')}
 #define DECODE_SRGB ${constant(shading?.decodeSrgb, 'u_decodeSrgb')}
@@ -196,42 +191,25 @@ vec4 fetch_raw(ivec2 p) {
 }
 
 #if YUV
-float yuv_byte(int offset) {
-  return vec4(texelFetch(u_texture, ivec2(offset % u_byteRow, offset / u_byteRow), 0)).r;
-}
-
 float yuv_at(ivec2 t) {
   return vec4(texelFetch(u_texture, t, 0)).r;
 }
 
+float yuv_byte(int offset) {
+  return yuv_at(ivec2(offset % u_byteRow, offset / u_byteRow));
+}
+
 #if YUV == 4 && YUV_DIRECT
-// NV12's interleaved U, V for pixel p (p >= 0): rows of the image width after the Y plane.
+vec2 g_uv; // SHARED_CHROMA: U, V of the fragment's chroma block (sample_bilinear)
+
+// NV12's interleaved U, V for pixel p >= 0: rows of the image width after the Y plane.
 vec2 nv12_chroma(ivec2 p) {
   ivec2 t = ivec2(p.x & ~1, u_textureSize.y + (p.y >> 1));
   return vec2(yuv_at(t), yuv_at(t + ivec2(1, 0)));
 }
 #endif
 
-// The RGB Rerun's YUV converter writes for bytes Y, U, V, in [0, 1] and quantised to 8 bits.
-vec3 yuv_convert(float Y, float U, float V) {
-#if YUV_LIMITED
-  float yn = (Y - 16.0) / 219.0;
-  float un = (U - 128.0) / 224.0;
-  float vn = (V - 128.0) / 224.0;
-#else
-  float yn = Y / 255.0;
-  float un = (U - 128.0) / 255.0;
-  float vn = (V - 128.0) / 255.0;
-#endif
-#if YUV_BT601
-  vec3 rgb = vec3(yn + 1.402 * vn, yn - 0.344 * un - 0.714 * vn, yn + 1.772 * un);
-#else
-  vec3 rgb = vec3(yn + 1.575 * vn, yn - 0.187 * un - 0.468 * vn, yn + 1.856 * un);
-#endif
-  return floor(clamp(rgb, 0.0, 1.0) * 255.0 + 0.5) / 255.0;
-}
-
-// The RGB of pixel p.
+// The RGB Rerun's YUV converter writes for pixel p, in [0, 1] and quantised to 8 bits.
 vec3 yuv_rgb(ivec2 p) {
   int w = u_textureSize.x;
   int h = u_textureSize.y;
@@ -242,16 +220,15 @@ vec3 yuv_rgb(ivec2 p) {
   float Y;
   float U = 128.0;
   float V = 128.0;
-#if YUV_DIRECT && (YUV == 1 || YUV == 4 || YUV == 6)
+#if YUV == 4 && YUV_DIRECT
   Y = yuv_at(p);
-#if YUV == 1
-  U = yuv_at(p + ivec2(0, h));
-  V = yuv_at(p + ivec2(0, 2 * h));
-#elif YUV == 4
+#if SHARED_CHROMA
+  vec2 uv = g_uv;
+#else
   vec2 uv = nv12_chroma(p);
+#endif
   U = uv.x;
   V = uv.y;
-#endif
 #elif YUV == 1
   Y = yuv_byte(y * w + x);
   U = yuv_byte(n + y * w + x);
@@ -277,12 +254,32 @@ vec3 yuv_rgb(ivec2 p) {
 #else
   Y = yuv_byte(y * w + x);
 #endif
-  return yuv_convert(Y, U, V);
+#if YUV_LIMITED
+  float yn = (Y - 16.0) / 219.0;
+  float un = (U - 128.0) / 224.0;
+  float vn = (V - 128.0) / 224.0;
+#else
+  float yn = Y / 255.0;
+  float un = (U - 128.0) / 255.0;
+  float vn = (V - 128.0) / 255.0;
+#endif
+#if YUV_BT601
+  vec3 rgb = vec3(yn + 1.402 * vn, yn - 0.344 * un - 0.714 * vn, yn + 1.772 * un);
+#else
+  vec3 rgb = vec3(yn + 1.575 * vn, yn - 0.187 * un - 0.468 * vn, yn + 1.856 * un);
+#endif
+  return floor(clamp(rgb, 0.0, 1.0) * 255.0 + 0.5) / 255.0;
 }
 #endif
 
 // Rerun's per-texel decode (rectangle_fs.wgsl: decode_texture), before any filtering.
-vec4 decode_sample(vec4 s) {
+vec4 decode_texel(ivec2 p) {
+  p = clamp(p, ivec2(0), u_textureSize - 1);
+#if YUV
+  vec4 s = vec4(yuv_rgb(p), 1.0);
+#else
+  vec4 s = fetch_raw(p);
+#endif
   if (CHANNELS == 1) s = vec4(s.r, 0.0, 0.0, 1.0);
   else if (CHANNELS == 3) s.a = 1.0;
   // NaN and ±inf samples are errors too, as in Rerun. Tested on the raw bits before any
@@ -300,15 +297,6 @@ vec4 decode_sample(vec4 s) {
   if (ALPHA_MODE == 0 || CHANNELS != 4) n.a = 1.0;
   else if (ALPHA_MODE == 1) n.rgb *= n.a;
   return n;
-}
-
-vec4 decode_texel(ivec2 p) {
-  p = clamp(p, ivec2(0), u_textureSize - 1);
-#if YUV
-  return decode_sample(vec4(yuv_rgb(p), 1.0));
-#else
-  return decode_sample(fetch_raw(p));
-#endif
 }
 
 #if FILTER == 3
@@ -333,30 +321,18 @@ vec4 sample_nearest(vec2 coord) {
 #endif
 
 #if FILTER == 1 || FILTER == -1
-#if SHARED_CHROMA
-// NV12 pixel p (clamped) with the U, V of its chroma block.
-vec4 decode_nv12(ivec2 p, vec2 uv) {
-  return decode_sample(vec4(yuv_convert(yuv_at(clamp(p, ivec2(0), u_textureSize - 1)), uv.x, uv.y), 1.0));
-}
-#endif
-
 vec4 sample_bilinear(vec2 coord) {
   vec2 c = coord - 0.5;
   ivec2 p = ivec2(floor(c));
   vec2 f = c - floor(c);
 #if SHARED_CHROMA
   // p is even: the four taps (clamped at the edges) lie in the chroma block of p.
-  vec2 uv = nv12_chroma(clamp(p, ivec2(0), u_textureSize - 1));
-  vec4 a = decode_nv12(p, uv);
-  vec4 b = decode_nv12(p + ivec2(1, 0), uv);
-  vec4 d = decode_nv12(p + ivec2(0, 1), uv);
-  vec4 e = decode_nv12(p + ivec2(1, 1), uv);
-#else
+  g_uv = nv12_chroma(clamp(p, ivec2(0), u_textureSize - 1));
+#endif
   vec4 a = decode_texel(p);
   vec4 b = decode_texel(p + ivec2(1, 0));
   vec4 d = decode_texel(p + ivec2(0, 1));
   vec4 e = decode_texel(p + ivec2(1, 1));
-#endif
   return mix(mix(a, b, f.x), mix(d, e, f.x), f.y);
 }
 
