@@ -46,14 +46,12 @@ function imageProgram(
   variant: ImageShaderVariant,
 ): Program {
   const v = variant.yuv;
-  const yuv = v
-    ? `yuv${v.layout}${v.limited ? 'l' : 'f'}${v.bt601 ? '601' : '709'}${+!!v.direct}`
-    : 'raw';
+  const yuv = v ? `yuv${v.layout}${v.limited ? 'l' : 'f'}${v.bt601 ? '601' : '709'}` : 'raw';
   const sh = variant.shading;
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.halving ? '-halving' : ''}${variant.encoded ? '-encoded' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.encoded ? '-encoded' : ''}`;
   return renderer.program(
     key,
     imageVertexShader(variant.gpuRange === true),
@@ -288,18 +286,20 @@ export class ImageDrawable implements Drawable {
       this.#hardwareFilterable;
     if (hardware) filter = 3;
     const encoded = context.encoded === true && shading.mapper === 'colormap';
-    const yuv = shading.yuv;
-    // NV12 whose byte rows are the image's, of an even width (U, V pairs never straddle a row).
-    const direct = yuv?.layout === 4 && this.#byteRow === this.width && this.width % 2 === 0;
-    const program = imageProgram(renderer, this.#sampler, {
-      yuv: yuv && { ...yuv, direct },
-      // 2:1 on whole pixels: every bilinear footprint is one even-aligned 2×2 block.
-      halving:
-        direct &&
+    let yuv = shading.yuv;
+    // NV12 whose byte rows are the image's, of an even width (U, V pairs never straddle a row):
+    // fetched by coordinate (7); at 2:1 on whole pixels, where every bilinear footprint is one
+    // even-aligned 2×2 block, with one U, V fetch for the four taps (8).
+    if (yuv?.layout === 4 && this.#byteRow === this.width && this.width % 2 === 0) {
+      const halving =
         filter === 1 &&
         context.scale === 0.5 &&
         Number.isInteger(context.offset[0]) &&
-        Number.isInteger(context.offset[1]),
+        Number.isInteger(context.offset[1]);
+      yuv = { ...yuv, layout: halving ? 8 : 7 };
+    }
+    const program = imageProgram(renderer, this.#sampler, {
+      yuv,
       filter,
       gpuRange: range.stats !== undefined,
       packed: this.#packed,

@@ -67,9 +67,10 @@ export interface Drawable {
   readonly opaque?: boolean;
   /**
    * Opaque, and its every pixel is an sRGB value it holds (a class colour, a colour map's
-   * value): it can write those bytes straight into a plain RGBA8 target when `DrawContext.encoded` is set. A frame of only
-   * such layers over a transparent background then skips sRGB conversion altogether (the same
-   * bytes: decoding a byte to linear and encoding it again gives the byte back).
+   * value): it can write those bytes straight into a plain RGBA8 target when
+   * `DrawContext.encoded` is set. A frame of only such layers over a transparent background
+   * then skips sRGB conversion altogether (the same bytes: decoding a byte to linear and
+   * encoding it again gives the byte back).
    */
   readonly drawsEncoded?: boolean;
 }

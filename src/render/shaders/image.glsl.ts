@@ -53,20 +53,14 @@ void main() {
 /** Compile-time choices of the image fragment shader. */
 export interface ImageShaderVariant {
   /**
-   * The YUV layout to decode (SPEC §1.4: 1 Y_U_V24, 2 Y_U_V16, 3 Y_U_V12, 4 NV12, 5 YUY2, 6 Y8),
+   * The YUV layout to decode (SPEC §1.4: 1 Y_U_V24, 2 Y_U_V16, 3 Y_U_V12, 4 NV12, 5 YUY2, 6 Y8;
+   * 7 NV12 whose byte rows are the image's, fetched by coordinate instead of by offset, without
+   * a division and a modulo per byte; 8 the same at 2:1 on whole pixels, one U, V fetch for the
+   * four bilinear taps of a fragment, which share one chroma block),
    * its range and matrix; absent for raw samples. Compile-time, like the filter: one program
    * per pixel format keeps the per-tap decode free of branches.
    */
-  yuv?: {
-    layout: number;
-    limited: boolean;
-    bt601: boolean;
-    /**
-     * NV12 whose byte texture's rows are the image's (`u_byteRow` is the even image width):
-     * bytes are fetched by coordinate, without a division and a modulo per byte.
-     */
-    direct?: boolean;
-  };
+  yuv?: { layout: number; limited: boolean; bt601: boolean };
   /**
    * The shading decisions as constants (else they are read from uniforms): the compiler drops
    * the untaken branches of the per-tap decode, which software GPUs would otherwise pay for.
@@ -94,11 +88,6 @@ export interface ImageShaderVariant {
   /** Single-channel samples four to a texel (`TexturePlan.packed`); u_textureSize in pixels. */
   packed?: boolean;
   /**
-   * Bilinear at 2:1 on whole pixels: every fragment's taps are the even-aligned 2×2 block at
-   * p = 2 · pixel. NV12 (direct) then fetches the block's U, V once instead of once per tap.
-   */
-  halving?: boolean;
-  /**
    * The target takes sRGB bytes (`DrawContext.encoded`): the colour map's sRGB value goes out
    * as it is, without the decode the sRGB target would undo (colormap mapper only).
    */
@@ -113,7 +102,7 @@ export function imageFragmentShader(
   sampler: 'float' | 'uint' | 'int',
   variant: ImageShaderVariant = {},
 ): string {
-  const { yuv, filter = -1, shading, gpuRange = false, packed = false, halving = false } = variant;
+  const { yuv, filter = -1, shading, gpuRange = false, packed = false } = variant;
   const constant = (value: number | boolean | undefined, uniform: string) =>
     value === undefined ? uniform : String(value);
   const samplerType =
@@ -122,8 +111,6 @@ export function imageFragmentShader(
 #define YUV ${yuv?.layout ?? 0}
 #define YUV_LIMITED ${yuv?.limited ? 1 : 0}
 #define YUV_BT601 ${yuv?.bt601 ? 1 : 0}
-#define YUV_DIRECT ${yuv?.direct ? 1 : 0}
-#define SHARED_CHROMA ${halving ? 1 : 0}
 #define CHANNELS ${constant(shading?.channels, 'u_channels')}
 #define BGR ${constant(shading?.bgr, 'u_bgr')}
 #define DECODE_SRGB ${constant(shading?.decodeSrgb, 'u_decodeSrgb')}
@@ -199,8 +186,8 @@ float yuv_byte(int offset) {
   return yuv_at(ivec2(offset % u_byteRow, offset / u_byteRow));
 }
 
-#if YUV == 4 && YUV_DIRECT
-vec2 g_uv; // SHARED_CHROMA: U, V of the fragment's chroma block (sample_bilinear)
+#if YUV >= 7
+vec2 g_uv; // YUV 8: U, V of the fragment's chroma block (sample_bilinear)
 
 // NV12's interleaved U, V for pixel p >= 0: rows of the image width after the Y plane.
 vec2 nv12_chroma(ivec2 p) {
@@ -220,9 +207,9 @@ vec3 yuv_rgb(ivec2 p) {
   float Y;
   float U = 128.0;
   float V = 128.0;
-#if YUV == 4 && YUV_DIRECT
+#if YUV >= 7
   Y = yuv_at(p);
-#if SHARED_CHROMA
+#if YUV == 8
   vec2 uv = g_uv;
 #else
   vec2 uv = nv12_chroma(p);
@@ -325,7 +312,7 @@ vec4 sample_bilinear(vec2 coord) {
   vec2 c = coord - 0.5;
   ivec2 p = ivec2(floor(c));
   vec2 f = c - floor(c);
-#if SHARED_CHROMA
+#if YUV == 8
   // p is even: the four taps (clamped at the edges) lie in the chroma block of p.
   g_uv = nv12_chroma(clamp(p, ivec2(0), u_textureSize - 1));
 #endif
