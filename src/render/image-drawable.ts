@@ -51,7 +51,7 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.encoded ? '-encoded' : ''}`;
   return renderer.program(
     key,
     imageVertexShader(variant.gpuRange === true),
@@ -114,6 +114,15 @@ export class ImageDrawable implements Drawable {
       this.opacity >= 1 &&
       this.magnificationFilter !== 'bicubic'
     );
+  }
+
+  /**
+   * Opaque and colour-mapped: every pixel is the colour map's sRGB value of one (filtered)
+   * scalar, which can go straight into an RGBA8 target (the linear path decodes it and the sRGB
+   * target encodes it back to the same byte).
+   */
+  get drawsEncoded(): boolean {
+    return this.opaque && this.shading?.mapper === 'colormap';
   }
 
   /** The shading in effect, with the user's overrides applied. */
@@ -276,6 +285,7 @@ export class ImageDrawable implements Drawable {
       shading.mapper === 'rgb' &&
       this.#hardwareFilterable;
     if (hardware) filter = 3;
+    const encoded = context.encoded === true && shading.mapper === 'colormap';
     let yuv = shading.yuv;
     // NV12 whose byte rows are the image's, of an even width (U, V pairs never straddle a row):
     // fetched by coordinate (7); at 2:1 on whole pixels, where every bilinear footprint is one
@@ -293,6 +303,7 @@ export class ImageDrawable implements Drawable {
       filter,
       gpuRange: range.stats !== undefined,
       packed: this.#packed,
+      encoded,
       shading: {
         channels: shading.channels,
         bgr: shading.bgr,

@@ -66,10 +66,11 @@ export interface Drawable {
    */
   readonly opaque?: boolean;
   /**
-   * Opaque, and its every pixel is an sRGB byte it holds (a class colour): it can write those
-   * bytes straight into a plain RGBA8 target when `DrawContext.encoded` is set. A frame of only
-   * such layers over a transparent background then skips sRGB conversion altogether (the same
-   * bytes: decoding a byte to linear and encoding it again gives the byte back).
+   * Opaque, and its every pixel is an sRGB value it holds (a class colour, a colour map's
+   * value): it can write those bytes straight into a plain RGBA8 target when
+   * `DrawContext.encoded` is set. A frame of only such layers over a transparent background
+   * then skips sRGB conversion altogether (the same bytes: decoding a byte to linear and
+   * encoding it again gives the byte back).
    */
   readonly drawsEncoded?: boolean;
 }
@@ -174,6 +175,11 @@ export interface RendererStats {
   frames: number;
   /** Of those, frames composited straight into an sRGB drawing buffer (no encode pass). */
   singlePassFrames: number;
+  /**
+   * Frames and snapshot tiles whose layers wrote sRGB bytes straight into an RGBA8 target
+   * (`Drawable.drawsEncoded`).
+   */
+  encodedFrames: number;
   /** Texture uploads so far (a re-upload after a context loss counts again). */
   uploads: number;
   /** Textures created so far (a refill of an existing one does not count). */
@@ -234,6 +240,7 @@ export class Renderer {
   #frames = 0;
   /** Frames drawn in one pass (straight into the sRGB drawing buffer). */
   #singlePassFrames = 0;
+  #encodedFrames = 0;
   #uploads = 0;
   #allocations = 0;
   #uploadBytes = 0;
@@ -272,6 +279,7 @@ export class Renderer {
       views: this.#views.size,
       frames: this.#frames,
       singlePassFrames: this.#singlePassFrames,
+      encodedFrames: this.#encodedFrames,
       uploads: this.#uploads,
       allocations: this.#allocations,
       uploadBytes: this.#uploadBytes,
@@ -626,6 +634,7 @@ export class Renderer {
     gl.enable(gl.BLEND);
     // Premultiplied "over"; the sRGB attachment makes the GPU blend in linear light.
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    if (encoded) this.#encodedFrames++;
     const context: DrawContext = {
       gl,
       renderer: this,

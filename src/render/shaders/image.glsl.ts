@@ -87,6 +87,11 @@ export interface ImageShaderVariant {
   gpuRange?: boolean;
   /** Single-channel samples four to a texel (`TexturePlan.packed`); u_textureSize in pixels. */
   packed?: boolean;
+  /**
+   * The target takes sRGB bytes (`DrawContext.encoded`): the colour map's sRGB value goes out
+   * as it is, without the decode the sRGB target would undo (colormap mapper only).
+   */
+  encoded?: boolean;
 }
 
 /** The vertex shader of images without a GPU range (segmentation images share it). */
@@ -121,6 +126,7 @@ export function imageFragmentShader(
 #define FILTER ${filter}
 #define GPU_RANGE ${gpuRange ? 1 : 0}
 #define PACKED ${packed ? 1 : 0}
+#define ENCODED ${variant.encoded ? 1 : 0}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
@@ -385,9 +391,15 @@ vec3 colormap_srgb(float t) {
 
 vec3 colormap_linear(float t) {
   t = clamp(t, 0.0, 1.0);
+#if ENCODED
+  // Into an RGBA8 target: the sRGB value itself (decoding it and encoding it again by the
+  // target would give the same byte).
+  return clamp(colormap_srgb(t), 0.0, 1.0);
+#else
   // One pow for the three equal channels of grayscale.
   if (COLORMAP == 1) return vec3(linear_from_srgb(vec3(t)).r);
   return linear_from_srgb(clamp(colormap_srgb(t), 0.0, 1.0));
+#endif
 }
 
 void main() {
