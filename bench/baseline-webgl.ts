@@ -2,6 +2,7 @@
 // bytes on screen. One texture upload, one textured quad, and a one-pixel readPixels, which
 // waits until the GPU has finished the draw (the same moment `renderComplete()` promises).
 
+import { linkProgram } from './gl-link.js';
 const VERTEX = `#version 300 es
 precision highp float;
 out vec2 v_uv;
@@ -20,16 +21,6 @@ out vec4 color;
 void main() {
   color = vec4(texture(u_image, v_uv).rgb, 1.0);
 }`;
-
-function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {
-  const shader = gl.createShader(type)!;
-  gl.shaderSource(shader, source);
-  gl.compileShader(shader);
-  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) {
-    throw new Error(`shader: ${gl.getShaderInfoLog(shader)}`);
-  }
-  return shader;
-}
 
 export interface RgbU8Baseline {
   canvas: HTMLCanvasElement;
@@ -62,13 +53,7 @@ export function createRgbU8Baseline(
   const gl = canvas.getContext('webgl2', { antialias: false, depth: false, stencil: false });
   if (!gl) throw new Error('WebGL2 is not available');
 
-  const program = gl.createProgram()!;
-  gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
-  gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
-  gl.linkProgram(program);
-  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) {
-    throw new Error(`program: ${gl.getProgramInfoLog(program)}`);
-  }
+  const program = linkProgram(gl, VERTEX, FRAGMENT);
   gl.useProgram(program);
   gl.bindVertexArray(gl.createVertexArray());
 

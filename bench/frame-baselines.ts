@@ -10,6 +10,7 @@
 //
 // Each draws into an on-page canvas; `drain` waits for the GPU with a one-pixel readPixels on
 // the program's own context, `pixels` reads back what it shows for the last frame.
+import { linkProgram } from './gl-link.js';
 import { drainContext, glPixels, type Pixels } from './harness.js';
 
 export type FrameKind = 'rgb-u8' | 'l-u16' | 'l-f32' | 'nv12';
@@ -161,15 +162,6 @@ interface DrawingBufferStorage {
   drawingBufferStorage?(format: number, width: number, height: number): void;
 }
 
-function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {
-  const shader = gl.createShader(type)!;
-  gl.shaderSource(shader, source);
-  gl.compileShader(shader);
-  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS))
-    throw new Error(`shader: ${gl.getShaderInfoLog(shader)}`);
-  return shader;
-}
-
 /**
  * Rerun's range for single-channel samples (SPEC §2.2–§2.3: the finite min/max of every
  * sample, then data_range_heuristic), as a hand-written program computes it: one typed-array
@@ -243,12 +235,7 @@ export function createFrameBaseline(
       : kind === 'nv12'
         ? SAME_NV12(!!srgbBuffer)
         : sameL(kind === 'l-u16' ? 'usampler2D' : 'sampler2D');
-  const program = gl.createProgram()!;
-  gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
-  gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, fragment));
-  gl.linkProgram(program);
-  if (!gl.getProgramParameter(program, gl.LINK_STATUS))
-    throw new Error(`program: ${gl.getProgramInfoLog(program)}`);
+  const program = linkProgram(gl, VERTEX, fragment);
   gl.useProgram(program);
   const uniform = (name: string) => gl.getUniformLocation(program, name);
   gl.uniform2f(uniform('u_range'), range[0], range[1]);

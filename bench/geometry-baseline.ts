@@ -5,6 +5,7 @@
 // readPixels of that context: the harness's own GPU drain (another context) does not wait for
 // this one's draw on every GPU (SwiftShader), and the view's frame hand-over does.
 
+import { linkProgram } from './gl-link.js';
 const VERTEX = `#version 300 es
 precision highp float;
 precision highp int;
@@ -66,15 +67,6 @@ void main() {
   color = vec4(v_color * shade * coverage, coverage);
 }`;
 
-function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {
-  const shader = gl.createShader(type)!;
-  gl.shaderSource(shader, source);
-  gl.compileShader(shader);
-  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS))
-    throw new Error(`shader: ${gl.getShaderInfoLog(shader)}`);
-  return shader;
-}
-
 export interface GeometryBaseline {
   /** Draws once on the next animation frame with the view scaled and moved. */
   draw(scale: number, x: number, y: number): Promise<void>;
@@ -100,12 +92,7 @@ export function createGeometryBaseline(
   parent.append(canvas);
   const gl = canvas.getContext('webgl2', { antialias: false, depth: false, stencil: false })!;
   if (!gl) throw new Error('WebGL2 is not available');
-  const program = gl.createProgram()!;
-  gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
-  gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
-  gl.linkProgram(program);
-  if (!gl.getProgramParameter(program, gl.LINK_STATUS))
-    throw new Error(`link: ${gl.getProgramInfoLog(program)}`);
+  const program = linkProgram(gl, VERTEX, FRAGMENT);
   const count = shapes.length / 4;
   const vao = gl.createVertexArray()!;
   gl.bindVertexArray(vao);

@@ -9,6 +9,7 @@
  *            rectangle out of it with drawImage (the "one canvas, cheaper hand-over" variant).
  * The same trivial shader on every side: the ratio is the hand-over alone.
  */
+import { linkProgram } from '../gl-link.js';
 import { defineCase } from '../harness.js';
 
 const VIEWS = 200;
@@ -29,16 +30,7 @@ out vec4 color;
 void main() { color = u_color; }`;
 
 function program(gl: WebGL2RenderingContext): WebGLUniformLocation | null {
-  const compile = (type: number, src: string) => {
-    const s = gl.createShader(type)!;
-    gl.shaderSource(s, src);
-    gl.compileShader(s);
-    return s;
-  };
-  const p = gl.createProgram()!;
-  gl.attachShader(p, compile(gl.VERTEX_SHADER, VERTEX));
-  gl.attachShader(p, compile(gl.FRAGMENT_SHADER, FRAGMENT));
-  gl.linkProgram(p);
+  const p = linkProgram(gl, VERTEX, FRAGMENT);
   gl.useProgram(p);
   gl.bindVertexArray(gl.createVertexArray());
   return gl.getUniformLocation(p, 'u_color');

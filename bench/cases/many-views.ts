@@ -7,6 +7,7 @@
  *           texSubImage2D of each new frame and one scissored viewport per view.
  * Target: ≤ 2× the baseline. The notes give GPU memory per view (textures + its canvas).
  */
+import { linkProgram } from '../gl-link.js';
 import { defineCase, drainContext } from '../harness.js';
 import type { RrContext } from '../../src/elements/rr-context/rr-context.js';
 import type { RrImage } from '../../src/elements/rr-image/rr-image.js';
@@ -53,16 +54,7 @@ const c = defineCase<number>({
     canvas.height = rows * H * devicePixelRatio;
     stage.append(canvas);
     const gl = canvas.getContext('webgl2', { antialias: false, depth: false, stencil: false })!;
-    const compile = (type: number, src: string) => {
-      const s = gl.createShader(type)!;
-      gl.shaderSource(s, src);
-      gl.compileShader(s);
-      return s;
-    };
-    const program = gl.createProgram()!;
-    gl.attachShader(program, compile(gl.VERTEX_SHADER, VERTEX));
-    gl.attachShader(program, compile(gl.FRAGMENT_SHADER, FRAGMENT));
-    gl.linkProgram(program);
+    const program = linkProgram(gl, VERTEX, FRAGMENT);
     gl.useProgram(program);
     gl.bindVertexArray(gl.createVertexArray());
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
