@@ -181,6 +181,9 @@ export class OutlineDrawable implements Drawable {
     const alpha = this.#ensureTarget(gl, 1, w, h);
     const framebuffer = gl.getParameter(gl.FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
     const viewport = gl.getParameter(gl.VIEWPORT) as Int32Array;
+    // A view in a shared canvas is clipped by a scissor, which must not clip these targets.
+    const scissor = gl.isEnabled(gl.SCISSOR_TEST);
+    gl.disable(gl.SCISSOR_TEST);
     const local: DrawContext = {
       ...context,
       viewport: [w, h],
@@ -218,6 +221,7 @@ export class OutlineDrawable implements Drawable {
     gl.enable(gl.BLEND);
     gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
     gl.viewport(viewport[0]!, viewport[1]!, viewport[2]!, viewport[3]!);
+    if (scissor) gl.enable(gl.SCISSOR_TEST);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     const program = renderer.program('outline', OUTLINE_VERTEX_SHADER, OUTLINE_FRAGMENT_SHADER);
     gl.useProgram(program.program);

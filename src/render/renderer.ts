@@ -107,6 +107,45 @@ export interface RenderTarget {
   frameRendered?(): void;
   /** Called when drawing the view's frame failed (the other views still draw). */
   renderFailed?(error: unknown): void;
+  /**
+   * The canvas the view shares with the other views of its `<rr-context shared-canvas>`, if
+   * any: the renderer hands the view to it instead of drawing into the view's own canvas.
+   */
+  readonly surface?: SharedSurface | undefined;
+  /** Schedules a redraw the view's `renderComplete()` waits for (its place changed). */
+  invalidate?(): void;
+}
+
+/**
+ * One on-page canvas several views share (`<rr-context shared-canvas>`, implemented in the lazy
+ * render/shared-canvas.ts): each redraw hands it the dirty views among its own; it draws them
+ * into one frame at their places, hands over one bitmap, and gives back (`renderOwn`) a view it
+ * cannot place.
+ */
+export interface SharedSurface {
+  /** Draws these views (and any others it must) and hands its frame over. */
+  render(renderer: Renderer, views: readonly RenderTarget[]): void;
+  /** The view left the surface (removed from the page, or now in another context). */
+  forget(view: RenderTarget): void;
+}
+
+/** Where a frame goes inside a larger target: its top-left pixel and the target's size. */
+export interface Placement {
+  readonly x: number;
+  readonly y: number;
+  readonly targetWidth: number;
+  readonly targetHeight: number;
+}
+
+/** How a frame is composited (see the top of this file). */
+export type FramePasses = 'encoded' | 'one-pass' | 'two-pass';
+
+/** An offscreen colour target (a texture and its framebuffer). */
+export interface Target {
+  framebuffer: WebGLFramebuffer;
+  texture: WebGLTexture;
+  width: number;
+  height: number;
 }
 
 /** A texture the renderer can rebuild after a context loss from the data its owner retains. */
@@ -199,13 +238,6 @@ export interface RendererStats {
   rendererBytes: number;
 }
 
-interface Target {
-  framebuffer: WebGLFramebuffer;
-  texture: WebGLTexture;
-  width: number;
-  height: number;
-}
-
 /** A compiled program and its uniform setters (what gl-program.ts makes). */
 export interface Program {
   program: WebGLProgram;
@@ -230,6 +262,11 @@ export class Renderer {
    * several milliseconds a redraw.
    */
   #outputs = new Map<RenderTarget, ImageBitmapRenderingContext | null>();
+  /** The shared canvas each view was last handed to, and the bytes each shared canvas holds. */
+  #surfaceOf = new Map<RenderTarget, SharedSurface>();
+  #surfaceBytes = new Map<SharedSurface, number>();
+  /** Shared canvases to redraw even when none of their views changed (a scroll, a resize). */
+  #dirtySurfaces = new Set<SharedSurface>();
   #frameRequest = 0;
   /** A draw is queued as a microtask (the page was idle when the change came). */
   #drawQueued = false;
@@ -283,7 +320,10 @@ export class Renderer {
       uploads: this.#uploads,
       allocations: this.#allocations,
       uploadBytes: this.#uploadBytes,
-      outputBytes: [...this.#outputBytes.values()].reduce((sum, b) => sum + b, 0),
+      outputBytes: [...this.#outputBytes.values(), ...this.#surfaceBytes.values()].reduce(
+        (sum, b) => sum + b,
+        0,
+      ),
       rendererBytes:
         this.canvas.width * this.canvas.height * 4 +
         (this.#composite ? this.#composite.width * this.#composite.height * 4 : 0),
@@ -436,8 +476,33 @@ export class Renderer {
   unregister(view: RenderTarget): void {
     this.#views.delete(view);
     this.#dirty.delete(view);
-    if (this.#outputBytes.delete(view)) this.#outputs.get(view)?.transferFromImageBitmap(null);
+    this.releaseOwnCanvas(view);
     this.#outputs.delete(view);
+    const surface = this.#surfaceOf.get(view);
+    this.#surfaceOf.delete(view);
+    surface?.forget(view);
+  }
+
+  /** @internal Frees the frame the view's own canvas holds (the view is drawn elsewhere). */
+  releaseOwnCanvas(view: RenderTarget): void {
+    if (this.#outputBytes.delete(view)) this.#outputs.get(view)?.transferFromImageBitmap(null);
+  }
+
+  /** @internal Schedules a redraw of a shared canvas (as `invalidate` does for a view). */
+  invalidateSurface(surface: SharedSurface): void {
+    this.#dirtySurfaces.add(surface);
+    this.#schedule();
+  }
+
+  /** @internal The bytes a shared canvas holds (its frame and what it keeps), 0: nothing. */
+  surfaceHolds(surface: SharedSurface, bytes: number): void {
+    if (bytes > 0) this.#surfaceBytes.set(surface, bytes);
+    else this.#surfaceBytes.delete(surface);
+  }
+
+  /** @internal Registered views whose frames go to `surface` now (after it was switched on). */
+  viewsOf(surface: SharedSurface): RenderTarget[] {
+    return [...this.#views].filter((view) => view.surface === surface);
   }
 
   /**
@@ -449,6 +514,10 @@ export class Renderer {
   invalidate(view: RenderTarget): void {
     if (!this.#views.has(view)) return;
     this.#dirty.add(view);
+    this.#schedule();
+  }
+
+  #schedule(): void {
     if (!this.#changedThisTask) {
       this.#changedThisTask = true;
       setTimeout(() => (this.#changedThisTask = false));
@@ -483,28 +552,115 @@ export class Renderer {
   #onAnimationFrame = (): void => {
     this.#frameRequest = 0;
     this.#drewThisFrame = false;
-    if (this.#dirty.size) this.#renderDirty();
+    if (this.#dirty.size || this.#dirtySurfaces.size) this.#renderDirty();
   };
 
   #renderDirty(): void {
     if (this.#gl.isContextLost()) return; // Redrawn on restore.
-    if (!this.#dirty.size) return;
+    if (!this.#dirty.size && !this.#dirtySurfaces.size) return;
     const views = [...this.#dirty];
     this.#dirty.clear();
     // Until the next animation frame, changes wait for it; that frame also ends the wait.
     this.#drewThisFrame = true;
     if (!this.#frameRequest) this.#frameRequest = requestAnimationFrame(this.#onAnimationFrame);
+    // Views of a shared canvas are drawn by it, all in one frame.
+    const surfaces = new Map<SharedSurface, RenderTarget[]>();
+    for (const surface of this.#dirtySurfaces) surfaces.set(surface, []);
+    this.#dirtySurfaces.clear();
     for (const view of views) {
+      const surface = view.surface;
+      const last = this.#surfaceOf.get(view);
+      if (last && last !== surface) {
+        this.#surfaceOf.delete(view);
+        last.forget(view);
+      }
+      if (!surface) {
+        this.renderOwn(view);
+        continue;
+      }
+      this.#surfaceOf.set(view, surface);
+      const group = surfaces.get(surface);
+      if (group) group.push(view);
+      else surfaces.set(surface, [view]);
+    }
+    for (const [surface, group] of surfaces) {
       try {
-        this.#renderToCanvas(view);
+        surface.render(this, group);
       } catch (error) {
-        // One view failing must not stop the others; the view reports it (rr-error) and
-        // clears its canvas.
-        this.#outputBytes.delete(view);
-        if (view.renderFailed) view.renderFailed(error);
-        else console.error(error);
+        for (const view of group) this.#failed(view, error);
       }
     }
+  }
+
+  /** @internal Draws a view into its own canvas; a failure is the view's to report. */
+  renderOwn(view: RenderTarget): void {
+    try {
+      this.#renderToCanvas(view);
+    } catch (error) {
+      this.#failed(view, error);
+    }
+  }
+
+  #failed(view: RenderTarget, error: unknown): void {
+    // One view failing must not stop the others; the view reports it (rr-error) and clears
+    // its canvas.
+    this.#outputBytes.delete(view);
+    if (view.renderFailed) view.renderFailed(error);
+    else console.error(error);
+  }
+
+  /** @internal How `frame` is composited: straight into an sRGB target, or through a second pass. */
+  framePasses(frame: FrameDescription): FramePasses {
+    return drawsEncoded(frame) ? 'encoded' : binaryAlpha(frame) ? 'one-pass' : 'two-pass';
+  }
+
+  /**
+   * @internal Composites a frame into `target` (null: the drawing buffer) at `at`, clipped to
+   * its rectangle, for a shared canvas; counts it as a frame drawn.
+   */
+  composeInto(
+    frame: FrameDescription,
+    target: Target | null,
+    at?: Placement,
+    encoded = false,
+  ): void {
+    this.#compose(frame, target, encoded, at);
+    this.#frames++;
+  }
+
+  /** @internal Encodes a composited frame into `output` (sRGB bytes, premultiplied). */
+  encodeInto(source: Target, output: Target, width: number, height: number): void {
+    this.#encode(source, output, width, height, true);
+  }
+
+  /** @internal A colour target (see `#createTarget`) and its release. */
+  createTarget(width: number, height: number, srgb: boolean): Target {
+    return this.#createTarget(width, height, srgb);
+  }
+
+  deleteTarget(target: Target): void {
+    this.#deleteTarget(target);
+  }
+
+  /**
+   * @internal Sizes the drawing buffer for a shared canvas' frame, SRGB8_ALPHA8 where the
+   * browser can make it (else RGBA8); says which it is.
+   */
+  drawingBuffer(width: number, height: number): 'srgb' | 'rgba8' {
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width;
+      this.canvas.height = height;
+    }
+    if (!this.#srgbDrawingBuffer) return 'rgba8';
+    const gl = this.#gl as WebGL2RenderingContext & DrawingBufferStorage;
+    if (gl.drawingBufferFormat !== gl.SRGB8_ALPHA8)
+      gl.drawingBufferStorage(gl.SRGB8_ALPHA8, width, height);
+    return 'srgb';
+  }
+
+  /** @internal The drawing buffer as a bitmap, for a shared canvas (it moves, no copy). */
+  takeDrawingBuffer(): ImageBitmap {
+    return this.canvas.transferToImageBitmap();
   }
 
   #renderToCanvas(view: RenderTarget): void {
@@ -622,12 +778,19 @@ export class Renderer {
    * Composites a frame into `target`, or into the (sRGB) drawing buffer for null; `encoded`:
    * into an RGBA8 one, the drawables writing sRGB bytes (see `Drawable.drawsEncoded`).
    */
-  #compose(frame: FrameDescription, target: Target | null, encoded = false): void {
+  #compose(frame: FrameDescription, target: Target | null, encoded = false, at?: Placement): void {
     const gl = this.#gl;
     gl.bindFramebuffer(gl.FRAMEBUFFER, target ? target.framebuffer : null);
-    gl.viewport(0, 0, frame.width, frame.height);
+    // At a place in a larger target: the scene shifted under the whole target's viewport
+    // (shaders find their pixel from gl_FragCoord and the offset), clipped to the frame's box.
+    const width = at ? at.targetWidth : frame.width;
+    const height = at ? at.targetHeight : frame.height;
+    gl.viewport(0, 0, width, height);
     gl.disable(gl.DEPTH_TEST);
-    gl.disable(gl.SCISSOR_TEST);
+    if (at) {
+      gl.enable(gl.SCISSOR_TEST);
+      gl.scissor(at.x, height - at.y - frame.height, frame.width, frame.height);
+    } else gl.disable(gl.SCISSOR_TEST);
     const [r, g, b, a] = frame.background;
     gl.clearColor(r, g, b, a);
     gl.clear(gl.COLOR_BUFFER_BIT);
@@ -638,9 +801,9 @@ export class Renderer {
     const context: DrawContext = {
       gl,
       renderer: this,
-      viewport: [frame.width, frame.height],
+      viewport: [width, height],
       scale: frame.scale,
-      offset: frame.offset,
+      offset: at ? [frame.offset[0] + at.x, frame.offset[1] + at.y] : frame.offset,
       pixelRatio: frame.pixelRatio ?? 1,
       encoded,
     };
@@ -651,6 +814,7 @@ export class Renderer {
       drawable.draw(context);
     }
     gl.disable(gl.BLEND);
+    gl.disable(gl.SCISSOR_TEST);
   }
 
   #encode(

@@ -14,6 +14,8 @@ import { reportError } from '../shared/errors.js';
 import { ensureContextRoot, recordingContext } from '../shared/recording-context.js';
 import type { LoadResult, LoadSource } from '../../io/load.js';
 import { toRrd, type RrdWriteOptions } from '../../io/to-rrd.js';
+import { getRenderer, type SharedSurface } from '../../render/renderer.js';
+import type { SharedCanvas } from '../../render/shared-canvas.js';
 
 /**
  * A recording: the entity-path tree with its data on timelines, and the time cursor. Every
@@ -25,11 +27,28 @@ import { toRrd, type RrdWriteOptions } from '../../io/to-rrd.js';
  * @fires rr-data-change - Data was logged or cleared: detail `{entities}`.
  * @fires rr-error - Something given to the recording was unusable: detail `{entity?, message}`.
  * @fires rr-load - A `src` or `load()` source was read and logged: detail `{format, source, rows, entities}`.
+ * @csspart shared-canvas - With `shared-canvas`: the one canvas the views inside are drawn into.
  */
 export class RrContext extends LitElement {
   static override styles = css`
     :host {
       display: block;
+    }
+    /* The shared canvas lies under the content: page content, labels, tooltips and errors
+       paint over the pictures, and the views keep the pointer. */
+    :host([shared-canvas]) {
+      position: relative;
+      isolation: isolate;
+    }
+    .rr-shared-canvas {
+      position: absolute;
+      left: 0;
+      top: 0;
+      width: 100%;
+      height: 100%;
+      z-index: -1;
+      pointer-events: none;
+      image-rendering: pixelated;
     }
   `;
 
@@ -40,6 +59,20 @@ export class RrContext extends LitElement {
 
   /** URL of an `.rrd` recording or an Arrow IPC file to load; a new `src` replaces what the last one loaded. */
   @property() src: string | undefined;
+
+  /**
+   * Draw every view inside into one canvas over the context's box instead of one canvas per
+   * view: many views redraw at close to one canvas's cost. The canvas lies under the content,
+   * so an element with an opaque background between the context and a view hides its picture;
+   * a transformed view, or one outside the context's box, keeps its own canvas (README,
+   * "Beyond the API contract").
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'shared-canvas' }) sharedCanvas = false;
+
+  /** @internal The shared canvas the views draw into (`shared-canvas`, once its code loaded). */
+  sharedSurface: SharedCanvas | undefined;
+  /** @internal The shared canvas' code is loading. */
+  sharedSurfaceLoading: Promise<unknown> | undefined;
 
   /** The Recording object shared with every element inside. */
   readonly recording = new Recording();
@@ -118,6 +151,7 @@ export class RrContext extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('sharedCanvas')) this.#switchSharedCanvas();
     if (changed.has('src') && this.src) void this.load(this.src);
     if ((changed.has('timeline') || changed.has('time')) && (this.timeline || this.time)) {
       try {
@@ -152,7 +186,56 @@ export class RrContext extends LitElement {
     this.recording.setTime(timeline, time);
   }
 
+  #sharedGeneration = 0;
+
+  /** Turns the shared canvas on (loading its code) or off; every view redraws where it goes. */
+  #switchSharedCanvas(): void {
+    const renderer = getRenderer();
+    if (!this.sharedCanvas) {
+      const surface = this.sharedSurface;
+      this.sharedSurface = undefined;
+      this.sharedSurfaceLoading = undefined;
+      this.#sharedGeneration++;
+      for (const view of surface?.dispose() ?? []) view.invalidate?.();
+      return;
+    }
+    if (this.sharedSurface || this.sharedSurfaceLoading) return;
+    const generation = ++this.#sharedGeneration;
+    const loading = (async () => {
+      try {
+        const { SharedCanvas } = await import('../../render/shared-canvas.js');
+        if (!this.sharedCanvas || generation !== this.#sharedGeneration || !this.isConnected)
+          return;
+        const surface = new SharedCanvas(this, renderer);
+        this.sharedSurface = surface;
+        this.requestUpdate();
+        await this.updateComplete;
+        for (const view of renderer.viewsOf(surface as SharedSurface)) view.invalidate?.();
+      } catch (error) {
+        const message = `could not load the shared canvas code: ${error instanceof Error ? error.message : String(error)}`;
+        reportError(this, { message });
+      } finally {
+        if (generation === this.#sharedGeneration) this.sharedSurfaceLoading = undefined;
+      }
+    })();
+    this.sharedSurfaceLoading = loading;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Its views left with it (and forgot the canvas); drawn again when it returns.
+    this.sharedSurface?.dispose();
+    this.sharedSurface = undefined;
+    this.sharedSurfaceLoading = undefined;
+    this.#sharedGeneration++;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.sharedCanvas && !this.sharedSurface) this.#switchSharedCanvas();
+  }
+
   protected override render(): TemplateResult {
-    return html`<slot></slot>`;
+    return html`${this.sharedSurface?.canvas}<slot></slot>`;
   }
 }

@@ -19,7 +19,12 @@ import type {
   ViewLayer,
 } from '../../render/layer.js';
 import type { Drawable } from '../../render/renderer.js';
-import { getRenderer, type FrameDescription, type RenderTarget } from '../../render/renderer.js';
+import {
+  getRenderer,
+  type FrameDescription,
+  type RenderTarget,
+  type SharedSurface,
+} from '../../render/renderer.js';
 import type { Recording } from '../../store/recording.js';
 import { pickLines } from './pick-lines.js';
 import { parseCssColor } from './css-color.js';
@@ -89,6 +94,23 @@ function sameState(a: LayerState, b: LayerState | undefined): boolean {
   return a.status !== 'error' || a.message === (b as { message: string }).message;
 }
 
+/** What a view reads of the `<rr-context>` it is in (`shared-canvas`). */
+interface ContextHost extends Element {
+  readonly sharedSurface?: SharedSurface | undefined;
+  /** The shared canvas' code is loading: the view's next frame goes there. */
+  readonly sharedSurfaceLoading?: Promise<unknown> | undefined;
+}
+
+/** The nearest `<rr-context>` around an element, through shadow roots. */
+function enclosingContext(element: Element): ContextHost | undefined {
+  let node: Node | null = element.parentNode;
+  while (node) {
+    if (node instanceof Element && node.localName === 'rr-context') return node;
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return undefined;
+}
+
 /** Which layer each label shown belongs to (label backgrounds are pick targets, SPEC §12.9). */
 const labelOwners = new WeakMap<ResolvedLabel, ViewLayerEntry>();
 
@@ -109,6 +131,8 @@ export class ViewController implements ReactiveController, RenderTarget {
   /** Instance labels, painted over the picture after every frame. */
   readonly labels = new LabelOverlay();
   #renderer = getRenderer();
+  /** The `<rr-context>` the view is in, found when it connects. */
+  #context: ContextHost | undefined;
   #camera = new Camera();
   #input: ViewInput;
   #size = { width: 0, height: 0, dpr: 1 };
@@ -172,6 +196,7 @@ export class ViewController implements ReactiveController, RenderTarget {
     this.#resizeObserver = new ResizeObserver((entries) => this.#onResize(entries));
     this.#resizeObserver.observe(this.canvas);
     this.#input.attach();
+    this.#context = enclosingContext(host);
     this.#renderer.register(this);
     this.invalidate();
   }
@@ -217,8 +242,14 @@ export class ViewController implements ReactiveController, RenderTarget {
     this.#renderer.invalidate(this);
   }
 
+  /** Its context's shared canvas, when it has one (the renderer draws the view there). */
+  get surface(): SharedSurface | undefined {
+    return this.#context?.sharedSurface;
+  }
+
   /** Resolves once every layer's data has loaded and the current state is on screen. */
   async renderComplete(): Promise<void> {
+    await this.#context?.sharedSurfaceLoading;
     await this.#settle();
     if (!this.host.isConnected) return;
     if (this.#reshaped) {

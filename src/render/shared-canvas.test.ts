@@ -1,0 +1,312 @@
+// `<rr-context shared-canvas>`: every view is drawn into the context's one canvas at its own
+// place, with exactly the pixels it shows on its own canvas, nothing outside its box; a view
+// that cannot be placed (transformed, a context too large for the GPU) keeps its own canvas.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../index.js';
+import type { RrContext } from '../elements/rr-context/rr-context.js';
+import type { RrImage } from '../elements/rr-image/rr-image.js';
+import { getRenderer } from './renderer.js';
+import { canvasPixels, expectImage, type RGBA } from '../../test/helpers/pixels.js';
+import { rgbImage } from '../../test/helpers/fixtures.js';
+
+const VIEWS = 24;
+const W = 4;
+const H = 3;
+
+/** Pixel (x, y) of view `v` at time `t`: every view, time and pixel differs. */
+function color(v: number, t: number, x: number, y: number): [number, number, number, number] {
+  return [(v * 10 + x * 40) & 255, (t * 120 + y * 50) & 255, (255 - v * 9) & 255, 255];
+}
+
+const nextFrames = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+
+function logViews(ctx: RrContext, views: number, times = 2): void {
+  for (let t = 0; t < times; t++) {
+    for (let v = 0; v < views; v++) {
+      ctx.recording.log(
+        `cam/${v}`,
+        {
+          archetype: 'Image',
+          buffer: rgbImage(W, H, (x, y) => color(v, t, x, y)),
+          format: { width: W, height: H, colorModel: 'RGB', channelDatatype: 'U8' },
+        },
+        { time: { frame: t } },
+      );
+    }
+  }
+  ctx.setTime('frame', 0);
+}
+
+/** 24 views of two widths in 40 px columns (gaps of 8 px right of the narrow ones). */
+async function sharedViews(): Promise<{ ctx: RrContext; images: RrImage[] }> {
+  const ctx = await fixture<RrContext>(
+    html`<rr-context
+      shared-canvas
+      style="display:grid;grid-template-columns:repeat(6, 40px);gap:2px;padding:3px"
+    ></rr-context>`,
+  );
+  const images: RrImage[] = [];
+  for (let v = 0; v < VIEWS; v++) {
+    const image = document.createElement('rr-image') as RrImage;
+    image.entity = `cam/${v}`;
+    image.style.cssText = `display:block;width:${v % 2 ? 40 : 32}px;height:30px`;
+    // An opaque background fills the whole box: one drawn past it would show in the gaps.
+    if (v % 3 === 0) image.setAttribute('background', '#102030');
+    images.push(image);
+    ctx.append(image);
+  }
+  logViews(ctx, VIEWS);
+  await Promise.all(images.map((image) => image.renderComplete()));
+  return { ctx, images };
+}
+
+/** The shared canvas' pixels, and where `element` lies in them (device pixels). */
+function sharedPixels(ctx: RrContext): ImageData {
+  const canvas = ctx.shadowRoot!.querySelector('canvas');
+  expect(canvas, 'the shared canvas').to.not.equal(null);
+  return canvasPixels(ctx);
+}
+
+function boxOf(ctx: RrContext, element: Element): { x: number; y: number; w: number; h: number } {
+  const origin = ctx.shadowRoot!.querySelector('canvas')!.getBoundingClientRect();
+  const rect = element.getBoundingClientRect();
+  const dpr = devicePixelRatio;
+  return {
+    x: Math.round((rect.left - origin.left) * dpr),
+    y: Math.round((rect.top - origin.top) * dpr),
+    w: Math.round(rect.width * dpr),
+    h: Math.round(rect.height * dpr),
+  };
+}
+
+/** The part of `image` at `box`. */
+function crop(image: ImageData, box: { x: number; y: number; w: number; h: number }): ImageData {
+  const out = new ImageData(box.w, box.h);
+  for (let y = 0; y < box.h; y++) {
+    const from = ((box.y + y) * image.width + box.x) * 4;
+    out.data.set(image.data.subarray(from, from + box.w * 4), y * box.w * 4);
+  }
+  return out;
+}
+
+/**
+ * Every view's box in the shared canvas shows its own picture at time `t` (each texel's centre),
+ * and every pixel outside all boxes is transparent (nothing bled into a gap or a neighbour).
+ */
+function expectShared(ctx: RrContext, images: RrImage[], t: number): void {
+  const shared = sharedPixels(ctx);
+  const inside = new Uint8Array(shared.width * shared.height);
+  images.forEach((image, v) => {
+    const box = boxOf(ctx, image);
+    const screen = crop(shared, box);
+    const texel = box.h / H;
+    const left = (box.w - W * texel) / 2;
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W; x++) {
+        const px = Math.floor(left + (x + 0.5) * texel);
+        const py = Math.floor((y + 0.5) * texel);
+        const i = (py * box.w + px) * 4;
+        const got = [...screen.data.slice(i, i + 4)];
+        expect(got, `view ${v} texel (${x}, ${y}) at (${box.x + px}, ${box.y + py})`).to.deep.equal(
+          color(v, t, x, y),
+        );
+      }
+    }
+    for (let y = 0; y < box.h; y++)
+      inside.fill(
+        1,
+        (box.y + y) * shared.width + box.x,
+        (box.y + y) * shared.width + box.x + box.w,
+      );
+  });
+  let outside = 0;
+  let bled = 0;
+  for (let p = 0; p < inside.length; p++) {
+    if (inside[p]) continue;
+    outside++;
+    if (shared.data[p * 4 + 3] !== 0) bled++;
+  }
+  expect(outside, 'pixels outside every view').to.be.greaterThan(1000);
+  expect(bled, 'pixels drawn outside every view').to.equal(0);
+}
+
+/** The view's own canvas holds nothing (its picture is on the shared one). */
+function expectOwnEmpty(image: Element): void {
+  const own = canvasPixels(image);
+  expect(own.data.some((b) => b !== 0)).to.equal(false);
+}
+
+describe('<rr-context shared-canvas>', () => {
+  afterEach(() => {
+    getRenderer().maxTextureSizeOverride = undefined;
+  });
+
+  it('draws every view at its place in the one canvas, redrawing each once after one change', async () => {
+    const { ctx, images } = await sharedViews();
+    expectShared(ctx, images, 0);
+    for (const image of images) expectOwnEmpty(image);
+    const before = getRenderer().stats.frames;
+    ctx.setTime('frame', 1);
+    await Promise.all(images.map((image) => image.renderComplete()));
+    expect(getRenderer().stats.frames - before).to.equal(VIEWS);
+    expectShared(ctx, images, 1);
+    // snapshot() renders off screen, as without the shared canvas.
+    for (const [v, image] of images.entries())
+      expectImage(await image.snapshot(), (x, y) => color(v, 1, x, y));
+  });
+
+  it('redraws only the view that changed, and counts the one canvas it holds', async () => {
+    const { ctx, images } = await sharedViews();
+    const canvas = ctx.shadowRoot!.querySelector('canvas')!;
+    const before = getRenderer().stats;
+    // The canvas' frame and the kept copy the views redraw into: 4 bytes a pixel each.
+    expect(canvas.width * canvas.height).to.be.greaterThan(0);
+    const held = canvas.width * canvas.height * 4 * 2;
+    images[5]!.remove();
+    ctx.recording.log('cam/3', {
+      archetype: 'Image',
+      buffer: rgbImage(W, H, (x, y) => color(3, 1, x, y)),
+      format: { width: W, height: H, colorModel: 'RGB', channelDatatype: 'U8' },
+    });
+    // A static row for cam/3 only: the view of cam/3 changes, the others do not.
+    await Promise.all(images.map((image) => image.renderComplete()));
+    await nextFrames();
+    const kept = images.filter((_, v) => v !== 5);
+    const shared = sharedPixels(ctx);
+    for (const [v, image] of images.entries()) {
+      if (v === 5) continue;
+      const box = boxOf(ctx, image);
+      const texel = box.h / H;
+      const left = Math.floor((box.w - W * texel) / 2 + texel / 2);
+      const i = ((box.y + Math.floor(texel / 2)) * shared.width + box.x + left) * 4;
+      expect([...shared.data.slice(i, i + 4)], `view ${v}`).to.deep.equal(
+        color(v, v === 3 ? 1 : 0, 0, 0),
+      );
+    }
+    expect(kept.length).to.equal(VIEWS - 1);
+    // The removed view's box is clear again (the layout moved the views after it).
+    expect(getRenderer().stats.outputBytes - before.outputBytes).to.equal(0);
+    expect(before.outputBytes).to.be.at.least(held);
+    ctx.remove();
+    expect(getRenderer().stats.outputBytes).to.equal(before.outputBytes - held);
+  });
+
+  it('shows the same bytes as a view on its own canvas, for opaque, encoded and translucent frames', async () => {
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <rr-context shared-canvas style="display:flex;gap:4px"></rr-context>
+        <rr-context style="display:flex;gap:4px"></rr-context>
+      </div>`,
+    );
+    const [shared, alone] = [...page.querySelectorAll('rr-context')] as RrContext[];
+    const views: RrImage[][] = [];
+    for (const ctx of [shared!, alone!]) {
+      ctx.innerHTML = `
+        <rr-image entity="rgb" style="width:40px;height:30px" magnification-filter="linear"></rr-image>
+        <rr-segmentation entity="seg" style="width:40px;height:30px"></rr-segmentation>
+        <rr-image entity="rgb" opacity="0.5" style="width:40px;height:30px"></rr-image>
+        <rr-image entity="rgb" background="#204060" style="width:32px;height:30px"></rr-image>`;
+      ctx.recording.log('rgb', {
+        archetype: 'Image',
+        buffer: rgbImage(W, H, (x, y) => color(7, 0, x, y)),
+        format: { width: W, height: H, colorModel: 'RGB', channelDatatype: 'U8' },
+      });
+      ctx.recording.log('seg', {
+        archetype: 'SegmentationImage',
+        buffer: new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]),
+        format: { width: W, height: H },
+      });
+      views.push([...ctx.children] as RrImage[]);
+    }
+    await Promise.all(views.flat().map((view) => view.renderComplete()));
+    const image = sharedPixels(shared!);
+    views[0]!.forEach((view, i) => {
+      const own = canvasPixels(views[1]![i]!);
+      const box = boxOf(shared!, view);
+      expect([box.w, box.h]).to.deep.equal([own.width, own.height]);
+      const there = crop(image, box);
+      expect(
+        own.data.some((b) => b !== 0),
+        `view ${i} draws something`,
+      ).to.equal(true);
+      expectImage(there, (x, y) => {
+        const k = (y * own.width + x) * 4;
+        return [...own.data.slice(k, k + 4)] as unknown as RGBA;
+      });
+      expectOwnEmpty(view);
+    });
+  });
+
+  it('keeps a transformed view on its own canvas, and every view when the context is too large for the GPU', async () => {
+    const { ctx, images } = await sharedViews();
+    const turned = images[7]!;
+    turned.style.transform = 'scale(0.5)';
+    turned.setAttribute('class', 'turned'); // a layout change the context observes
+    await nextFrames();
+    await turned.renderComplete();
+    await nextFrames();
+    // On its own canvas (drawn at its layout size), and not in the shared one.
+    const own = canvasPixels(turned);
+    expect(own.data.some((b) => b !== 0)).to.equal(true);
+    const shared = sharedPixels(ctx);
+    const box = boxOf(ctx, images[6]!);
+    const right = crop(shared, { x: box.x + box.w + 2, y: box.y, w: 40, h: box.h });
+    expect(
+      right.data.some((b) => b !== 0),
+      "the transformed view's box",
+    ).to.equal(false);
+    // A render limit below the context's size: every view on its own canvas.
+    const canvas = ctx.shadowRoot!.querySelector('canvas')!;
+    getRenderer().maxTextureSizeOverride = canvas.width - 1;
+    ctx.setTime('frame', 1);
+    await Promise.all(images.map((image) => image.renderComplete()));
+    images.forEach((image, v) => {
+      const screen = canvasPixels(image);
+      const texel = screen.height / H;
+      const x = Math.floor((screen.width - W * texel) / 2 + texel / 2);
+      const i = (Math.floor(texel / 2) * screen.width + x) * 4;
+      expect([...screen.data.slice(i, i + 4)], `view ${v}`).to.deep.equal(color(v, 1, 0, 0));
+    });
+    expect(
+      sharedPixels(ctx).data.some((b) => b !== 0),
+      'the shared canvas',
+    ).to.equal(false);
+  });
+
+  it('follows a scroll inside the context, and gives the views back when switched off', async () => {
+    const { ctx, images } = await sharedViews();
+    ctx.style.height = '60px';
+    ctx.style.overflow = 'auto';
+    await nextFrames();
+    ctx.scrollTop = 40;
+    await nextFrames();
+    await nextFrames();
+    // Only the views in the context's visible box are there; those still show their picture.
+    const visible = images.filter((image) => {
+      const box = boxOf(ctx, image);
+      return box.y >= 0 && box.y + box.h <= sharedPixels(ctx).height;
+    });
+    expect(visible.length).to.be.greaterThan(0);
+    const shared = sharedPixels(ctx);
+    for (const image of visible) {
+      const v = images.indexOf(image);
+      const box = boxOf(ctx, image);
+      const texel = box.h / H;
+      const x = Math.floor((box.w - W * texel) / 2 + texel / 2);
+      const i = ((box.y + Math.floor(texel / 2)) * shared.width + box.x + x) * 4;
+      expect([...shared.data.slice(i, i + 4)], `view ${v}`).to.deep.equal(color(v, 0, 0, 0));
+    }
+    ctx.sharedCanvas = false;
+    await ctx.updateComplete;
+    await Promise.all(images.map((image) => image.renderComplete()));
+    expect(ctx.shadowRoot!.querySelector('canvas')).to.equal(null);
+    for (const [v, image] of images.entries()) {
+      const screen = canvasPixels(image);
+      const texel = screen.height / H;
+      const x = Math.floor((screen.width - W * texel) / 2 + texel / 2);
+      const i = (Math.floor(texel / 2) * screen.width + x) * 4;
+      expect([...screen.data.slice(i, i + 4)], `view ${v}`).to.deep.equal(color(v, 0, 0, 0));
+    }
+  });
+});

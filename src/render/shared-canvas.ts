@@ -1,0 +1,404 @@
+/**
+ * `<rr-context shared-canvas>`: every view inside draws into ONE on-page canvas instead of its
+ * own (a lazy chunk: only pages that ask for it load it).
+ *
+ * The per-view design hands each view its frame as a bitmap of its own (renderer.ts); with 200
+ * small views that hand-over alone costs about 3× drawing them all into one canvas. Here the
+ * context holds one `bitmaprenderer` canvas under its content (an isolated stacking context, the
+ * canvas at z-index −1: page content, labels, tooltips and errors paint over the pictures, and
+ * pointer events go to the views as before). The renderer draws each view at its place, the
+ * scene shifted under the whole target's viewport and clipped to the view's box by a scissor
+ * (so nothing bleeds into a neighbour), and hands over one bitmap per redraw.
+ *
+ * The drawing buffer is not preserved, so the frame is kept in a texture of the canvas' size
+ * (`keep`): a redraw draws only the views that changed into it and copies it into the drawing
+ * buffer once. Without it every view of the context would redraw for a change of one.
+ *
+ * A view falls back to its own canvas (the per-view hand-over) when it is transformed (its box
+ * on screen is not its layout size) or lies outside the context's box (unless the context
+ * clips its overflow, which the canvas then does too); the whole context does when its box is
+ * larger than the GPU can render.
+ */
+import * as programs from './gl-program.js';
+import { ENCODE_VERTEX_SHADER } from './shaders/image.glsl.js';
+import type {
+  FrameDescription,
+  Placement,
+  Renderer,
+  RenderTarget,
+  SharedSurface,
+  Target,
+} from './renderer.js';
+
+/**
+ * Writes a frame drawn on its own (at the target's origin) into a larger sRGB target at its
+ * place, or the kept frame into an RGBA8 drawing buffer. Whatever the source, `v` is the
+ * premultiplied sRGB value the canvas shows; an sRGB target encodes what it receives, so it
+ * gets v decoded (decoding a byte and encoding it again gives the byte back).
+ */
+const STORE_FRAGMENT_SHADER = /* glsl */ `#version 300 es
+precision highp float;
+uniform highp sampler2D u_source;
+// 0: RGBA8 bytes as the canvas shows them; 1: a composite (premultiplied linear light);
+// 2: an SRGB8_ALPHA8 texture of such bytes (sampling decodes them).
+uniform int u_kind;
+uniform bool u_srgbTarget;
+uniform ivec2 u_origin;   // the source's pixel (0, 0) in the target (window coordinates)
+out vec4 out_color;
+
+vec3 srgb_from_linear(vec3 c) {
+  vec3 lo = c * 12.92;
+  vec3 hi = 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055;
+  return mix(hi, lo, vec3(lessThanEqual(c, vec3(0.0031308))));
+}
+vec3 linear_from_srgb(vec3 c) {
+  vec3 lo = c / 12.92;
+  vec3 hi = pow((c + 0.055) / 1.055, vec3(2.4));
+  return mix(hi, lo, vec3(lessThanEqual(c, vec3(0.04045))));
+}
+
+void main() {
+  vec4 c = texelFetch(u_source, ivec2(gl_FragCoord.xy) - u_origin, 0);
+  vec3 v = c.rgb;
+  if (u_kind == 1) {
+    vec3 straight = c.a > 0.0 ? clamp(c.rgb / c.a, 0.0, 1.0) : vec3(0.0);
+    v = srgb_from_linear(straight) * c.a;
+  } else if (u_kind == 2) {
+    v = srgb_from_linear(c.rgb);
+  }
+  out_color = vec4(u_srgbTarget ? linear_from_srgb(v) : v, c.a);
+}
+`;
+
+/** A view's box in the canvas, device pixels from its top-left corner. */
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const sameBox = (a: Box | undefined, b: Box): boolean =>
+  !!a && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+
+export class SharedCanvas implements SharedSurface {
+  /** The canvas every view of the context is drawn into; the context places it. */
+  readonly canvas = document.createElement('canvas');
+  /**
+   * Keep the frame in a texture and redraw only the views that changed (true), or redraw every
+   * view of the context into the drawing buffer each time (false; measured in the benchmark).
+   */
+  keep = true;
+  #output: ImageBitmapRenderingContext | null = null;
+  /** Every view of the context, those drawn on the canvas (and where) and those on their own. */
+  #members = new Set<RenderTarget>();
+  #placed = new Map<RenderTarget, Box>();
+  #own = new Set<RenderTarget>();
+  #measured = false;
+  /** Something left the canvas or moved: the next redraw starts from a clear frame. */
+  #stale = true;
+  #size = { width: 0, height: 0 };
+  #kept: Target | undefined;
+  /** A view's frame drawn on its own: its composite (sRGB) and its sRGB bytes (RGBA8). */
+  #scratch: [Target | undefined, Target | undefined] = [undefined, undefined];
+  #clips = false;
+  #resize = new ResizeObserver((entries) => {
+    const entry = entries[entries.length - 1]!;
+    const box = entry.devicePixelContentBoxSize?.[0];
+    const dpr = window.devicePixelRatio || 1;
+    this.#measured = true;
+    this.#size = box
+      ? { width: box.inlineSize, height: box.blockSize }
+      : {
+          width: Math.round(entry.contentRect.width * dpr),
+          height: Math.round(entry.contentRect.height * dpr),
+        };
+    this.#layoutChanged();
+  });
+  #mutations = new MutationObserver(() => this.#layoutChanged());
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly renderer: Renderer,
+  ) {
+    this.canvas.className = 'rr-shared-canvas';
+    this.canvas.setAttribute('part', 'shared-canvas');
+    this.canvas.setAttribute('aria-hidden', 'true');
+    this.#resize.observe(this.canvas);
+    // Views added, removed or restyled may move the others without resizing them.
+    this.#mutations.observe(host, {
+      childList: true,
+      subtree: true,
+      attributeFilter: ['class', 'hidden'],
+    });
+    host.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
+  }
+
+  /** Stops observing and frees what the canvas holds (the views go back to their own). */
+  dispose(): RenderTarget[] {
+    this.#resize.disconnect();
+    this.#mutations.disconnect();
+    this.host.removeEventListener('scroll', this.#onScroll, { capture: true });
+    this.#release();
+    const views = [...this.#members];
+    this.#members.clear();
+    this.#placed.clear();
+    this.#own.clear();
+    return views;
+  }
+
+  /** The context itself scrolls: the canvas stays over its visible box, and every view moves. */
+  #onScroll = (event: Event): void => {
+    if (event.target === this.host)
+      this.canvas.style.transform = `translate(${this.host.scrollLeft}px, ${this.host.scrollTop}px)`;
+    this.#layoutChanged();
+  };
+
+  #layoutChanged(): void {
+    const style = getComputedStyle(this.host);
+    this.#clips = style.overflowX !== 'visible' || style.overflowY !== 'visible';
+    this.renderer.invalidateSurface(this);
+  }
+
+  forget(view: RenderTarget): void {
+    this.#members.delete(view);
+    this.#own.delete(view);
+    if (!this.#placed.delete(view)) return;
+    this.#stale = true;
+    this.renderer.invalidateSurface(this);
+  }
+
+  /** Where the view goes, or undefined: it is transformed or outside the canvas. */
+  #place(view: RenderTarget, origin: DOMRect, dpr: number): Box | undefined {
+    const element = view.canvas;
+    const rect = element.getBoundingClientRect();
+    // A transform (scale, rotation) makes the box on screen differ from the layout size.
+    if (
+      Math.abs(rect.width - element.offsetWidth) > 0.5 ||
+      Math.abs(rect.height - element.offsetHeight) > 0.5
+    )
+      return undefined;
+    const x = Math.round((rect.left - origin.left) * dpr);
+    const y = Math.round((rect.top - origin.top) * dpr);
+    const box = {
+      x,
+      y,
+      width: Math.round((rect.right - origin.left) * dpr) - x,
+      height: Math.round((rect.bottom - origin.top) * dpr) - y,
+    };
+    const { width, height } = this.#size;
+    const inside =
+      box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height;
+    return inside || this.#clips ? box : undefined;
+  }
+
+  render(renderer: Renderer, changed: readonly RenderTarget[]): void {
+    const gl = renderer.gl;
+    const dirty = new Set(changed);
+    for (const view of dirty) this.#members.add(view);
+    if (!this.#measured) {
+      const rect = this.canvas.getBoundingClientRect();
+      const dpr = window.devicePixelRatio || 1;
+      this.#size = { width: Math.round(rect.width * dpr), height: Math.round(rect.height * dpr) };
+    }
+    const { width, height } = this.#size;
+    const max = renderer.maxRenderSize;
+    /** On its own canvas, drawn again only when it changed or just left the shared one. */
+    const own = (view: RenderTarget): void => {
+      if (this.#placed.delete(view)) this.#stale = true;
+      if (!dirty.has(view) && this.#own.has(view)) return;
+      this.#own.add(view);
+      renderer.renderOwn(view);
+    };
+    if (width > max || height > max || width < 1 || height < 1) {
+      // Larger than the GPU can render in one frame (or not laid out): every view on its own.
+      if (this.#placed.size) this.#release();
+      for (const view of this.#members) own(view);
+      return;
+    }
+    const origin = this.canvas.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    const boxes = new Map<RenderTarget, Box>();
+    for (const view of this.#members) {
+      const box = this.#place(view, origin, dpr);
+      if (!box) own(view);
+      else {
+        // A view that moved or changed size leaves its old box: the frame starts clear.
+        const before = this.#placed.get(view);
+        if (before && !sameBox(before, box)) this.#stale = true;
+        boxes.set(view, box);
+      }
+    }
+    if (this.#kept && !gl.isTexture(this.#kept.texture)) this.#kept = undefined; // context lost
+    const keep = this.keep || renderer.drawingBuffer(width, height) !== 'srgb';
+    if (keep && (this.#kept?.width !== width || this.#kept.height !== height)) {
+      if (this.#kept) renderer.deleteTarget(this.#kept);
+      this.#kept = undefined;
+      this.#kept = renderer.createTarget(width, height, true);
+      this.#stale = true;
+    } else if (!keep && this.#kept) {
+      renderer.deleteTarget(this.#kept);
+      this.#kept = undefined;
+    }
+    const redrawAll = this.#stale || !keep;
+    const draw = [...boxes.keys()].filter(
+      (view) => redrawAll || dirty.has(view) || !this.#placed.has(view),
+    );
+    if (!draw.length && !redrawAll) return;
+    const target = this.#kept ?? null;
+    if (redrawAll) {
+      gl.bindFramebuffer(gl.FRAMEBUFFER, target?.framebuffer ?? null);
+      gl.disable(gl.SCISSOR_TEST);
+      gl.clearColor(0, 0, 0, 0);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+    }
+    this.#stale = false;
+    const drawn: RenderTarget[] = [];
+    for (const view of draw) {
+      const box = boxes.get(view)!;
+      this.#placed.set(view, box);
+      this.#own.delete(view);
+      renderer.releaseOwnCanvas(view);
+      try {
+        const frame = view.describeFrame();
+        if (frame && frame.width >= 1 && frame.height >= 1) {
+          // The frame clears its own box; a layout size a pixel off would leave a seam.
+          if (frame.width !== box.width || frame.height !== box.height)
+            this.#clearBox(gl, target, box);
+          this.#drawView(renderer, frame, target, box);
+        } else this.#clearBox(gl, target, box);
+        drawn.push(view);
+      } catch (error) {
+        this.#clearBox(gl, target, box);
+        if (view.renderFailed) view.renderFailed(error);
+        else console.error(error);
+      }
+    }
+    this.#handOver(renderer, width, height);
+    for (const view of drawn) view.frameRendered?.();
+  }
+
+  #clearBox(gl: WebGL2RenderingContext, target: Target | null, box: Box): void {
+    gl.bindFramebuffer(gl.FRAMEBUFFER, target?.framebuffer ?? null);
+    gl.enable(gl.SCISSOR_TEST);
+    gl.scissor(box.x, this.#size.height - box.y - box.height, box.width, box.height);
+    gl.clearColor(0, 0, 0, 0);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    gl.disable(gl.SCISSOR_TEST);
+  }
+
+  /** One view's frame at its place: straight in when one pass gives its pixels, else stored. */
+  #drawView(renderer: Renderer, frame: FrameDescription, target: Target | null, box: Box): void {
+    const at: Placement = {
+      x: box.x,
+      y: box.y,
+      targetWidth: this.#size.width,
+      targetHeight: this.#size.height,
+    };
+    const passes = renderer.framePasses(frame);
+    if (passes === 'one-pass') {
+      renderer.composeInto(frame, target, at);
+      return;
+    }
+    // Encoded bytes (RGBA8) or a translucent composite (sRGB) drawn on their own first.
+    const k = passes === 'encoded' ? 1 : 0;
+    const scratch = this.#scratchTarget(renderer, k, frame.width, frame.height);
+    renderer.composeInto(frame, scratch, undefined, passes === 'encoded');
+    const drawn = { x: box.x, y: box.y, width: frame.width, height: frame.height };
+    this.#store(renderer, scratch, k === 1 ? 0 : 1, target, drawn);
+  }
+
+  #scratchTarget(renderer: Renderer, k: 0 | 1, width: number, height: number): Target {
+    const gl = renderer.gl;
+    const old = this.#scratch[k];
+    if (old && gl.isTexture(old.texture) && old.width >= width && old.height >= height) return old;
+    if (old) renderer.deleteTarget(old);
+    this.#scratch[k] = undefined;
+    const made = renderer.createTarget(
+      Math.max(width, old?.width ?? 0),
+      Math.max(height, old?.height ?? 0),
+      k === 0,
+    );
+    return (this.#scratch[k] = made);
+  }
+
+  /** Copies `source` (its pixel (0, 0) at the box's bottom-left) into the box of `target`. */
+  #store(
+    renderer: Renderer,
+    source: Target,
+    kind: 0 | 1 | 2,
+    target: Target | null,
+    box: Box,
+    srgbTarget = true,
+  ): void {
+    const gl = renderer.gl;
+    const { width, height } = this.#size;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, target?.framebuffer ?? null);
+    gl.viewport(0, 0, width, height);
+    gl.enable(gl.SCISSOR_TEST);
+    const bottom = height - box.y - box.height;
+    gl.scissor(box.x, bottom, box.width, box.height);
+    gl.disable(gl.BLEND);
+    const program = renderer.program(
+      'shared-canvas-store',
+      ENCODE_VERTEX_SHADER,
+      STORE_FRAGMENT_SHADER,
+    );
+    gl.useProgram(program.program);
+    programs.setUniforms(program.uniformSetters, {
+      u_source: source.texture,
+      u_kind: kind,
+      u_srgbTarget: srgbTarget,
+      u_origin: [box.x, bottom],
+    });
+    renderer.drawQuad();
+    gl.disable(gl.SCISSOR_TEST);
+  }
+
+  /** The frame into the drawing buffer (from the kept texture if any), then onto the canvas. */
+  #handOver(renderer: Renderer, width: number, height: number): void {
+    const gl = renderer.gl;
+    const kept = this.#kept;
+    if (kept) {
+      const format = renderer.drawingBuffer(width, height);
+      if (format === 'srgb') {
+        // Both sRGB: the bytes are copied as they are.
+        gl.bindFramebuffer(gl.READ_FRAMEBUFFER, kept.framebuffer);
+        gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
+        gl.blitFramebuffer(
+          0,
+          0,
+          width,
+          height,
+          0,
+          0,
+          width,
+          height,
+          gl.COLOR_BUFFER_BIT,
+          gl.NEAREST,
+        );
+        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      } else {
+        this.#store(renderer, kept, 2, null, { x: 0, y: 0, width, height }, false);
+      }
+    }
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    if (!this.#output) this.#output = this.canvas.getContext('bitmaprenderer');
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width;
+      this.canvas.height = height;
+    }
+    this.#output?.transferFromImageBitmap(renderer.takeDrawingBuffer());
+    renderer.surfaceHolds(this, width * height * 4 * (kept ? 2 : 1));
+  }
+
+  /** Frees the kept frame, the scratch targets and the canvas' bitmap. */
+  #release(): void {
+    const renderer = this.renderer;
+    for (const target of [this.#kept, ...this.#scratch]) if (target) renderer.deleteTarget(target);
+    this.#kept = undefined;
+    this.#scratch = [undefined, undefined];
+    this.#output?.transferFromImageBitmap(null);
+    renderer.surfaceHolds(this, 0);
+  }
+}
