@@ -47,6 +47,11 @@ export interface ExtraSide<Input> {
   /** Short label, e.g. "fair, fixed range, nearest (other pixels)". */
   label: string;
   setup(ctx: BenchContext): Runner<Input> | Promise<Runner<Input>>;
+  /**
+   * Another way of ours rather than a reference (an opt-in mode): its ratio is its time over
+   * the baseline's, reported in the candidate's columns.
+   */
+  candidate?: boolean;
 }
 
 /** What the page hands to every case. */
@@ -131,6 +136,8 @@ export interface BenchResult {
 
 export interface ExtraResult {
   label: string;
+  /** ExtraSide.candidate: `ratio` is ms / baselineMs. */
+  candidate?: boolean;
   ms: number | null;
   /** candidateMs / ms. */
   ratio: number | null;
@@ -351,10 +358,14 @@ export async function runCase<Input>(
     errors.push(`candidate: ${message(e)}`);
   }
 
-  const extras: { label: string; runner: Runner<Input> | undefined }[] = [];
+  const extras: { label: string; runner: Runner<Input> | undefined; candidate?: boolean }[] = [];
   for (const extra of c.extras ?? []) {
     try {
-      extras.push({ label: extra.label, runner: await extra.setup(ctx) });
+      extras.push({
+        label: extra.label,
+        runner: await extra.setup(ctx),
+        candidate: extra.candidate,
+      });
     } catch (e) {
       errors.push(`${extra.label}: ${message(e)}`);
       extras.push({ label: extra.label, runner: undefined });
@@ -380,7 +391,7 @@ export async function runCase<Input>(
   const baselineSide = side('baseline', baseline, result.baselineSamples);
   const candidateSide = side('candidate', candidate, result.candidateSamples);
   const fairSide = c.fair ? side('fair', fair, result.fairSamples!) : undefined;
-  const extraSides = extras.map((e) => side(e.label, e.runner, []));
+  const extraSides = extras.map((e) => ({ ...side(e.label, e.runner, []), mode: e.candidate }));
   const sides = [baselineSide, candidateSide, ...(fairSide ? [fairSide] : []), ...extraSides];
   for (let i = 0; i < warmup + repeats; i++) {
     // Rotating order: each side runs first, in the middle and last alike.
@@ -463,6 +474,16 @@ export async function runCase<Input>(
     result.extras = extraSides.map((s) => {
       const ms = s.samples.length ? median(s.samples) : null;
       const mainMs = s.main.length ? median(s.main) : null;
+      if (s.mode)
+        return {
+          label: s.label,
+          candidate: true,
+          ms,
+          ratio: ms != null && result.baselineMs ? ms / result.baselineMs : null,
+          mainMs,
+          mainRatio: null,
+          samples: s.samples,
+        };
       return {
         label: s.label,
         ms,

@@ -115,18 +115,34 @@ function writeReport(results, browserVersion, entry) {
     ]);
     // Further references (BenchCase.extras): their figures in the fair columns of a row below.
     for (const e of r.extras ?? [])
-      rows.push([
-        `  ↳ ${e.label}`,
-        '',
-        '',
-        '',
-        '',
-        fmt(e.ms),
-        times(e.ratio),
-        mainCell(e.mainRatio, null),
-        delta(r.pixels?.[e.label]),
-        '',
-      ]);
+      rows.push(
+        e.candidate
+          ? // Another mode of ours (ExtraSide.candidate): in the candidate's columns.
+            [
+              `  ↳ ${e.label}`,
+              '',
+              fmt(e.ms),
+              times(e.ratio),
+              r.baselineMs != null && e.ms != null ? fmt(e.ms - r.baselineMs) : '—',
+              '',
+              '',
+              '',
+              delta(r.pixels?.[e.label]),
+              '',
+            ]
+          : [
+              `  ↳ ${e.label}`,
+              '',
+              '',
+              '',
+              '',
+              fmt(e.ms),
+              times(e.ratio),
+              mainCell(e.mainRatio, null),
+              delta(r.pixels?.[e.label]),
+              '',
+            ],
+      );
   }
   const head = [
     'case',

@@ -6,9 +6,10 @@
  * baseline: one shared raw canvas of the same total size with 200 textures kept in storage:
  *           texSubImage2D of each new frame and one scissored viewport per view.
  * Target: ≤ 2× the baseline. The notes give GPU memory per view (textures + its canvas).
+ * A second row: the same views in `<rr-context shared-canvas>` (one canvas for all of them).
  */
 import { linkProgram } from '../gl-link.js';
-import { defineCase, drainContext } from '../harness.js';
+import { defineCase, drainContext, type BenchContext, type Runner } from '../harness.js';
 import type { RrContext } from '../../src/elements/rr-context/rr-context.js';
 import type { RrImage } from '../../src/elements/rr-image/rr-image.js';
 
@@ -39,6 +40,72 @@ out vec4 color;
 void main() {
   color = vec4(texelFetch(u_image, ivec2(v_uv * vec2(textureSize(u_image, 0))), 0).rgb, 1.0);
 }`;
+
+/** 200 views in one context, each with its own canvas or (`shared`) in the context's one. */
+async function views(
+  { stage, loadElements, entry }: BenchContext,
+  shared: boolean,
+): Promise<Runner<number>> {
+  await loadElements();
+  const ctx = document.createElement('rr-context') as RrContext;
+  ctx.style.cssText = `display:grid;grid-template-columns:repeat(${COLUMNS}, ${W}px)`;
+  // (An older build without the attribute draws per view: the row then matches the one above.)
+  if (shared) ctx.setAttribute('shared-canvas', '');
+  const images: RrImage[] = [];
+  for (let v = 0; v < VIEWS; v++) {
+    const image = document.createElement('rr-image') as RrImage;
+    image.entity = `cam/${v}`;
+    image.style.cssText = `display:block;width:${W}px;height:${H}px`;
+    images.push(image);
+    ctx.append(image);
+  }
+  stage.append(ctx);
+  for (let t = 0; t < 2; t++) {
+    for (let v = 0; v < VIEWS; v++) {
+      ctx.recording.log(
+        `cam/${v}`,
+        {
+          archetype: 'Image',
+          buffer: frames[t]![v]!,
+          format: { width: W, height: H, colorModel: 'RGB', channelDatatype: 'U8' },
+        },
+        { time: { frame: t } },
+      );
+    }
+  }
+  ctx.setTime('frame', 0);
+  await Promise.all(images.map((image) => image.renderComplete()));
+  const lib = (await import(/* @vite-ignore */ entry)) as {
+    getRenderer?: () => {
+      gl: WebGL2RenderingContext;
+      stats: {
+        textureBytes: number;
+        outputBytes?: number;
+        rendererBytes?: number;
+        views: number;
+      };
+    };
+  };
+  const renderer = lib.getRenderer?.();
+  if (!renderer) throw new Error(`${entry} does not export getRenderer()`);
+  const stats = renderer.stats;
+  const mode = shared ? 'shared canvas' : 'per view';
+  if (stats && !c.notes!.includes(mode)) {
+    // (Both modes' views are on the page while the other measures: per view of the two.)
+    c.notes += `; GPU memory (${mode}), per view: textures ${Math.round(stats.textureBytes / stats.views)} B, canvases ${Math.round((stats.outputBytes ?? 0) / stats.views)} B; renderer's own buffers, once: ${stats.rendererBytes ?? '?'} B`;
+  }
+  return {
+    async run(t) {
+      const start = performance.now();
+      ctx.setTime('frame', t);
+      await Promise.all(images.map((image) => image.renderComplete()));
+      return performance.now() - start;
+    },
+    // The library's one WebGL2 context draws every view: wait for the GPU there.
+    drain: () => drainContext(renderer.gl),
+    dispose: () => ctx.remove(),
+  };
+}
 
 const c = defineCase<number>({
   name: 'redraw 200 views of 64×48 RGB after one change (time cursor)',
@@ -87,63 +154,14 @@ const c = defineCase<number>({
       },
     };
   },
-  async candidate({ stage, loadElements, entry }) {
-    await loadElements();
-    const ctx = document.createElement('rr-context') as RrContext;
-    ctx.style.cssText = `display:grid;grid-template-columns:repeat(${COLUMNS}, ${W}px)`;
-    const images: RrImage[] = [];
-    for (let v = 0; v < VIEWS; v++) {
-      const image = document.createElement('rr-image') as RrImage;
-      image.entity = `cam/${v}`;
-      image.style.cssText = `display:block;width:${W}px;height:${H}px`;
-      images.push(image);
-      ctx.append(image);
-    }
-    stage.append(ctx);
-    for (let t = 0; t < 2; t++) {
-      for (let v = 0; v < VIEWS; v++) {
-        ctx.recording.log(
-          `cam/${v}`,
-          {
-            archetype: 'Image',
-            buffer: frames[t]![v]!,
-            format: { width: W, height: H, colorModel: 'RGB', channelDatatype: 'U8' },
-          },
-          { time: { frame: t } },
-        );
-      }
-    }
-    ctx.setTime('frame', 0);
-    await Promise.all(images.map((image) => image.renderComplete()));
-    const lib = (await import(/* @vite-ignore */ entry)) as {
-      getRenderer?: () => {
-        gl: WebGL2RenderingContext;
-        stats: {
-          textureBytes: number;
-          outputBytes?: number;
-          rendererBytes?: number;
-          views: number;
-        };
-      };
-    };
-    const renderer = lib.getRenderer?.();
-    if (!renderer) throw new Error(`${entry} does not export getRenderer()`);
-    const stats = renderer.stats;
-    if (stats && !c.notes!.includes('per view')) {
-      c.notes += `; GPU memory per view: textures ${Math.round(stats.textureBytes / stats.views)} B, canvas ${Math.round((stats.outputBytes ?? 0) / stats.views)} B; renderer's own buffers, once: ${stats.rendererBytes ?? '?'} B`;
-    }
-    return {
-      async run(t) {
-        const start = performance.now();
-        ctx.setTime('frame', t);
-        await Promise.all(images.map((image) => image.renderComplete()));
-        return performance.now() - start;
-      },
-      // The library's one WebGL2 context draws every view: wait for the GPU there.
-      drain: () => drainContext(renderer.gl),
-      dispose: () => ctx.remove(),
-    };
-  },
+  candidate: (ctx) => views(ctx, false),
+  extras: [
+    {
+      label: 'ours, <rr-context shared-canvas>',
+      candidate: true,
+      setup: (ctx) => views(ctx, true),
+    },
+  ],
 });
 
 export default c;

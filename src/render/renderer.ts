@@ -642,6 +642,13 @@ export class Renderer {
     this.#deleteTarget(target);
   }
 
+  #contextGeneration = 0;
+
+  /** @internal Bumped when the context is restored: GL objects made before are gone. */
+  get contextGeneration(): number {
+    return this.#contextGeneration;
+  }
+
   /**
    * @internal Sizes the drawing buffer for a shared canvas' frame, SRGB8_ALPHA8 where the
    * browser can make it (else RGBA8); says which it is.
@@ -898,6 +905,7 @@ export class Renderer {
   };
 
   #onContextRestored = (): void => {
+    this.#contextGeneration++;
     this.#initialize();
     const resolve = this.#resolveRestored;
     this.#restored = undefined;

@@ -94,27 +94,20 @@ export class SharedCanvas implements SharedSurface {
   #members = new Set<RenderTarget>();
   #placed = new Map<RenderTarget, Box>();
   #own = new Set<RenderTarget>();
-  #measured = false;
   /** Something left the canvas or moved: the next redraw starts from a clear frame. */
   #stale = true;
+  /** The canvas' size in device pixels, and its CSS box in the context's padding box. */
   #size = { width: 0, height: 0 };
+  #style = '';
   #kept: Target | undefined;
+  /** The kept frame shows every view as it is now (a direct frame leaves it behind). */
+  #keptValid = false;
   /** A view's frame drawn on its own: its composite (sRGB) and its sRGB bytes (RGBA8). */
   #scratch: [Target | undefined, Target | undefined] = [undefined, undefined];
+  /** The context generation the GPU objects above belong to (none survive a context loss). */
+  #generation: number;
   #clips = false;
-  #resize = new ResizeObserver((entries) => {
-    const entry = entries[entries.length - 1]!;
-    const box = entry.devicePixelContentBoxSize?.[0];
-    const dpr = window.devicePixelRatio || 1;
-    this.#measured = true;
-    this.#size = box
-      ? { width: box.inlineSize, height: box.blockSize }
-      : {
-          width: Math.round(entry.contentRect.width * dpr),
-          height: Math.round(entry.contentRect.height * dpr),
-        };
-    this.#layoutChanged();
-  });
+  #resize = new ResizeObserver(() => this.#layoutChanged());
   #mutations = new MutationObserver(() => this.#layoutChanged());
 
   constructor(
@@ -124,7 +117,8 @@ export class SharedCanvas implements SharedSurface {
     this.canvas.className = 'rr-shared-canvas';
     this.canvas.setAttribute('part', 'shared-canvas');
     this.canvas.setAttribute('aria-hidden', 'true');
-    this.#resize.observe(this.canvas);
+    this.#generation = renderer.contextGeneration;
+    this.#resize.observe(host);
     // Views added, removed or restyled may move the others without resizing them.
     this.#mutations.observe(host, {
       childList: true,
@@ -132,6 +126,7 @@ export class SharedCanvas implements SharedSurface {
       attributeFilter: ['class', 'hidden'],
     });
     host.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
+    this.#layoutChanged();
   }
 
   /** Stops observing and frees what the canvas holds (the views go back to their own). */
@@ -147,12 +142,8 @@ export class SharedCanvas implements SharedSurface {
     return views;
   }
 
-  /** The context itself scrolls: the canvas stays over its visible box, and every view moves. */
-  #onScroll = (event: Event): void => {
-    if (event.target === this.host)
-      this.canvas.style.transform = `translate(${this.host.scrollLeft}px, ${this.host.scrollTop}px)`;
-    this.#layoutChanged();
-  };
+  /** The context or an element inside scrolled: the views moved on the canvas. */
+  #onScroll = (): void => this.#layoutChanged();
 
   #layoutChanged(): void {
     const style = getComputedStyle(this.host);
@@ -168,41 +159,76 @@ export class SharedCanvas implements SharedSurface {
     this.renderer.invalidateSurface(this);
   }
 
-  /** Where the view goes, or undefined: it is transformed or outside the canvas. */
-  #place(view: RenderTarget, origin: DOMRect, dpr: number): Box | undefined {
-    const element = view.canvas;
-    const rect = element.getBoundingClientRect();
-    // A transform (scale, rotation) makes the box on screen differ from the layout size.
-    if (
-      Math.abs(rect.width - element.offsetWidth) > 0.5 ||
-      Math.abs(rect.height - element.offsetHeight) > 0.5
-    )
-      return undefined;
-    const x = Math.round((rect.left - origin.left) * dpr);
-    const y = Math.round((rect.top - origin.top) * dpr);
-    const box = {
-      x,
-      y,
-      width: Math.round((rect.right - origin.left) * dpr) - x,
-      height: Math.round((rect.bottom - origin.top) * dpr) - y,
-    };
-    const { width, height } = this.#size;
-    const inside =
-      box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height;
-    return inside || this.#clips ? box : undefined;
+  /**
+   * Lays the canvas over the views and says where each goes (device pixels in the canvas), or
+   * undefined for a transformed one. A context that clips its overflow gets a canvas over its
+   * visible box (the views scrolled out of it are clipped as the page clips them); one that
+   * does not, a canvas over its box and every view overflowing it.
+   */
+  #layout(views: Iterable<RenderTarget>): Map<RenderTarget, Box | undefined> {
+    const host = this.host;
+    const dpr = window.devicePixelRatio || 1;
+    const frame = host.getBoundingClientRect();
+    // The padding box's top-left on screen (the visible one, for a scrolled context).
+    const ox = frame.left + host.clientLeft;
+    const oy = frame.top + host.clientTop;
+    let x0 = ox;
+    let y0 = oy;
+    let x1 = ox + host.clientWidth;
+    let y1 = oy + host.clientHeight;
+    const rects = new Map<RenderTarget, DOMRect | undefined>();
+    for (const view of views) {
+      const element = view.canvas;
+      const rect = element.getBoundingClientRect();
+      // A transform (scale, rotation) makes the box on screen differ from the layout size.
+      const transformed =
+        Math.abs(rect.width - element.offsetWidth) > 0.5 ||
+        Math.abs(rect.height - element.offsetHeight) > 0.5;
+      rects.set(view, transformed ? undefined : rect);
+      if (transformed || this.#clips || rect.width <= 0 || rect.height <= 0) continue;
+      x0 = Math.min(x0, rect.left);
+      y0 = Math.min(y0, rect.top);
+      x1 = Math.max(x1, rect.right);
+      y1 = Math.max(y1, rect.bottom);
+    }
+    // On whole device pixels, so that the canvas' pixels are the screen's.
+    const left = Math.floor(x0 * dpr);
+    const top = Math.floor(y0 * dpr);
+    this.#size = { width: Math.ceil(x1 * dpr) - left, height: Math.ceil(y1 * dpr) - top };
+    // An absolutely positioned child of a scrolled box scrolls with its content.
+    const cssLeft = left / dpr - ox + (this.#clips ? host.scrollLeft : 0);
+    const cssTop = top / dpr - oy + (this.#clips ? host.scrollTop : 0);
+    const style = `left:${cssLeft}px;top:${cssTop}px;width:${this.#size.width / dpr}px;height:${this.#size.height / dpr}px`;
+    if (style !== this.#style) this.canvas.style.cssText = this.#style = style;
+    const boxes = new Map<RenderTarget, Box | undefined>();
+    for (const [view, rect] of rects) {
+      if (!rect) {
+        boxes.set(view, undefined);
+        continue;
+      }
+      const x = Math.round(rect.left * dpr);
+      const y = Math.round(rect.top * dpr);
+      boxes.set(view, {
+        x: x - left,
+        y: y - top,
+        width: Math.round(rect.right * dpr) - x,
+        height: Math.round(rect.bottom * dpr) - y,
+      });
+    }
+    return boxes;
   }
 
   render(renderer: Renderer, changed: readonly RenderTarget[]): void {
     const gl = renderer.gl;
     const dirty = new Set(changed);
     for (const view of dirty) this.#members.add(view);
-    if (!this.#measured) {
-      const rect = this.canvas.getBoundingClientRect();
-      const dpr = window.devicePixelRatio || 1;
-      this.#size = { width: Math.round(rect.width * dpr), height: Math.round(rect.height * dpr) };
+    if (renderer.contextGeneration !== this.#generation) {
+      // The context was lost and restored: the targets are gone (every view redraws).
+      this.#generation = renderer.contextGeneration;
+      this.#kept = undefined;
+      this.#scratch = [undefined, undefined];
+      this.#stale = true;
     }
-    const { width, height } = this.#size;
-    const max = renderer.maxRenderSize;
     /** On its own canvas, drawn again only when it changed or just left the shared one. */
     const own = (view: RenderTarget): void => {
       if (this.#placed.delete(view)) this.#stale = true;
@@ -210,17 +236,17 @@ export class SharedCanvas implements SharedSurface {
       this.#own.add(view);
       renderer.renderOwn(view);
     };
-    if (width > max || height > max || width < 1 || height < 1) {
-      // Larger than the GPU can render in one frame (or not laid out): every view on its own.
+    const placed = this.host.getClientRects().length ? this.#layout(this.#members) : undefined;
+    const { width, height } = this.#size;
+    const max = renderer.maxRenderSize;
+    if (!placed || width > max || height > max || width < 1 || height < 1) {
+      // Larger than the GPU can render in one frame (or no box): every view on its own.
       if (this.#placed.size) this.#release();
       for (const view of this.#members) own(view);
       return;
     }
-    const origin = this.canvas.getBoundingClientRect();
-    const dpr = window.devicePixelRatio || 1;
     const boxes = new Map<RenderTarget, Box>();
-    for (const view of this.#members) {
-      const box = this.#place(view, origin, dpr);
+    for (const [view, box] of placed) {
       if (!box) own(view);
       else {
         // A view that moved or changed size leaves its old box: the frame starts clear.
@@ -229,24 +255,31 @@ export class SharedCanvas implements SharedSurface {
         boxes.set(view, box);
       }
     }
-    if (this.#kept && !gl.isTexture(this.#kept.texture)) this.#kept = undefined; // context lost
-    const keep = this.keep || renderer.drawingBuffer(width, height) !== 'srgb';
-    if (keep && (this.#kept?.width !== width || this.#kept.height !== height)) {
+    if (!boxes.size) {
+      // No view left on the canvas.
+      if (this.#placed.size || this.#stale) this.#release();
+      this.#placed.clear();
+      this.#stale = false;
+      return;
+    }
+    // The views to draw: every one when the kept frame is out of date or all changed, else
+    // those that changed or just came.
+    const fresh = [...boxes.keys()].filter((view) => dirty.has(view) || !this.#placed.has(view));
+    const allChanged = fresh.length === boxes.size || !this.keep;
+    const everything = allChanged || this.#stale || !this.#keptValid;
+    if (!everything && !fresh.length) return;
+    const draw = everything ? [...boxes.keys()] : fresh;
+    // When every view changed, the frame goes straight into the (sRGB) drawing buffer: no
+    // copy. The kept frame is then out of date until the next change draws every view into it.
+    const direct = allChanged && renderer.drawingBuffer(width, height) === 'srgb';
+    if (!direct && (this.#kept?.width !== width || this.#kept.height !== height)) {
       if (this.#kept) renderer.deleteTarget(this.#kept);
       this.#kept = undefined;
       this.#kept = renderer.createTarget(width, height, true);
-      this.#stale = true;
-    } else if (!keep && this.#kept) {
-      renderer.deleteTarget(this.#kept);
-      this.#kept = undefined;
     }
-    const redrawAll = this.#stale || !keep;
-    const draw = [...boxes.keys()].filter(
-      (view) => redrawAll || dirty.has(view) || !this.#placed.has(view),
-    );
-    if (!draw.length && !redrawAll) return;
-    const target = this.#kept ?? null;
-    if (redrawAll) {
+    const target = direct ? null : this.#kept!;
+    this.#keptValid = !direct;
+    if (everything) {
       gl.bindFramebuffer(gl.FRAMEBUFFER, target?.framebuffer ?? null);
       gl.disable(gl.SCISSOR_TEST);
       gl.clearColor(0, 0, 0, 0);
@@ -274,7 +307,7 @@ export class SharedCanvas implements SharedSurface {
         else console.error(error);
       }
     }
-    this.#handOver(renderer, width, height);
+    this.#handOver(renderer, width, height, target);
     for (const view of drawn) view.frameRendered?.();
   }
 
@@ -309,9 +342,8 @@ export class SharedCanvas implements SharedSurface {
   }
 
   #scratchTarget(renderer: Renderer, k: 0 | 1, width: number, height: number): Target {
-    const gl = renderer.gl;
     const old = this.#scratch[k];
-    if (old && gl.isTexture(old.texture) && old.width >= width && old.height >= height) return old;
+    if (old && old.width >= width && old.height >= height) return old;
     if (old) renderer.deleteTarget(old);
     this.#scratch[k] = undefined;
     const made = renderer.createTarget(
@@ -356,9 +388,8 @@ export class SharedCanvas implements SharedSurface {
   }
 
   /** The frame into the drawing buffer (from the kept texture if any), then onto the canvas. */
-  #handOver(renderer: Renderer, width: number, height: number): void {
+  #handOver(renderer: Renderer, width: number, height: number, kept: Target | null): void {
     const gl = renderer.gl;
-    const kept = this.#kept;
     if (kept) {
       const format = renderer.drawingBuffer(width, height);
       if (format === 'srgb') {
@@ -389,7 +420,8 @@ export class SharedCanvas implements SharedSurface {
       this.canvas.height = height;
     }
     this.#output?.transferFromImageBitmap(renderer.takeDrawingBuffer());
-    renderer.surfaceHolds(this, width * height * 4 * (kept ? 2 : 1));
+    const keptBytes = this.#kept ? this.#kept.width * this.#kept.height * 4 : 0;
+    renderer.surfaceHolds(this, width * height * 4 + keptBytes);
   }
 
   /** Frees the kept frame, the scratch targets and the canvas' bitmap. */
@@ -397,6 +429,7 @@ export class SharedCanvas implements SharedSurface {
     const renderer = this.renderer;
     for (const target of [this.#kept, ...this.#scratch]) if (target) renderer.deleteTarget(target);
     this.#kept = undefined;
+    this.#keptValid = false;
     this.#scratch = [undefined, undefined];
     this.#output?.transferFromImageBitmap(null);
     renderer.surfaceHolds(this, 0);
