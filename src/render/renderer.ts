@@ -135,6 +135,8 @@ export interface Placement {
   readonly y: number;
   readonly targetWidth: number;
   readonly targetHeight: number;
+  /** The box holds transparent black already: a transparent background need not clear it. */
+  readonly cleared?: boolean;
 }
 
 /** How a frame is composited (see the top of this file). */
@@ -799,8 +801,10 @@ export class Renderer {
       gl.scissor(at.x, height - at.y - frame.height, frame.width, frame.height);
     } else gl.disable(gl.SCISSOR_TEST);
     const [r, g, b, a] = frame.background;
-    gl.clearColor(r, g, b, a);
-    gl.clear(gl.COLOR_BUFFER_BIT);
+    if (!at?.cleared || r !== 0 || g !== 0 || b !== 0 || a !== 0) {
+      gl.clearColor(r, g, b, a);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+    }
     gl.enable(gl.BLEND);
     // Premultiplied "over"; the sRGB attachment makes the GPU blend in linear light.
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);

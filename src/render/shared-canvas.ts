@@ -279,8 +279,9 @@ export class SharedCanvas implements SharedSurface {
     }
     const target = direct ? null : this.#kept!;
     this.#keptValid = !direct;
-    if (everything) {
-      gl.bindFramebuffer(gl.FRAMEBUFFER, target?.framebuffer ?? null);
+    // A new drawing buffer starts transparent (it is not preserved); the kept one is cleared.
+    if (everything && target) {
+      gl.bindFramebuffer(gl.FRAMEBUFFER, target.framebuffer);
       gl.disable(gl.SCISSOR_TEST);
       gl.clearColor(0, 0, 0, 0);
       gl.clear(gl.COLOR_BUFFER_BIT);
@@ -298,7 +299,7 @@ export class SharedCanvas implements SharedSurface {
           // The frame clears its own box; a layout size a pixel off would leave a seam.
           if (frame.width !== box.width || frame.height !== box.height)
             this.#clearBox(gl, target, box);
-          this.#drawView(renderer, frame, target, box);
+          this.#drawView(renderer, frame, target, box, everything);
         } else this.#clearBox(gl, target, box);
         drawn.push(view);
       } catch (error) {
@@ -321,12 +322,19 @@ export class SharedCanvas implements SharedSurface {
   }
 
   /** One view's frame at its place: straight in when one pass gives its pixels, else stored. */
-  #drawView(renderer: Renderer, frame: FrameDescription, target: Target | null, box: Box): void {
+  #drawView(
+    renderer: Renderer,
+    frame: FrameDescription,
+    target: Target | null,
+    box: Box,
+    cleared: boolean,
+  ): void {
     const at: Placement = {
       x: box.x,
       y: box.y,
       targetWidth: this.#size.width,
       targetHeight: this.#size.height,
+      cleared,
     };
     const passes = renderer.framePasses(frame);
     if (passes === 'one-pass') {
