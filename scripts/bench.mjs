@@ -126,7 +126,7 @@ function writeReport(results, browserVersion, entry) {
               r.baselineMs != null && e.ms != null ? fmt(e.ms - r.baselineMs) : '—',
               '',
               '',
-              '',
+              mainCell(null, e.mainMs),
               delta(r.pixels?.[e.label]),
               '',
             ]

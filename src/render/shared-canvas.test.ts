@@ -8,6 +8,7 @@ import type { RrImage } from '../elements/rr-image/rr-image.js';
 import { getRenderer } from './renderer.js';
 import { canvasPixels, expectImage, type RGBA } from '../../test/helpers/pixels.js';
 import { rgbImage } from '../../test/helpers/fixtures.js';
+import { hoverCanvas } from '../../test/helpers/hover.js';
 
 const VIEWS = 24;
 const W = 4;
@@ -250,6 +251,59 @@ describe('<rr-context shared-canvas>', () => {
       });
       expectOwnEmpty(view);
     });
+  });
+
+  it("draws the hover outline of a point at its place, as on the view's own canvas", async () => {
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <rr-context shared-canvas style="display:flex;gap:4px;padding:2px"></rr-context>
+        <rr-context style="display:flex;gap:4px;padding:2px"></rr-context>
+      </div>`,
+    );
+    const contexts = [...page.querySelectorAll('rr-context')] as RrContext[];
+    const views = contexts.map((ctx) => {
+      ctx.innerHTML = `
+        <rr-image entity="rgb" style="width:40px;height:30px"></rr-image>
+        <rr-view visual-bounds="0 0 100 100" style="width:100px;height:100px">
+          <rr-points2d entity="p" positions="30 40 70 60" radii="-6" colors="#ff8000"></rr-points2d>
+        </rr-view>`;
+      ctx.recording.log('rgb', {
+        archetype: 'Image',
+        buffer: rgbImage(W, H, (x, y) => color(2, 0, x, y)),
+        format: { width: W, height: H, colorModel: 'RGB', channelDatatype: 'U8' },
+      });
+      return [...ctx.children] as RrImage[];
+    });
+    await Promise.all(views.flat().map((view) => view.renderComplete()));
+    for (const list of views) hoverCanvas(list[1]!, 0.3, 0.4);
+    await nextFrames();
+    await Promise.all(views.flat().map((view) => view.renderComplete()));
+    const image = sharedPixels(contexts[0]!);
+    views[0]!.forEach((view, i) => {
+      const own = canvasPixels(views[1]![i]!);
+      const there = crop(image, boxOf(contexts[0]!, view));
+      expectImage(there, (x, y) => {
+        const k = (y * own.width + x) * 4;
+        return [...own.data.slice(k, k + 4)] as unknown as RGBA;
+      });
+    });
+    // The outline is there: white pixels around the hovered point only.
+    const own = canvasPixels(views[1]![1]!);
+    const white = (data: Uint8ClampedArray, from: number, to: number): number => {
+      let n = 0;
+      for (let p = 0; p < data.length; p += 4) {
+        const x = (p / 4) % own.width;
+        if (x >= from && x < to && data[p]! > 250 && data[p + 1]! > 250 && data[p + 2]! > 250) n++;
+      }
+      return n;
+    };
+    expect(white(own.data, 0, own.width / 2), 'outline around the hovered point').to.be.greaterThan(
+      10,
+    );
+    expect(white(own.data, own.width / 2, own.width), 'around the other').to.equal(0);
+    // The same in the shared canvas (and it was drawn again: the pointer moved on and back).
+    const shared = crop(sharedPixels(contexts[0]!), boxOf(contexts[0]!, views[0]![1]!));
+    expect(white(shared.data, 0, own.width / 2)).to.equal(white(own.data, 0, own.width / 2));
   });
 
   it('keeps a transformed view on its own canvas, and every view when the context is too large for the GPU', async () => {

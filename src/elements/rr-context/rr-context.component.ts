@@ -61,11 +61,11 @@ export class RrContext extends LitElement {
   @property() src: string | undefined;
 
   /**
-   * Draw every view inside into one canvas over the context's box instead of one canvas per
-   * view: many views redraw at close to one canvas's cost. The canvas lies under the content,
-   * so an element with an opaque background between the context and a view hides its picture;
-   * a transformed view, or one outside the context's box, keeps its own canvas (README,
-   * "Beyond the API contract").
+   * Draw every view inside into one canvas under the context's content instead of one canvas
+   * per view: many views redraw at close to one canvas's cost. An element with an opaque
+   * background between the context and a view hides its picture; a scaled or rotated view
+   * keeps its own canvas, and every view does when the context is larger than the GPU can
+   * render (README, "Beyond the API contract").
    */
   @property({ type: Boolean, reflect: true, attribute: 'shared-canvas' }) sharedCanvas = false;
 
