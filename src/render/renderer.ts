@@ -127,6 +127,8 @@ export interface SharedSurface {
   render(renderer: Renderer, views: readonly RenderTarget[]): void;
   /** The view left the surface (removed from the page, or now in another context). */
   forget(view: RenderTarget): void;
+  /** Bytes it holds (its canvas' frame and a kept copy), counted in `outputBytes`. */
+  readonly bytes: number;
 }
 
 /** Where a frame goes inside a larger target: its top-left pixel and the target's size. */
@@ -138,9 +140,6 @@ export interface Placement {
   /** The box holds transparent black already: a transparent background need not clear it. */
   readonly cleared?: boolean;
 }
-
-/** How a frame is composited (see the top of this file). */
-export type FramePasses = 'encoded' | 'one-pass' | 'two-pass';
 
 /** An offscreen colour target (a texture and its framebuffer). */
 export interface Target {
@@ -264,11 +263,8 @@ export class Renderer {
    * several milliseconds a redraw.
    */
   #outputs = new Map<RenderTarget, ImageBitmapRenderingContext | null>();
-  /** The shared canvas each view was last handed to, and the bytes each shared canvas holds. */
+  /** The shared canvas each view was last handed to. */
   #surfaceOf = new Map<RenderTarget, SharedSurface>();
-  #surfaceBytes = new Map<SharedSurface, number>();
-  /** Shared canvases to redraw even when none of their views changed (a scroll, a resize). */
-  #dirtySurfaces = new Set<SharedSurface>();
   #frameRequest = 0;
   /** A draw is queued as a microtask (the page was idle when the change came). */
   #drawQueued = false;
@@ -322,10 +318,10 @@ export class Renderer {
       uploads: this.#uploads,
       allocations: this.#allocations,
       uploadBytes: this.#uploadBytes,
-      outputBytes: [...this.#outputBytes.values(), ...this.#surfaceBytes.values()].reduce(
-        (sum, b) => sum + b,
-        0,
-      ),
+      outputBytes: [
+        ...this.#outputBytes.values(),
+        ...[...new Set(this.#surfaceOf.values())].map((s) => s.bytes),
+      ].reduce((sum, b) => sum + b, 0),
       rendererBytes:
         this.canvas.width * this.canvas.height * 4 +
         (this.#composite ? this.#composite.width * this.#composite.height * 4 : 0),
@@ -490,21 +486,9 @@ export class Renderer {
     if (this.#outputBytes.delete(view)) this.#outputs.get(view)?.transferFromImageBitmap(null);
   }
 
-  /** @internal Schedules a redraw of a shared canvas (as `invalidate` does for a view). */
-  invalidateSurface(surface: SharedSurface): void {
-    this.#dirtySurfaces.add(surface);
-    this.#schedule();
-  }
-
-  /** @internal The bytes a shared canvas holds (its frame and what it keeps), 0: nothing. */
-  surfaceHolds(surface: SharedSurface, bytes: number): void {
-    if (bytes > 0) this.#surfaceBytes.set(surface, bytes);
-    else this.#surfaceBytes.delete(surface);
-  }
-
-  /** @internal Registered views whose frames go to `surface` now (after it was switched on). */
-  viewsOf(surface: SharedSurface): RenderTarget[] {
-    return [...this.#views].filter((view) => view.surface === surface);
+  /** @internal The registered views. */
+  get views(): ReadonlySet<RenderTarget> {
+    return this.#views;
   }
 
   /**
@@ -516,10 +500,6 @@ export class Renderer {
   invalidate(view: RenderTarget): void {
     if (!this.#views.has(view)) return;
     this.#dirty.add(view);
-    this.#schedule();
-  }
-
-  #schedule(): void {
     if (!this.#changedThisTask) {
       this.#changedThisTask = true;
       setTimeout(() => (this.#changedThisTask = false));
@@ -554,12 +534,12 @@ export class Renderer {
   #onAnimationFrame = (): void => {
     this.#frameRequest = 0;
     this.#drewThisFrame = false;
-    if (this.#dirty.size || this.#dirtySurfaces.size) this.#renderDirty();
+    if (this.#dirty.size) this.#renderDirty();
   };
 
   #renderDirty(): void {
     if (this.#gl.isContextLost()) return; // Redrawn on restore.
-    if (!this.#dirty.size && !this.#dirtySurfaces.size) return;
+    if (!this.#dirty.size) return;
     const views = [...this.#dirty];
     this.#dirty.clear();
     // Until the next animation frame, changes wait for it; that frame also ends the wait.
@@ -567,8 +547,6 @@ export class Renderer {
     if (!this.#frameRequest) this.#frameRequest = requestAnimationFrame(this.#onAnimationFrame);
     // Views of a shared canvas are drawn by it, all in one frame.
     const surfaces = new Map<SharedSurface, RenderTarget[]>();
-    for (const surface of this.#dirtySurfaces) surfaces.set(surface, []);
-    this.#dirtySurfaces.clear();
     for (const view of views) {
       const surface = view.surface;
       const last = this.#surfaceOf.get(view);
@@ -611,11 +589,6 @@ export class Renderer {
     else console.error(error);
   }
 
-  /** @internal How `frame` is composited: straight into an sRGB target, or through a second pass. */
-  framePasses(frame: FrameDescription): FramePasses {
-    return drawsEncoded(frame) ? 'encoded' : binaryAlpha(frame) ? 'one-pass' : 'two-pass';
-  }
-
   /**
    * @internal Composites a frame into `target` (null: the drawing buffer) at `at`, clipped to
    * its rectangle, for a shared canvas; counts it as a frame drawn.
@@ -630,11 +603,6 @@ export class Renderer {
     this.#frames++;
   }
 
-  /** @internal Encodes a composited frame into `output` (sRGB bytes, premultiplied). */
-  encodeInto(source: Target, output: Target, width: number, height: number): void {
-    this.#encode(source, output, width, height, true);
-  }
-
   /** @internal A colour target (see `#createTarget`) and its release. */
   createTarget(width: number, height: number, srgb: boolean): Target {
     return this.#createTarget(width, height, srgb);
@@ -642,34 +610,6 @@ export class Renderer {
 
   deleteTarget(target: Target): void {
     this.#deleteTarget(target);
-  }
-
-  #contextGeneration = 0;
-
-  /** @internal Bumped when the context is restored: GL objects made before are gone. */
-  get contextGeneration(): number {
-    return this.#contextGeneration;
-  }
-
-  /**
-   * @internal Sizes the drawing buffer for a shared canvas' frame, SRGB8_ALPHA8 where the
-   * browser can make it (else RGBA8); says which it is.
-   */
-  drawingBuffer(width: number, height: number): 'srgb' | 'rgba8' {
-    if (this.canvas.width !== width || this.canvas.height !== height) {
-      this.canvas.width = width;
-      this.canvas.height = height;
-    }
-    if (!this.#srgbDrawingBuffer) return 'rgba8';
-    const gl = this.#gl as WebGL2RenderingContext & DrawingBufferStorage;
-    if (gl.drawingBufferFormat !== gl.SRGB8_ALPHA8)
-      gl.drawingBufferStorage(gl.SRGB8_ALPHA8, width, height);
-    return 'srgb';
-  }
-
-  /** @internal The drawing buffer as a bitmap, for a shared canvas (it moves, no copy). */
-  takeDrawingBuffer(): ImageBitmap {
-    return this.canvas.transferToImageBitmap();
   }
 
   #renderToCanvas(view: RenderTarget): void {
@@ -909,7 +849,6 @@ export class Renderer {
   };
 
   #onContextRestored = (): void => {
-    this.#contextGeneration++;
     this.#initialize();
     const resolve = this.#resolveRestored;
     this.#restored = undefined;
@@ -924,14 +863,14 @@ export class Renderer {
  * Every pixel of the frame ends with alpha exactly 0 or 1: an opaque background, or opaque
  * layers over a transparent one. Then the encode pass changes no byte.
  */
-function binaryAlpha(frame: FrameDescription): boolean {
+export function binaryAlpha(frame: FrameDescription): boolean {
   const a = frame.background[3];
   if (a === 1) return true;
   return a === 0 && frame.drawables.every((d) => d.opaque === true);
 }
 
 /** A transparent background and only layers that draw their sRGB bytes (`drawsEncoded`). */
-function drawsEncoded(frame: FrameDescription): boolean {
+export function drawsEncoded(frame: FrameDescription): boolean {
   return (
     frame.drawables.length > 0 &&
     frame.background.every((c) => c === 0) &&

@@ -21,13 +21,15 @@
  */
 import * as programs from './gl-program.js';
 import { ENCODE_VERTEX_SHADER } from './shaders/image.glsl.js';
-import type {
-  FrameDescription,
-  Placement,
-  Renderer,
-  RenderTarget,
-  SharedSurface,
-  Target,
+import {
+  binaryAlpha,
+  drawsEncoded,
+  type FrameDescription,
+  type Placement,
+  type Renderer,
+  type RenderTarget,
+  type SharedSurface,
+  type Target,
 } from './renderer.js';
 
 /**
@@ -89,6 +91,8 @@ export class SharedCanvas implements SharedSurface {
    * view of the context into the drawing buffer each time (false; measured in the benchmark).
    */
   keep = true;
+  /** Bytes the canvas' frame and the kept copy take (`stats.outputBytes`). */
+  bytes = 0;
   #output: ImageBitmapRenderingContext | null = null;
   /** Every view of the context, those drawn on the canvas (and where) and those on their own. */
   #members = new Set<RenderTarget>();
@@ -104,8 +108,6 @@ export class SharedCanvas implements SharedSurface {
   #keptValid = false;
   /** A view's frame drawn on its own: its composite (sRGB) and its sRGB bytes (RGBA8). */
   #scratch: [Target | undefined, Target | undefined] = [undefined, undefined];
-  /** The context generation the GPU objects above belong to (none survive a context loss). */
-  #generation: number;
   #clips = false;
   #resize = new ResizeObserver(() => this.#layoutChanged());
   #mutations = new MutationObserver(() => this.#layoutChanged());
@@ -117,7 +119,7 @@ export class SharedCanvas implements SharedSurface {
     this.canvas.className = 'rr-shared-canvas';
     this.canvas.setAttribute('part', 'shared-canvas');
     this.canvas.setAttribute('aria-hidden', 'true');
-    this.#generation = renderer.contextGeneration;
+    renderer.canvas.addEventListener('webglcontextrestored', this.#onRestored);
     this.#resize.observe(host);
     // Views added, removed or restyled may move the others without resizing them.
     this.#mutations.observe(host, {
@@ -134,6 +136,7 @@ export class SharedCanvas implements SharedSurface {
     this.#resize.disconnect();
     this.#mutations.disconnect();
     this.host.removeEventListener('scroll', this.#onScroll, { capture: true });
+    this.renderer.canvas.removeEventListener('webglcontextrestored', this.#onRestored);
     this.#release();
     const views = [...this.#members];
     this.#members.clear();
@@ -145,10 +148,24 @@ export class SharedCanvas implements SharedSurface {
   /** The context or an element inside scrolled: the views moved on the canvas. */
   #onScroll = (): void => this.#layoutChanged();
 
+  /** The context was lost and restored: the targets are gone (every view redraws). */
+  #onRestored = (): void => {
+    this.#kept = undefined;
+    this.#scratch = [undefined, undefined];
+    this.#stale = true;
+  };
+
   #layoutChanged(): void {
     const style = getComputedStyle(this.host);
     this.#clips = style.overflowX !== 'visible' || style.overflowY !== 'visible';
-    this.renderer.invalidateSurface(this);
+    this.#redraw();
+  }
+
+  /** A redraw of the canvas (through one of its views: the renderer draws them together). */
+  #redraw(): void {
+    const [view] = this.#members;
+    if (view) this.renderer.invalidate(view);
+    else if (this.#placed.size) this.#release();
   }
 
   forget(view: RenderTarget): void {
@@ -156,7 +173,7 @@ export class SharedCanvas implements SharedSurface {
     this.#own.delete(view);
     if (!this.#placed.delete(view)) return;
     this.#stale = true;
-    this.renderer.invalidateSurface(this);
+    this.#redraw();
   }
 
   /**
@@ -222,13 +239,6 @@ export class SharedCanvas implements SharedSurface {
     const gl = renderer.gl;
     const dirty = new Set(changed);
     for (const view of dirty) this.#members.add(view);
-    if (renderer.contextGeneration !== this.#generation) {
-      // The context was lost and restored: the targets are gone (every view redraws).
-      this.#generation = renderer.contextGeneration;
-      this.#kept = undefined;
-      this.#scratch = [undefined, undefined];
-      this.#stale = true;
-    }
     /** On its own canvas, drawn again only when it changed or just left the shared one. */
     const own = (view: RenderTarget): void => {
       if (this.#placed.delete(view)) this.#stale = true;
@@ -271,7 +281,7 @@ export class SharedCanvas implements SharedSurface {
     const draw = everything ? [...boxes.keys()] : fresh;
     // When every view changed, the frame goes straight into the (sRGB) drawing buffer: no
     // copy. The kept frame is then out of date until the next change draws every view into it.
-    const direct = allChanged && renderer.drawingBuffer(width, height) === 'srgb';
+    const direct = allChanged && drawingBuffer(renderer, width, height);
     if (!direct && (this.#kept?.width !== width || this.#kept.height !== height)) {
       if (this.#kept) renderer.deleteTarget(this.#kept);
       this.#kept = undefined;
@@ -336,7 +346,7 @@ export class SharedCanvas implements SharedSurface {
       targetHeight: this.#size.height,
       cleared,
     };
-    const passes = renderer.framePasses(frame);
+    const passes = drawsEncoded(frame) ? 'encoded' : binaryAlpha(frame) ? 'one-pass' : 'two-pass';
     if (passes === 'one-pass') {
       renderer.composeInto(frame, target, at);
       return;
@@ -399,8 +409,7 @@ export class SharedCanvas implements SharedSurface {
   #handOver(renderer: Renderer, width: number, height: number, kept: Target | null): void {
     const gl = renderer.gl;
     if (kept) {
-      const format = renderer.drawingBuffer(width, height);
-      if (format === 'srgb') {
+      if (drawingBuffer(renderer, width, height)) {
         // Both sRGB: the bytes are copied as they are.
         gl.bindFramebuffer(gl.READ_FRAMEBUFFER, kept.framebuffer);
         gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
@@ -427,9 +436,10 @@ export class SharedCanvas implements SharedSurface {
       this.canvas.width = width;
       this.canvas.height = height;
     }
-    this.#output?.transferFromImageBitmap(renderer.takeDrawingBuffer());
+    // The drawing buffer moves to the canvas, without a copy.
+    this.#output?.transferFromImageBitmap(renderer.canvas.transferToImageBitmap());
     const keptBytes = this.#kept ? this.#kept.width * this.#kept.height * 4 : 0;
-    renderer.surfaceHolds(this, width * height * 4 + keptBytes);
+    this.bytes = width * height * 4 + keptBytes;
   }
 
   /** Frees the kept frame, the scratch targets and the canvas' bitmap. */
@@ -440,6 +450,51 @@ export class SharedCanvas implements SharedSurface {
     this.#keptValid = false;
     this.#scratch = [undefined, undefined];
     this.#output?.transferFromImageBitmap(null);
-    renderer.surfaceHolds(this, 0);
+    this.bytes = 0;
   }
+}
+
+/** WebGL's `drawingBufferStorage` (Chrome 122+), not yet in TypeScript's DOM types. */
+interface DrawingBufferStorage {
+  drawingBufferStorage(format: number, width: number, height: number): void;
+  readonly drawingBufferFormat: number;
+}
+
+/**
+ * Sizes the renderer's drawing buffer for the canvas' frame, SRGB8_ALPHA8 where the browser
+ * can make it (true); false: RGBA8.
+ */
+function drawingBuffer(renderer: Renderer, width: number, height: number): boolean {
+  const canvas = renderer.canvas;
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
+  const gl = renderer.gl as WebGL2RenderingContext & Partial<DrawingBufferStorage>;
+  if (!gl.drawingBufferStorage) return false;
+  if (gl.drawingBufferFormat !== gl.SRGB8_ALPHA8)
+    gl.drawingBufferStorage(gl.SRGB8_ALPHA8, width, height);
+  return true;
+}
+
+/** A context's element, as the shared canvas sees it. */
+interface ContextElement extends HTMLElement {
+  sharedCanvas: boolean;
+  sharedSurface: SharedCanvas | undefined;
+  sharedSurfaceLoading: Promise<unknown> | undefined;
+  readonly updateComplete: Promise<boolean>;
+  requestUpdate(): void;
+}
+
+/**
+ * Gives `<rr-context shared-canvas>` its canvas once this code has loaded (if it still asks
+ * for one), and redraws every view there.
+ */
+export async function attach(host: ContextElement, renderer: Renderer): Promise<void> {
+  if (!host.sharedCanvas || !host.isConnected || host.sharedSurface) return;
+  const surface = new SharedCanvas(host, renderer);
+  host.sharedSurface = surface;
+  host.requestUpdate();
+  await host.updateComplete;
+  for (const view of renderer.views) if (view.surface === surface) view.invalidate?.();
 }

@@ -14,7 +14,7 @@ import { reportError } from '../shared/errors.js';
 import { ensureContextRoot, recordingContext } from '../shared/recording-context.js';
 import type { LoadResult, LoadSource } from '../../io/load.js';
 import { toRrd, type RrdWriteOptions } from '../../io/to-rrd.js';
-import { getRenderer, type SharedSurface } from '../../render/renderer.js';
+import { getRenderer } from '../../render/renderer.js';
 import type { SharedCanvas } from '../../render/shared-canvas.js';
 
 /**
@@ -186,53 +186,31 @@ export class RrContext extends LitElement {
     this.recording.setTime(timeline, time);
   }
 
-  #sharedGeneration = 0;
-
   /** Turns the shared canvas on (loading its code) or off; every view redraws where it goes. */
   #switchSharedCanvas(): void {
-    const renderer = getRenderer();
-    if (!this.sharedCanvas) {
-      const surface = this.sharedSurface;
-      this.sharedSurface = undefined;
-      this.sharedSurfaceLoading = undefined;
-      this.#sharedGeneration++;
-      for (const view of surface?.dispose() ?? []) view.invalidate?.();
+    if (this.sharedCanvas && this.isConnected) {
+      this.sharedSurfaceLoading ??= import('../../render/shared-canvas.js')
+        .then(({ attach }) => attach(this, getRenderer()))
+        .catch((error: unknown) =>
+          reportError(this, { message: `could not load the shared canvas code: ${error}` }),
+        )
+        .finally(() => (this.sharedSurfaceLoading = undefined));
       return;
     }
-    if (this.sharedSurface || this.sharedSurfaceLoading) return;
-    const generation = ++this.#sharedGeneration;
-    const loading = (async () => {
-      try {
-        const { SharedCanvas } = await import('../../render/shared-canvas.js');
-        if (!this.sharedCanvas || generation !== this.#sharedGeneration || !this.isConnected)
-          return;
-        const surface = new SharedCanvas(this, renderer);
-        this.sharedSurface = surface;
-        this.requestUpdate();
-        await this.updateComplete;
-        for (const view of renderer.viewsOf(surface as SharedSurface)) view.invalidate?.();
-      } catch (error) {
-        const message = `could not load the shared canvas code: ${error instanceof Error ? error.message : String(error)}`;
-        reportError(this, { message });
-      } finally {
-        if (generation === this.#sharedGeneration) this.sharedSurfaceLoading = undefined;
-      }
-    })();
-    this.sharedSurfaceLoading = loading;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Its views left with it (and forgot the canvas); drawn again when it returns.
-    this.sharedSurface?.dispose();
+    const surface = this.sharedSurface;
     this.sharedSurface = undefined;
-    this.sharedSurfaceLoading = undefined;
-    this.#sharedGeneration++;
+    // Off (or the context left the page, its views with it): every view on its own canvas.
+    for (const view of surface?.dispose() ?? []) view.invalidate?.();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.sharedCanvas && !this.sharedSurface) this.#switchSharedCanvas();
+    this.#switchSharedCanvas();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#switchSharedCanvas();
   }
 
   protected override render(): TemplateResult {
