@@ -253,6 +253,56 @@ describe('<rr-context shared-canvas>', () => {
     });
   });
 
+  it('draws a frame of only segmentation views as their bytes, one pass each, as on their own canvases', async () => {
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <rr-context shared-canvas style="display:flex;gap:3px"></rr-context>
+        <rr-context style="display:flex;gap:3px"></rr-context>
+      </div>`,
+    );
+    const contexts = [...page.querySelectorAll('rr-context')] as RrContext[];
+    const views = contexts.map((ctx) => {
+      for (let v = 0; v < 5; v++) {
+        const view = document.createElement('rr-segmentation');
+        view.setAttribute('entity', `seg/${v}`);
+        view.style.cssText = `display:block;width:${30 + v}px;height:24px`;
+        ctx.append(view);
+        ctx.recording.log(`seg/${v}`, {
+          archetype: 'SegmentationImage',
+          buffer: new Uint8Array(12).map((_, i) => (i * 5 + v * 3) % 17),
+          format: { width: W, height: H },
+        });
+      }
+      return [...ctx.children] as RrImage[];
+    });
+    await Promise.all(views.flat().map((view) => view.renderComplete()));
+    const before = getRenderer().stats.encodedFrames;
+    for (const ctx of contexts) ctx.recording.setTime('frame', 0);
+    for (const ctx of contexts)
+      for (let v = 0; v < 5; v++)
+        ctx.recording.log(`seg/${v}`, {
+          archetype: 'SegmentationImage',
+          buffer: new Uint8Array(12).map((_, i) => (i * 7 + v) % 13),
+          format: { width: W, height: H },
+        });
+    await Promise.all(views.flat().map((view) => view.renderComplete()));
+    // Both sides drew every view encoded (5 each).
+    expect(getRenderer().stats.encodedFrames - before).to.equal(10);
+    const image = sharedPixels(contexts[0]!);
+    views[0]!.forEach((view, i) => {
+      const own = canvasPixels(views[1]![i]!);
+      expect(
+        own.data.some((b) => b !== 0),
+        `view ${i} draws something`,
+      ).to.equal(true);
+      expectImage(crop(image, boxOf(contexts[0]!, view)), (x, y) => {
+        const k = (y * own.width + x) * 4;
+        return [...own.data.slice(k, k + 4)] as unknown as RGBA;
+      });
+      expectOwnEmpty(view);
+    });
+  });
+
   it("draws the hover outline of a point at its place, as on the view's own canvas", async () => {
     const page = await fixture<HTMLDivElement>(
       html`<div>

@@ -279,9 +279,29 @@ export class SharedCanvas implements SharedSurface {
     const everything = allChanged || this.#stale || !this.#keptValid;
     if (!everything && !fresh.length) return;
     const draw = everything ? [...boxes.keys()] : fresh;
-    // When every view changed, the frame goes straight into the (sRGB) drawing buffer: no
-    // copy. The kept frame is then out of date until the next change draws every view into it.
-    const direct = allChanged && drawingBuffer(renderer, width, height);
+    // Every frame first: one of only views that write their bytes (segmentation, colour maps:
+    // `drawsEncoded`) goes into an RGBA8 drawing buffer, one pass each.
+    const frames = new Map<RenderTarget, FrameDescription | undefined>();
+    const failed = (view: RenderTarget, error: unknown): void => {
+      if (view.renderFailed) view.renderFailed(error);
+      else console.error(error);
+    };
+    for (const view of draw) {
+      this.#placed.set(view, boxes.get(view)!);
+      this.#own.delete(view);
+      renderer.releaseOwnCanvas(view);
+      try {
+        const frame = view.describeFrame();
+        frames.set(view, frame && frame.width >= 1 && frame.height >= 1 ? frame : undefined);
+      } catch (error) {
+        failed(view, error);
+      }
+    }
+    const described = [...frames.values()].filter((frame) => frame !== undefined);
+    const bytes = described.length > 0 && described.every(drawsEncoded);
+    // When every view changed, the frame goes straight into the drawing buffer: no copy. The
+    // kept frame is then out of date until the next change draws every view into it.
+    const direct = allChanged && drawingBuffer(renderer, width, height, !bytes);
     if (!direct && (this.#kept?.width !== width || this.#kept.height !== height)) {
       if (this.#kept) renderer.deleteTarget(this.#kept);
       this.#kept = undefined;
@@ -300,22 +320,18 @@ export class SharedCanvas implements SharedSurface {
     const drawn: RenderTarget[] = [];
     for (const view of draw) {
       const box = boxes.get(view)!;
-      this.#placed.set(view, box);
-      this.#own.delete(view);
-      renderer.releaseOwnCanvas(view);
+      const frame = frames.get(view);
       try {
-        const frame = view.describeFrame();
-        if (frame && frame.width >= 1 && frame.height >= 1) {
+        if (frame) {
           // The frame clears its own box; a layout size a pixel off would leave a seam.
           if (frame.width !== box.width || frame.height !== box.height)
             this.#clearBox(gl, target, box);
-          this.#drawView(renderer, frame, target, box, everything);
+          this.#drawView(renderer, frame, target, box, everything, direct && bytes);
         } else this.#clearBox(gl, target, box);
-        drawn.push(view);
+        if (frames.has(view)) drawn.push(view);
       } catch (error) {
         this.#clearBox(gl, target, box);
-        if (view.renderFailed) view.renderFailed(error);
-        else console.error(error);
+        failed(view, error);
       }
     }
     this.#handOver(renderer, width, height, target);
@@ -338,6 +354,7 @@ export class SharedCanvas implements SharedSurface {
     target: Target | null,
     box: Box,
     cleared: boolean,
+    bytes: boolean,
   ): void {
     const at: Placement = {
       x: box.x,
@@ -346,6 +363,10 @@ export class SharedCanvas implements SharedSurface {
       targetHeight: this.#size.height,
       cleared,
     };
+    if (bytes) {
+      renderer.composeInto(frame, target, at, true);
+      return;
+    }
     const passes = drawsEncoded(frame) ? 'encoded' : binaryAlpha(frame) ? 'one-pass' : 'two-pass';
     if (passes === 'one-pass') {
       renderer.composeInto(frame, target, at);
@@ -461,19 +482,19 @@ interface DrawingBufferStorage {
 }
 
 /**
- * Sizes the renderer's drawing buffer for the canvas' frame, SRGB8_ALPHA8 where the browser
- * can make it (true); false: RGBA8.
+ * Sizes the renderer's drawing buffer for the canvas' frame, SRGB8_ALPHA8 (or, `srgb` false,
+ * RGBA8); false when the browser cannot make the format asked for.
  */
-function drawingBuffer(renderer: Renderer, width: number, height: number): boolean {
+function drawingBuffer(renderer: Renderer, width: number, height: number, srgb = true): boolean {
   const canvas = renderer.canvas;
   if (canvas.width !== width || canvas.height !== height) {
     canvas.width = width;
     canvas.height = height;
   }
   const gl = renderer.gl as WebGL2RenderingContext & Partial<DrawingBufferStorage>;
-  if (!gl.drawingBufferStorage) return false;
-  if (gl.drawingBufferFormat !== gl.SRGB8_ALPHA8)
-    gl.drawingBufferStorage(gl.SRGB8_ALPHA8, width, height);
+  const format = srgb ? gl.SRGB8_ALPHA8 : gl.RGBA8;
+  if (!gl.drawingBufferStorage) return !srgb;
+  if (gl.drawingBufferFormat !== format) gl.drawingBufferStorage(format, width, height);
   return true;
 }
 
