@@ -7,10 +7,12 @@
  *            canvas (`transferToImageBitmap` → `bitmaprenderer`), as src/render/renderer.ts does.
  * fair:      one atlas OffscreenCanvas, one transferToImageBitmap, 200 2D canvases copying their
  *            rectangle out of it with drawImage (the "one canvas, cheaper hand-over" variant).
+ * extra row: one OffscreenCanvas of the whole grid, 200 scissored viewports, ONE bitmap handed to
+ *            one on-page `bitmaprenderer` canvas: `<rr-context shared-canvas>`'s hand-over.
  * The same trivial shader on every side: the ratio is the hand-over alone.
  */
 import { linkProgram } from '../gl-link.js';
-import { defineCase } from '../harness.js';
+import { defineCase, type BenchContext, type Runner } from '../harness.js';
 
 const VIEWS = 200;
 const W = 64;
@@ -72,6 +74,29 @@ function viewCanvases<K extends 'bitmaprenderer' | '2d'>(stage: HTMLElement, kin
   return { box, contexts };
 }
 
+/** The shared canvas' hand-over: every view drawn into one frame, one bitmap for all. */
+function sharedBitmap({ stage }: BenchContext): Runner<number> {
+  const canvas = document.createElement('canvas');
+  canvas.style.cssText = `display:block;width:${COLUMNS * W}px;height:${ROWS * H}px`;
+  canvas.width = COLUMNS * W;
+  canvas.height = ROWS * H;
+  stage.append(canvas);
+  const output = canvas.getContext('bitmaprenderer')!;
+  const offscreen = new OffscreenCanvas(COLUMNS * W, ROWS * H);
+  const gl = offscreen.getContext('webgl2', OPTIONS) as WebGL2RenderingContext;
+  const color = program(gl);
+  gl.enable(gl.SCISSOR_TEST);
+  return {
+    // As the per-view side: the harness waits for the GPU on a context of its own.
+    run(t) {
+      for (let v = 0; v < VIEWS; v++)
+        drawView(gl, color, v, t, (v % COLUMNS) * W, Math.floor(v / COLUMNS) * H);
+      output.transferFromImageBitmap(offscreen.transferToImageBitmap());
+    },
+    dispose: () => canvas.remove(),
+  };
+}
+
 export default defineCase<number>({
   name: 'hand-over alone: 200 views of 64×48, per-view bitmap vs one on-page canvas',
   notes:
@@ -79,6 +104,7 @@ export default defineCase<number>({
   warmup: 2,
   repeats: 10,
   input: (i) => i % 2,
+  extras: [{ label: 'one bitmap for all (shared-canvas)', candidate: true, setup: sharedBitmap }],
   baseline({ stage }) {
     const canvas = document.createElement('canvas');
     canvas.style.cssText = `display:block;width:${COLUMNS * W}px;height:${ROWS * H}px`;
