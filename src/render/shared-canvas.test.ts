@@ -7,7 +7,7 @@ import type { RrContext } from '../elements/rr-context/rr-context.js';
 import type { RrImage } from '../elements/rr-image/rr-image.js';
 import { getRenderer } from './renderer.js';
 import { canvasPixels, expectImage, type RGBA } from '../../test/helpers/pixels.js';
-import { rgbImage } from '../../test/helpers/fixtures.js';
+import { nextEvent, rgbImage } from '../../test/helpers/fixtures.js';
 import { hoverCanvas } from '../../test/helpers/hover.js';
 
 const VIEWS = 24;
@@ -354,6 +354,42 @@ describe('<rr-context shared-canvas>', () => {
     // The same in the shared canvas (and it was drawn again: the pointer moved on and back).
     const shared = crop(sharedPixels(contexts[0]!), boxOf(contexts[0]!, views[0]![1]!));
     expect(white(shared.data, 0, own.width / 2)).to.equal(white(own.data, 0, own.width / 2));
+  });
+
+  it('draws every view again after the context is lost and restored', async () => {
+    const { ctx, images } = await sharedViews();
+    const renderer = getRenderer();
+    // A partial change first, so that the kept frame exists when the context goes.
+    images[4]!.opacity = 0;
+    await images[4]!.updateComplete;
+    await Promise.all(images.map((image) => image.renderComplete()));
+    const lose = renderer.gl.getExtension('WEBGL_lose_context')!;
+    const lost = nextEvent(renderer.canvas, 'webglcontextlost');
+    lose.loseContext();
+    await lost;
+    await new Promise((r) => setTimeout(r, 0));
+    const restored = nextEvent(renderer.canvas, 'webglcontextrestored');
+    lose.restoreContext();
+    await restored;
+    ctx.setTime('frame', 1);
+    await Promise.all(images.map((image) => image.renderComplete()));
+    expectShared(
+      ctx,
+      images.filter((_, v) => v !== 4),
+      1,
+    );
+    // And a change of one view after it (into a new kept frame).
+    images[4]!.opacity = 1;
+    await images[4]!.updateComplete;
+    await Promise.all(images.map((image) => image.renderComplete()));
+    images[8]!.opacity = 0;
+    await images[8]!.updateComplete;
+    await Promise.all(images.map((image) => image.renderComplete()));
+    expectShared(
+      ctx,
+      images.filter((_, v) => v !== 8),
+      1,
+    );
   });
 
   it('keeps a transformed view on its own canvas, and every view when the context is too large for the GPU', async () => {
