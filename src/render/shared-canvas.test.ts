@@ -392,6 +392,19 @@ describe('<rr-context shared-canvas>', () => {
     );
   });
 
+  it('keeps drawing into a new shared canvas when the context moves in the page', async () => {
+    const { ctx, images } = await sharedViews();
+    const other = document.createElement('div');
+    other.style.paddingLeft = '7px';
+    ctx.parentElement!.append(other);
+    other.append(ctx);
+    ctx.setTime('frame', 1);
+    await Promise.all(images.map((image) => image.renderComplete()));
+    expectShared(ctx, images, 1);
+    for (const image of images) expectOwnEmpty(image);
+    other.remove();
+  });
+
   it('keeps a transformed view on its own canvas, and every view when the context is too large for the GPU', async () => {
     const { ctx, images } = await sharedViews();
     const turned = images[7]!;

@@ -87,8 +87,9 @@ export class SharedCanvas implements SharedSurface {
   /** The canvas every view of the context is drawn into; the context places it. */
   readonly canvas = document.createElement('canvas');
   /**
-   * Keep the frame in a texture and redraw only the views that changed (true), or redraw every
-   * view of the context into the drawing buffer each time (false; measured in the benchmark).
+   * Keep a copy of the frame that a change of a few views redraws only them into (true), or
+   * redraw every view of the context straight into the drawing buffer each time (false: a hook
+   * for measuring; a change of every view is drawn that way in either case).
    */
   keep = true;
   /** Bytes the canvas' frame and the kept copy take (`stats.outputBytes`). */
