@@ -28,7 +28,12 @@ import {
   imageVertexShader,
   type ImageShaderVariant,
 } from './shaders/image.glsl.js';
-import { createPlannedTexture, readTexel, texturePlanLayout } from './textures.js';
+import {
+  createPlannedTexture,
+  readTexel,
+  texturePlanLayout,
+  type TexturePlan,
+} from './textures.js';
 import { TiledTexture } from './tiled-texture.js';
 import { GL } from './gl-enums.js';
 
@@ -38,6 +43,23 @@ export type MagnificationFilter = MagnificationFilterName;
 const FILTER_INDEX: Record<MagnificationFilter, number> = { nearest: 0, linear: 1, bicubic: 2 };
 const ALPHA_INDEX = { opaque: 0, separate: 1, premultiplied: 2 } as const;
 const MAPPER_INDEX = { grayscale: 0, rgb: 1, colormap: 2 } as const;
+
+/** RGB/BGR U8 colour in one SRGB8 texture plan (not YUV bytes, not packed). */
+function rawCapablePlan(plan: ImagePlan): boolean {
+  const { texture, shading } = plan;
+  return (
+    texture.internalFormat === GL.SRGB8 &&
+    texture.linearBytes === undefined &&
+    !shading.yuv &&
+    shading.mapper === 'rgb' &&
+    shading.channels === 3
+  );
+}
+
+/** The same bytes in an RGB8 texture: read undecoded. */
+function rawBytePlan(texture: TexturePlan): TexturePlan {
+  return { ...texture, internalFormat: GL.RGB8 };
+}
 
 /** The compiled image program for a sampler kind and a specialised variant. */
 function imageProgram(
@@ -70,6 +92,22 @@ export class ImageDrawable implements Drawable {
   #byteRow = 0;
   /** The texture holds four samples a texel (`TexturePlan.packed`). */
   #packed = false;
+  /**
+   * Opaque sRGB colour bytes (RGB/BGR U8) whose texture may hold the bytes undecoded (RGB8):
+   * where every fragment takes one texel (`drawsEncodedAt`), a frame drawn encoded writes them
+   * straight into an RGBA8 target. The texture is SRGB8 otherwise (filtered and composited
+   * draws decode in the texture unit, as before).
+   */
+  #rawCapable = false;
+  /** The texture currently holds the bytes as RGB8 (else SRGB8). */
+  #rawTexture = false;
+  /** The picture's texture plan (SRGB8) where it is raw-capable: switching formats re-uploads it. */
+  #plannedTexture: TexturePlan | undefined;
+  /** Draws that wrote an RGB8 texture's bytes as they are (tests count them). */
+  rawDraws = 0;
+  /** Draws of the current picture, and whether one of them was not an encoded one. */
+  #drawsSincePlan = 0;
+  #linearSincePlan = false;
   /** Bumped with every new picture: the GPU range is recomputed for a new generation. */
   #generation = 0;
   #gpuRange: GpuRange | undefined;
@@ -125,6 +163,19 @@ export class ImageDrawable implements Drawable {
     return this.opaque && this.shading?.mapper === 'colormap';
   }
 
+  /**
+   * Opaque RGB/BGR U8 colour with the Nearest filter where every fragment takes exactly one
+   * texel (magnified, or 1:1 on whole-pixel offsets, where bilinear taps land on texel
+   * centres): the displayed byte is the stored byte (sRGB decode, then the target's encode,
+   * give it back), so a frame of such layers can be drawn encoded (`Drawable.drawsEncodedAt`).
+   */
+  drawsEncodedAt(frame: { scale: number; offset: readonly [number, number] }): boolean {
+    // (At 1:1 a Linear filter would take the texel too; it is left to the linear path.)
+    if (!this.#rawCapable || !this.opaque || this.magnificationFilter !== 'nearest') return false;
+    const { scale, offset } = frame;
+    return scale > 1 || (scale === 1 && Number.isInteger(offset[0]) && Number.isInteger(offset[1]));
+  }
+
   /** The shading in effect, with the user's overrides applied. */
   get shading(): ImageShading | undefined {
     return this.#shading && applyShadingOverrides(this.#shading, this.overrides);
@@ -138,7 +189,23 @@ export class ImageDrawable implements Drawable {
     // Four samples a texel where the image is one texture (tiles are cut in image pixels).
     const packed = plan.width <= max && plan.height <= max ? texture.packed : undefined;
     this.#generation++;
+    const rawCapable = rawCapablePlan(plan);
+    // The bytes go up undecoded when the picture before was only drawn encoded (a scrub at 1:1);
+    // SRGB8 once it was drawn filtered or composited; else as the texture is.
+    const raw =
+      rawCapable &&
+      (this.#drawsSincePlan > 0 ? !this.#linearSincePlan : this.#rawTexture && this.#rawCapable);
+    this.#drawsSincePlan = 0;
+    this.#linearSincePlan = false;
     if (this.#tiled && layout === this.#layout) {
+      if (rawCapable) {
+        // Texels of the same size either way: refilled, or new storage when the format flips.
+        this.#tiled.refill(raw ? rawBytePlan(texture) : texture, raw !== this.#rawTexture);
+        this.#rawTexture = raw;
+        this.#plannedTexture = texture;
+        this.#shading = plan.shading;
+        return;
+      }
       // Same size and format as the picture before (the next frame of a video, a scrubbed
       // timeline): write the new texels into the textures we have instead of reallocating.
       this.#tiled.refill(
@@ -180,8 +247,11 @@ export class ImageDrawable implements Drawable {
         plan.height,
       );
     } else {
-      this.#tiled = TiledTexture.fromPlan(this.renderer, texture);
+      this.#tiled = TiledTexture.fromPlan(this.renderer, raw ? rawBytePlan(texture) : texture);
     }
+    this.#rawCapable = rawCapable;
+    this.#rawTexture = raw;
+    this.#plannedTexture = rawCapable ? texture : undefined;
     this.#packed = packed !== undefined;
     this.#shading = plan.shading;
     this.#sampler = texture.sampler;
@@ -243,6 +313,9 @@ export class ImageDrawable implements Drawable {
     this.#gpuRange = undefined;
     this.#cpuRange = undefined;
     this.#layout = '';
+    this.#rawCapable = false;
+    this.#rawTexture = false;
+    this.#plannedTexture = undefined;
     this.#packed = false;
     this.#shading = undefined;
     this.width = 0;
@@ -254,6 +327,17 @@ export class ImageDrawable implements Drawable {
     const tiles = this.#tiled?.tiles;
     if (!tiles || !shading) return;
     const { gl, renderer } = context;
+    // Encoded, such a layer writes the stored bytes (`drawsEncodedAt`); drawn in linear light,
+    // it needs them decoded by the texture unit: new storage, uploaded once from the bytes kept.
+    const rawFrame = context.encoded === true && this.#rawCapable;
+    if (this.#rawCapable) {
+      this.#drawsSincePlan++;
+      if (!rawFrame) this.#linearSincePlan = true;
+      if (!rawFrame && this.#rawTexture) {
+        this.#tiled!.refill(this.#plannedTexture!, true);
+        this.#rawTexture = false;
+      }
+    }
     // Uploads happen lazily on first use and bind on the active unit: do them all before any
     // sampler uniform is bound, or an upload would unbind what a sampler was just given.
     const textures = tiles.map((tile) => tile.texture.texture);
@@ -285,7 +369,12 @@ export class ImageDrawable implements Drawable {
       shading.mapper === 'rgb' &&
       this.#hardwareFilterable;
     if (hardware) filter = 3;
-    const encoded = context.encoded === true && shading.mapper === 'colormap';
+    // Colour maps give sRGB values; an SRGB8 texture's bytes come back decoded and are encoded
+    // again in the shader (exact: a byte's decode is far from the next byte's rounding edge).
+    if (rawFrame && this.#rawTexture) this.rawDraws++;
+    const encoded =
+      context.encoded === true &&
+      (shading.mapper === 'colormap' || (rawFrame && !this.#rawTexture));
     let yuv = shading.yuv;
     // NV12 whose byte rows are the image's, of an even width (U, V pairs never straddle a row):
     // fetched by coordinate (7); at 2:1 on whole pixels, where every bilinear footprint is one

@@ -69,8 +69,11 @@ export function refillPlannedTexture(
   texture: TrackedTexture,
   plan: TexturePlan,
   region?: TextureRegion,
+  /** The plan's internal format differs from the texture's (same size): new storage. */
+  reformat = false,
 ): void {
   const r = region ?? { x: 0, y: 0, width: plan.width, height: plan.height };
+  if (reformat) return texture.replace(plannedUpload(plan, r));
   texture.refill(plannedUpload(plan, r), (gl, handle) => {
     gl.bindTexture(gl.TEXTURE_2D, handle);
     fillPlanned(gl, plan, r);

@@ -89,7 +89,8 @@ export interface ImageShaderVariant {
   packed?: boolean;
   /**
    * The target takes sRGB bytes (`DrawContext.encoded`): the colour map's sRGB value goes out
-   * as it is, without the decode the sRGB target would undo (colormap mapper only).
+   * as it is, without the decode the sRGB target would undo; RGB colour read decoded from an
+   * SRGB8 texture is encoded back to its bytes (an RGB8 texture's bytes need neither).
    */
   encoded?: boolean;
 }
@@ -389,6 +390,15 @@ vec3 colormap_srgb(float t) {
   return vec3(t); // grayscale: an even ramp in sRGB
 }
 
+#if ENCODED
+// Decoded sRGB colour (an SRGB8 texture's texel) back to its byte, for an RGBA8 target.
+vec3 srgb_from_linear(vec3 c) {
+  vec3 lo = c * 12.92;
+  vec3 hi = 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055;
+  return mix(hi, lo, vec3(lessThanEqual(c, vec3(0.0031308))));
+}
+#endif
+
 vec3 colormap_linear(float t) {
   t = clamp(t, 0.0, 1.0);
 #if ENCODED
@@ -431,6 +441,10 @@ void main() {
   if (MAPPER == 0) color = vec4(v.rrr, 1.0);
   else if (MAPPER == 2) color = vec4(colormap_linear(v.r), 1.0);
   else color = v;
+#if ENCODED
+  // RGB colour drawn encoded from an SRGB8 texture (one texel a fragment, opaque).
+  if (MAPPER == 1) color.rgb = srgb_from_linear(color.rgb);
+#endif
   out_color = color * u_opacity;
 }
 `;
