@@ -73,7 +73,7 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.encoded ? '-encoded' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.encoded ? '-encoded' : ''}${variant.unitRange ? '-unit' : ''}`;
   return renderer.program(
     key,
     imageVertexShader(variant.gpuRange === true),
@@ -387,9 +387,11 @@ export class ImageDrawable implements Drawable {
         Number.isInteger(context.offset[1]);
       yuv = { ...yuv, layout: halving ? 8 : 7 };
     }
+    const uRange = range.range ?? shading.range;
     const program = imageProgram(renderer, this.#sampler, {
       yuv,
       filter,
+      unitRange: range.stats === undefined && uRange[0] === 0 && uRange[1] === 1,
       gpuRange: range.stats !== undefined,
       packed: this.#packed,
       encoded,
@@ -405,7 +407,7 @@ export class ImageDrawable implements Drawable {
     gl.useProgram(program.program);
     programs.setUniforms(program.uniformSetters, {
       u_channels: shading.channels,
-      u_range: range.range ?? shading.range,
+      u_range: uRange,
       u_stats: range.stats ?? null,
       u_bgr: shading.bgr,
       u_decodeSrgb: shading.decodeSrgb,

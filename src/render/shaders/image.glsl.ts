@@ -83,6 +83,11 @@ export interface ImageShaderVariant {
    * times faster on software GPUs (SwiftShader pays for branches it does not take).
    */
   filter?: -1 | 0 | 1 | 2 | 3;
+  /**
+   * The range is [0, 1] (U8 data in a normalised texture): samples are used as they are, without
+   * the subtraction and division per tap (which give the same value for this range).
+   */
+  unitRange?: boolean;
   /** The range comes from the GPU's statistics (u_stats, render/gpu-range.ts), not u_range. */
   gpuRange?: boolean;
   /** Single-channel samples four to a texel (`TexturePlan.packed`); u_textureSize in pixels. */
@@ -106,6 +111,18 @@ export function imageFragmentShader(
   const { yuv, filter = -1, shading, gpuRange = false, packed = false } = variant;
   const constant = (value: number | boolean | undefined, uniform: string) =>
     value === undefined ? uniform : String(value);
+  // The direct path (main): RGB/BGR colour whose decode is the texture unit's or none.
+  const direct =
+    sampler === 'float' &&
+    !yuv &&
+    !packed &&
+    !gpuRange &&
+    variant.unitRange === true &&
+    shading?.channels === 3 &&
+    shading.mapper === 1 &&
+    !shading.decodeSrgb &&
+    (filter === 0 || filter === 3);
+  const swizzle = shading?.bgr ? 'bgr' : 'rgb';
   const samplerType =
     sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
   return /* glsl */ `#version 300 es
@@ -128,6 +145,8 @@ export function imageFragmentShader(
 #define GPU_RANGE ${gpuRange ? 1 : 0}
 #define PACKED ${packed ? 1 : 0}
 #define ENCODED ${variant.encoded ? 1 : 0}
+#define UNIT_RANGE ${variant.unitRange ? 1 : 0}
+#define DIRECT ${direct ? 1 : 0}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
@@ -273,7 +292,11 @@ vec4 decode_texel(ivec2 p) {
   // NaN and ±inf samples are errors too, as in Rerun. Tested on the raw bits before any
   // arithmetic: shader compilers may assume arithmetic never yields NaN and fold checks away.
   bool special = any(equal(floatBitsToUint(s.rgb) & 0x7f800000u, uvec3(0x7f800000u)));
+#if UNIT_RANGE
+  vec4 n = s;
+#else
   vec4 n = (s - RANGE.x) / (RANGE.y - RANGE.x);
+#endif
   if (BGR) n = n.bgra;
   if (DECODE_SRGB) {
     bool inside = all(greaterThanEqual(n.rgb, vec3(0.0))) && all(lessThanEqual(n.rgb, vec3(1.0)));
@@ -295,7 +318,11 @@ vec4 sample_hardware(vec2 coord) {
   vec4 s = vec4(texture(u_texture, coord / vec2(u_textureSize)));
   if (CHANNELS == 1) s = vec4(s.r, 0.0, 0.0, 1.0);
   else if (CHANNELS == 3) s.a = 1.0;
+#if UNIT_RANGE
+  vec4 n = s;
+#else
   vec4 n = (s - RANGE.x) / (RANGE.y - RANGE.x);
+#endif
   if (BGR) n = n.bgra;
   if (ALPHA_MODE == 0 || CHANNELS != 4) n.a = 1.0;
   return n;
@@ -419,6 +446,21 @@ void main() {
   vec2 device = vec2(gl_FragCoord.x, u_viewport.y - gl_FragCoord.y);
   vec2 scene = (device - u_offset) / u_scale;
   vec2 coord = scene - u_origin + u_texelOrigin;
+#if DIRECT
+  // Opaque RGB colour of range [0, 1], one fetch (a texel, or the texture unit's bilinear): what
+  // decode_texel and the rgb mapper give for it, without the code that does nothing here (a
+  // software GPU pays for it per fragment).
+#if FILTER == 3
+  vec3 rgb = texture(u_texture, coord / vec2(u_textureSize)).${swizzle};
+#else
+  ivec2 p = clamp(ivec2(floor(coord)), ivec2(0), u_textureSize - 1);
+  vec3 rgb = texelFetch(u_texture, p, 0).${swizzle};
+#endif
+#if ENCODED
+  rgb = srgb_from_linear(rgb);
+#endif
+  out_color = vec4(rgb, 1.0) * u_opacity;
+#else
   // Magnifying iff one screen pixel covers less than one texel (rectangle_fs.wgsl is_magnifying).
   vec4 v;
 #if FILTER == 3
@@ -446,6 +488,7 @@ void main() {
   if (MAPPER == 1) color.rgb = srgb_from_linear(color.rgb);
 #endif
   out_color = color * u_opacity;
+#endif
 }
 `;
 }
