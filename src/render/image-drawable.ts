@@ -73,7 +73,7 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.encoded ? '-encoded' : ''}${variant.unitRange ? '-unit' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.encoded ? '-encoded' : ''}${variant.unitRange ? '-unit' : ''}${variant.coord ? `-c${variant.coord}` : ''}`;
   return renderer.program(
     key,
     imageVertexShader(variant.gpuRange === true),
@@ -388,10 +388,17 @@ export class ImageDrawable implements Drawable {
       yuv = { ...yuv, layout: halving ? 8 : 7 };
     }
     const uRange = range.range ?? shading.range;
+    const [ox, oy] = context.offset;
+    const scale = context.scale;
+    const whole = Number.isInteger(ox) && Number.isInteger(oy);
+    // (The shader uses it only on its direct path; exact either way, see ImageShaderVariant.)
+    const coord =
+      scale === 1 && whole ? 2 : scale > 0 && Number.isInteger(Math.log2(scale)) ? 1 : 0;
     const program = imageProgram(renderer, this.#sampler, {
       yuv,
       filter,
       unitRange: range.stats === undefined && uRange[0] === 0 && uRange[1] === 1,
+      coord,
       gpuRange: range.stats !== undefined,
       packed: this.#packed,
       encoded,
@@ -418,6 +425,7 @@ export class ImageDrawable implements Drawable {
       u_opacity: Math.min(1, Math.max(0, Number.isFinite(this.opacity) ? this.opacity : 1)),
       u_byteRow: Math.max(1, this.#byteRow),
       u_colormap: colormapCode(shading.colormap),
+      u_invScale: [1 / scale, 1 / scale],
       ...sceneUniforms(context),
     });
     tiles.forEach((tile, i) => {
@@ -429,6 +437,7 @@ export class ImageDrawable implements Drawable {
         u_extent: [tile.width, tile.height],
         u_origin: [tile.x, tile.y],
         u_texelOrigin: [tile.x - tile.texX, tile.y - tile.texY],
+        u_texelShift: [ox + tile.x - (tile.x - tile.texX), oy + tile.y - (tile.y - tile.texY)],
       });
       renderer.drawQuad();
     });

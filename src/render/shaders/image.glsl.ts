@@ -88,6 +88,12 @@ export interface ImageShaderVariant {
    * the subtraction and division per tap (which give the same value for this range).
    */
   unitRange?: boolean;
+  /**
+   * How the direct path (opaque RGB colour) finds its texel coordinate: 0 by dividing by the
+   * scale, 1 by multiplying by its reciprocal (a power of two: the same value), 2 in integers
+   * (1:1 on whole pixels).
+   */
+  coord?: 0 | 1 | 2;
   /** The range comes from the GPU's statistics (u_stats, render/gpu-range.ts), not u_range. */
   gpuRange?: boolean;
   /** Single-channel samples four to a texel (`TexturePlan.packed`); u_textureSize in pixels. */
@@ -147,6 +153,7 @@ export function imageFragmentShader(
 #define ENCODED ${variant.encoded ? 1 : 0}
 #define UNIT_RANGE ${variant.unitRange ? 1 : 0}
 #define DIRECT ${direct ? 1 : 0}
+#define COORD ${direct ? (variant.coord ?? 0) : 0}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
@@ -170,6 +177,11 @@ uniform vec2 u_offset;        // device pixel position of scene (0, 0)
 uniform vec2 u_viewport;      // viewport size in device pixels
 uniform int u_byteRow;        // bytes per row of the YUV byte texture
 uniform int u_colormap;       // the colour map: Rerun's enum value (colormap_srgb)
+#if COORD == 1
+uniform vec2 u_invScale;      // 1 / u_scale, a power of two
+#elif COORD == 2
+uniform ivec2 u_texelShift;   // u_offset + u_origin − u_texelOrigin, whole pixels at 1:1
+#endif
 
 out vec4 out_color;
 
@@ -443,24 +455,38 @@ void main() {
   // The texel coordinate from the fragment's own scene position rather than the interpolated
   // v_texcoord: the same arithmetic for a tile as for the whole image (and for a snapshot tile
   // as for the whole snapshot), so tiles are bit-identical to one big texture.
-  vec2 device = vec2(gl_FragCoord.x, u_viewport.y - gl_FragCoord.y);
-  vec2 scene = (device - u_offset) / u_scale;
-  vec2 coord = scene - u_origin + u_texelOrigin;
 #if DIRECT
   // Opaque RGB colour of range [0, 1], one fetch (a texel, or the texture unit's bilinear): what
   // decode_texel and the rgb mapper give for it, without the code that does nothing here (a
-  // software GPU pays for it per fragment).
+  // software GPU pays for it per fragment, and for a division more than for a product).
+#if COORD == 2
+  // 1:1 on whole pixels: the texel under the fragment in integers (the arithmetic below gives
+  // exactly this: every term is a whole number or a half).
+  ivec2 p = ivec2(int(gl_FragCoord.x), int(u_viewport.y) - 1 - int(gl_FragCoord.y)) - u_texelShift;
+  vec3 rgb = texelFetch(u_texture, clamp(p, ivec2(0), u_textureSize - 1), 0).${swizzle};
+#else
+  vec2 device = vec2(gl_FragCoord.x, u_viewport.y - gl_FragCoord.y);
+#if COORD == 1
+  // A power-of-two scale: the product by its reciprocal is the quotient, exactly.
+  vec2 coord = (device - u_offset) * u_invScale - u_origin + u_texelOrigin;
+#else
+  vec2 coord = (device - u_offset) / u_scale - u_origin + u_texelOrigin;
+#endif
 #if FILTER == 3
   vec3 rgb = texture(u_texture, coord / vec2(u_textureSize)).${swizzle};
 #else
   ivec2 p = clamp(ivec2(floor(coord)), ivec2(0), u_textureSize - 1);
   vec3 rgb = texelFetch(u_texture, p, 0).${swizzle};
 #endif
+#endif
 #if ENCODED
   rgb = srgb_from_linear(rgb);
 #endif
   out_color = vec4(rgb, 1.0) * u_opacity;
 #else
+  vec2 device = vec2(gl_FragCoord.x, u_viewport.y - gl_FragCoord.y);
+  vec2 scene = (device - u_offset) / u_scale;
+  vec2 coord = scene - u_origin + u_texelOrigin;
   // Magnifying iff one screen pixel covers less than one texel (rectangle_fs.wgsl is_magnifying).
   vec4 v;
 #if FILTER == 3
