@@ -7,7 +7,7 @@ import '../../index.js';
 import type { RrImage } from './rr-image.js';
 import { getRenderer } from '../../render/renderer.js';
 import { canvasPixels, expectImage, type RGBA } from '../../../test/helpers/pixels.js';
-import { rgbImage } from '../../../test/helpers/fixtures.js';
+import { convertRgb, rgbImage } from '../../../test/helpers/fixtures.js';
 import { assertNoWebGLError, requireWebGL2 } from '../../../test/helpers/webgl.js';
 
 const W = 64;
@@ -179,5 +179,42 @@ describe('<rr-image> RGB U8 drawn as its bytes', () => {
     expectImage(canvasPixels(el), byteAt(frame(8), W));
     expect(stats().textures).to.equal(textures);
     expect(stats().allocations).to.equal(allocations);
+  });
+
+  it('writes the bytes of BGR data and of a tiled image (tiles of a smaller texture limit) as they are', async () => {
+    const rgb = frame(3);
+    const bgr = await fixture<RrImage>(
+      html`<rr-image style="display: block; width: ${W * 2}px; height: ${H * 2}px"></rr-image>`,
+    );
+    bgr.format = { width: W, height: H, colorModel: 'BGR' } as RrImage['format'];
+    bgr.buffer = convertRgb(frame(0), 'BGR');
+    await bgr.renderComplete();
+    const raw = bgr.imageLayer!.drawable.rawDraws;
+    bgr.buffer = convertRgb(rgb, 'BGR');
+    await bgr.renderComplete();
+    expect(bgr.imageLayer!.drawable.rawDraws - raw).to.equal(1);
+    const at = byteAt(rgb, W);
+    expectImage(canvasPixels(bgr), (x, y) => at(x >> 1, y >> 1));
+    expectImage(await bgr.snapshot(), at);
+
+    const renderer = getRenderer();
+    renderer.maxTextureSizeOverride = 24;
+    try {
+      // Not on screen (a view is drawn at most 24 px wide here): only snapshots draw it, in
+      // tiles of 24×24 (shifted viewports) over an image of 3×2 texture tiles.
+      const el = await fixture<RrImage>(html`<rr-image style="display: none"></rr-image>`);
+      el.format = { width: W, height: H, colorModel: 'RGB' } as RrImage['format'];
+      el.buffer = frame(0);
+      expectImage(await el.snapshot(), byteAt(frame(0), W));
+      expect(el.imageLayer!.drawable.tileCount).to.be.greaterThan(2);
+      el.buffer = rgb;
+      const raw = el.imageLayer!.drawable.rawDraws;
+      expectImage(await el.snapshot(), at);
+      expectImage(await el.snapshot({ scale: 2 }), (x, y) => at(x >> 1, y >> 1));
+      // Two snapshots of 3×2 and 6×3 output tiles of 24 px, each one draw of the image.
+      expect(el.imageLayer!.drawable.rawDraws - raw).to.equal(6 + 18);
+    } finally {
+      renderer.maxTextureSizeOverride = undefined;
+    }
   });
 });
