@@ -44,23 +44,6 @@ const FILTER_INDEX: Record<MagnificationFilter, number> = { nearest: 0, linear: 
 const ALPHA_INDEX = { opaque: 0, separate: 1, premultiplied: 2 } as const;
 const MAPPER_INDEX = { grayscale: 0, rgb: 1, colormap: 2 } as const;
 
-/** RGB/BGR U8 colour in one SRGB8 texture plan (not YUV bytes, not packed). */
-function rawCapablePlan(plan: ImagePlan): boolean {
-  const { texture, shading } = plan;
-  return (
-    texture.internalFormat === GL.SRGB8 &&
-    texture.linearBytes === undefined &&
-    !shading.yuv &&
-    shading.mapper === 'rgb' &&
-    shading.channels === 3
-  );
-}
-
-/** The same bytes in an RGB8 texture: read undecoded. */
-function rawBytePlan(texture: TexturePlan): TexturePlan {
-  return { ...texture, internalFormat: GL.RGB8 };
-}
-
 /** The compiled image program for a sampler kind and a specialised variant. */
 function imageProgram(
   renderer: Renderer,
@@ -73,7 +56,7 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.encoded ? '-encoded' : ''}${variant.unitRange ? '-unit' : ''}${variant.coord ? `-c${variant.coord}` : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.encoded ? '-encoded' : ''}${variant.unitRange ? '-unit' : ''}${variant.wholePixels ? '-whole' : ''}`;
   return renderer.program(
     key,
     imageVertexShader(variant.gpuRange === true),
@@ -93,21 +76,18 @@ export class ImageDrawable implements Drawable {
   /** The texture holds four samples a texel (`TexturePlan.packed`). */
   #packed = false;
   /**
-   * Opaque sRGB colour bytes (RGB/BGR U8) whose texture may hold the bytes undecoded (RGB8):
-   * where every fragment takes one texel (`drawsEncodedAt`), a frame drawn encoded writes them
-   * straight into an RGBA8 target. The texture is SRGB8 otherwise (filtered and composited
-   * draws decode in the texture unit, as before).
+   * The SRGB8 plan of RGB/BGR U8 colour (else undefined), whose texture may hold the bytes
+   * undecoded (RGB8): where every fragment takes one texel (`drawsEncodedAt`), a frame drawn
+   * encoded writes them straight into an RGBA8 target. Filtered and composited draws need it
+   * SRGB8 (decoded by the texture unit); switching re-uploads this plan.
    */
-  #rawCapable = false;
-  /** The texture currently holds the bytes as RGB8 (else SRGB8). */
+  #srgbPlan: TexturePlan | undefined;
+  /** The texture holds the bytes as RGB8. */
   #rawTexture = false;
-  /** The picture's texture plan (SRGB8) where it is raw-capable: switching formats re-uploads it. */
-  #plannedTexture: TexturePlan | undefined;
+  /** How the picture was drawn since it came: 0 not yet, 1 only encoded, 2 also otherwise. */
+  #drawnAs = 0;
   /** Draws that wrote an RGB8 texture's bytes as they are (tests count them). */
   rawDraws = 0;
-  /** Draws of the current picture, and whether one of them was not an encoded one. */
-  #drawsSincePlan = 0;
-  #linearSincePlan = false;
   /** Bumped with every new picture: the GPU range is recomputed for a new generation. */
   #generation = 0;
   #gpuRange: GpuRange | undefined;
@@ -171,7 +151,7 @@ export class ImageDrawable implements Drawable {
    */
   drawsEncodedAt(frame: { scale: number; offset: readonly [number, number] }): boolean {
     // (At 1:1 a Linear filter would take the texel too; it is left to the linear path.)
-    if (!this.#rawCapable || !this.opaque || this.magnificationFilter !== 'nearest') return false;
+    if (!this.#srgbPlan || !this.opaque || this.magnificationFilter !== 'nearest') return false;
     const { scale, offset } = frame;
     return scale > 1 || (scale === 1 && Number.isInteger(offset[0]) && Number.isInteger(offset[1]));
   }
@@ -189,23 +169,16 @@ export class ImageDrawable implements Drawable {
     // Four samples a texel where the image is one texture (tiles are cut in image pixels).
     const packed = plan.width <= max && plan.height <= max ? texture.packed : undefined;
     this.#generation++;
-    const rawCapable = rawCapablePlan(plan);
-    // The bytes go up undecoded when the picture before was only drawn encoded (a scrub at 1:1);
-    // SRGB8 once it was drawn filtered or composited; else as the texture is.
-    const raw =
-      rawCapable &&
-      (this.#drawsSincePlan > 0 ? !this.#linearSincePlan : this.#rawTexture && this.#rawCapable);
-    this.#drawsSincePlan = 0;
-    this.#linearSincePlan = false;
+    const srgb = texture.internalFormat === GL.SRGB8 ? texture : undefined;
+    // The bytes go up undecoded when the picture before was only drawn encoded (a scrub at 1:1),
+    // decoded once it was drawn otherwise; else as the texture is.
+    const raw = !!srgb && (this.#drawnAs ? this.#drawnAs < 2 : this.#rawTexture);
+    const upload = raw ? { ...texture, internalFormat: GL.RGB8 } : texture;
+    const reformat = raw !== this.#rawTexture;
+    this.#drawnAs = 0;
+    this.#rawTexture = raw;
+    this.#srgbPlan = srgb;
     if (this.#tiled && layout === this.#layout) {
-      if (rawCapable) {
-        // Texels of the same size either way: refilled, or new storage when the format flips.
-        this.#tiled.refill(raw ? rawBytePlan(texture) : texture, raw !== this.#rawTexture);
-        this.#rawTexture = raw;
-        this.#plannedTexture = texture;
-        this.#shading = plan.shading;
-        return;
-      }
       // Same size and format as the picture before (the next frame of a video, a scrubbed
       // timeline): write the new texels into the textures we have instead of reallocating.
       this.#tiled.refill(
@@ -216,12 +189,16 @@ export class ImageDrawable implements Drawable {
                 width: this.#byteRow,
                 height: Math.ceil(texture.linearBytes / this.#byteRow),
               }
-            : texture),
+            : upload),
+        // Texels of the same size either way: new storage when the format flips.
+        reformat,
       );
       this.#shading = plan.shading;
       return;
     }
     this.clear();
+    this.#rawTexture = raw;
+    this.#srgbPlan = srgb;
     this.#layout = layout;
     if (texture.linearBytes !== undefined) {
       // YUV bytes: one byte texture, rows of the image width where that fits the limit.
@@ -247,11 +224,8 @@ export class ImageDrawable implements Drawable {
         plan.height,
       );
     } else {
-      this.#tiled = TiledTexture.fromPlan(this.renderer, raw ? rawBytePlan(texture) : texture);
+      this.#tiled = TiledTexture.fromPlan(this.renderer, upload);
     }
-    this.#rawCapable = rawCapable;
-    this.#rawTexture = raw;
-    this.#plannedTexture = rawCapable ? texture : undefined;
     this.#packed = packed !== undefined;
     this.#shading = plan.shading;
     this.#sampler = texture.sampler;
@@ -313,9 +287,8 @@ export class ImageDrawable implements Drawable {
     this.#gpuRange = undefined;
     this.#cpuRange = undefined;
     this.#layout = '';
-    this.#rawCapable = false;
     this.#rawTexture = false;
-    this.#plannedTexture = undefined;
+    this.#srgbPlan = undefined;
     this.#packed = false;
     this.#shading = undefined;
     this.width = 0;
@@ -329,12 +302,11 @@ export class ImageDrawable implements Drawable {
     const { gl, renderer } = context;
     // Encoded, such a layer writes the stored bytes (`drawsEncodedAt`); drawn in linear light,
     // it needs them decoded by the texture unit: new storage, uploaded once from the bytes kept.
-    const rawFrame = context.encoded === true && this.#rawCapable;
-    if (this.#rawCapable) {
-      this.#drawsSincePlan++;
-      if (!rawFrame) this.#linearSincePlan = true;
+    const rawFrame = context.encoded === true && this.#srgbPlan !== undefined;
+    if (this.#srgbPlan) {
+      this.#drawnAs = rawFrame && this.#drawnAs < 2 ? 1 : 2;
       if (!rawFrame && this.#rawTexture) {
-        this.#tiled!.refill(this.#plannedTexture!, true);
+        this.#tiled!.refill(this.#srgbPlan, true);
         this.#rawTexture = false;
       }
     }
@@ -350,12 +322,9 @@ export class ImageDrawable implements Drawable {
     let filter = (context.scale > 1 ? mag : min) as 0 | 1 | 2 | 3;
     // At one pixel per texel on whole-pixel offsets every tap lands on a texel centre: bilinear
     // and bicubic reduce to nearest, which is four to sixteen times cheaper.
-    if (
-      context.scale === 1 &&
-      Number.isInteger(context.offset[0]) &&
-      Number.isInteger(context.offset[1])
-    )
-      filter = 0;
+    const [ox, oy] = context.offset;
+    const wholePixels = context.scale === 1 && Number.isInteger(ox) && Number.isInteger(oy);
+    if (wholePixels) filter = 0;
     // Minifying opaque sRGB colour (RGB/BGR U8, decoded by the texture unit): the texture unit's
     // own bilinear filter gives the same result from one fetch (exact to its weight precision,
     // so magnification, where the filter's look is tested to the byte, keeps the shader's).
@@ -381,24 +350,15 @@ export class ImageDrawable implements Drawable {
     // even-aligned 2×2 block, with one U, V fetch for the four taps (8).
     if (yuv?.layout === 4 && this.#byteRow === this.width && this.width % 2 === 0) {
       const halving =
-        filter === 1 &&
-        context.scale === 0.5 &&
-        Number.isInteger(context.offset[0]) &&
-        Number.isInteger(context.offset[1]);
+        filter === 1 && context.scale === 0.5 && Number.isInteger(ox) && Number.isInteger(oy);
       yuv = { ...yuv, layout: halving ? 8 : 7 };
     }
     const uRange = range.range ?? shading.range;
-    const [ox, oy] = context.offset;
-    const scale = context.scale;
-    const whole = Number.isInteger(ox) && Number.isInteger(oy);
-    // (The shader uses it only on its direct path; exact either way, see ImageShaderVariant.)
-    const coord =
-      scale === 1 && whole ? 2 : scale > 0 && Number.isInteger(Math.log2(scale)) ? 1 : 0;
     const program = imageProgram(renderer, this.#sampler, {
       yuv,
       filter,
       unitRange: range.stats === undefined && uRange[0] === 0 && uRange[1] === 1,
-      coord,
+      wholePixels,
       gpuRange: range.stats !== undefined,
       packed: this.#packed,
       encoded,
@@ -425,7 +385,6 @@ export class ImageDrawable implements Drawable {
       u_opacity: Math.min(1, Math.max(0, Number.isFinite(this.opacity) ? this.opacity : 1)),
       u_byteRow: Math.max(1, this.#byteRow),
       u_colormap: colormapCode(shading.colormap),
-      u_invScale: [1 / scale, 1 / scale],
       ...sceneUniforms(context),
     });
     tiles.forEach((tile, i) => {
@@ -437,7 +396,7 @@ export class ImageDrawable implements Drawable {
         u_extent: [tile.width, tile.height],
         u_origin: [tile.x, tile.y],
         u_texelOrigin: [tile.x - tile.texX, tile.y - tile.texY],
-        u_texelShift: [ox + tile.x - (tile.x - tile.texX), oy + tile.y - (tile.y - tile.texY)],
+        u_texelShift: [ox + tile.texX, oy + tile.texY],
       });
       renderer.drawQuad();
     });

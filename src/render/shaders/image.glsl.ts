@@ -50,6 +50,13 @@ void main() {
 }
 `;
 
+/** Linear colour to sRGB values (the encode pass; encoded draws of decoded texels). */
+const SRGB_FROM_LINEAR = /* glsl */ `vec3 srgb_from_linear(vec3 c) {
+  vec3 lo = c * 12.92;
+  vec3 hi = 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055;
+  return mix(hi, lo, vec3(lessThanEqual(c, vec3(0.0031308))));
+}`;
+
 /** Compile-time choices of the image fragment shader. */
 export interface ImageShaderVariant {
   /**
@@ -89,11 +96,10 @@ export interface ImageShaderVariant {
    */
   unitRange?: boolean;
   /**
-   * How the direct path (opaque RGB colour) finds its texel coordinate: 0 by dividing by the
-   * scale, 1 by multiplying by its reciprocal (a power of two: the same value), 2 in integers
-   * (1:1 on whole pixels).
+   * 1:1 on whole pixels with the nearest filter: the texel under the fragment found in integers
+   * (the same texel; a division per fragment costs SwiftShader about 3 ms a 640×480 frame).
    */
-  coord?: 0 | 1 | 2;
+  wholePixels?: boolean;
   /** The range comes from the GPU's statistics (u_stats, render/gpu-range.ts), not u_range. */
   gpuRange?: boolean;
   /** Single-channel samples four to a texel (`TexturePlan.packed`); u_textureSize in pixels. */
@@ -117,18 +123,6 @@ export function imageFragmentShader(
   const { yuv, filter = -1, shading, gpuRange = false, packed = false } = variant;
   const constant = (value: number | boolean | undefined, uniform: string) =>
     value === undefined ? uniform : String(value);
-  // The direct path (main): RGB/BGR colour whose decode is the texture unit's or none.
-  const direct =
-    sampler === 'float' &&
-    !yuv &&
-    !packed &&
-    !gpuRange &&
-    variant.unitRange === true &&
-    shading?.channels === 3 &&
-    shading.mapper === 1 &&
-    !shading.decodeSrgb &&
-    (filter === 0 || filter === 3);
-  const swizzle = shading?.bgr ? 'bgr' : 'rgb';
   const samplerType =
     sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
   return /* glsl */ `#version 300 es
@@ -152,8 +146,7 @@ export function imageFragmentShader(
 #define PACKED ${packed ? 1 : 0}
 #define ENCODED ${variant.encoded ? 1 : 0}
 #define UNIT_RANGE ${variant.unitRange ? 1 : 0}
-#define DIRECT ${direct ? 1 : 0}
-#define COORD ${direct ? (variant.coord ?? 0) : 0}
+#define WHOLE_PIXELS ${variant.wholePixels && filter === 0 ? 1 : 0}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
@@ -177,9 +170,7 @@ uniform vec2 u_offset;        // device pixel position of scene (0, 0)
 uniform vec2 u_viewport;      // viewport size in device pixels
 uniform int u_byteRow;        // bytes per row of the YUV byte texture
 uniform int u_colormap;       // the colour map: Rerun's enum value (colormap_srgb)
-#if COORD == 1
-uniform vec2 u_invScale;      // 1 / u_scale, a power of two
-#elif COORD == 2
+#if WHOLE_PIXELS
 uniform ivec2 u_texelShift;   // u_offset + u_origin − u_texelOrigin, whole pixels at 1:1
 #endif
 
@@ -431,11 +422,7 @@ vec3 colormap_srgb(float t) {
 
 #if ENCODED
 // Decoded sRGB colour (an SRGB8 texture's texel) back to its byte, for an RGBA8 target.
-vec3 srgb_from_linear(vec3 c) {
-  vec3 lo = c * 12.92;
-  vec3 hi = 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055;
-  return mix(hi, lo, vec3(lessThanEqual(c, vec3(0.0031308))));
-}
+${SRGB_FROM_LINEAR}
 #endif
 
 vec3 colormap_linear(float t) {
@@ -455,34 +442,10 @@ void main() {
   // The texel coordinate from the fragment's own scene position rather than the interpolated
   // v_texcoord: the same arithmetic for a tile as for the whole image (and for a snapshot tile
   // as for the whole snapshot), so tiles are bit-identical to one big texture.
-#if DIRECT
-  // Opaque RGB colour of range [0, 1], one fetch (a texel, or the texture unit's bilinear): what
-  // decode_texel and the rgb mapper give for it, without the code that does nothing here (a
-  // software GPU pays for it per fragment, and for a division more than for a product).
-#if COORD == 2
-  // 1:1 on whole pixels: the texel under the fragment in integers (the arithmetic below gives
-  // exactly this: every term is a whole number or a half).
-  ivec2 p = ivec2(int(gl_FragCoord.x), int(u_viewport.y) - 1 - int(gl_FragCoord.y)) - u_texelShift;
-  vec3 rgb = texelFetch(u_texture, clamp(p, ivec2(0), u_textureSize - 1), 0).${swizzle};
-#else
-  vec2 device = vec2(gl_FragCoord.x, u_viewport.y - gl_FragCoord.y);
-#if COORD == 1
-  // A power-of-two scale: the product by its reciprocal is the quotient, exactly.
-  vec2 coord = (device - u_offset) * u_invScale - u_origin + u_texelOrigin;
-#else
-  vec2 coord = (device - u_offset) / u_scale - u_origin + u_texelOrigin;
-#endif
-#if FILTER == 3
-  vec3 rgb = texture(u_texture, coord / vec2(u_textureSize)).${swizzle};
-#else
-  ivec2 p = clamp(ivec2(floor(coord)), ivec2(0), u_textureSize - 1);
-  vec3 rgb = texelFetch(u_texture, p, 0).${swizzle};
-#endif
-#endif
-#if ENCODED
-  rgb = srgb_from_linear(rgb);
-#endif
-  out_color = vec4(rgb, 1.0) * u_opacity;
+#if WHOLE_PIXELS
+  // Every term below is a whole number or a half: the same texel, in integers.
+  ivec2 f = ivec2(gl_FragCoord.xy);
+  vec4 v = decode_texel(ivec2(f.x, int(u_viewport.y) - 1 - f.y) - u_texelShift);
 #else
   vec2 device = vec2(gl_FragCoord.x, u_viewport.y - gl_FragCoord.y);
   vec2 scene = (device - u_offset) / u_scale;
@@ -504,6 +467,7 @@ void main() {
   else if (filter_mode == 1) v = sample_bilinear(coord);
   else v = sample_nearest(coord);
 #endif
+#endif
 
   vec4 color;
   if (MAPPER == 0) color = vec4(v.rrr, 1.0);
@@ -514,7 +478,6 @@ void main() {
   if (MAPPER == 1) color.rgb = srgb_from_linear(color.rgb);
 #endif
   out_color = color * u_opacity;
-#endif
 }
 `;
 }
@@ -538,11 +501,7 @@ uniform bool u_premultiplied;    // canvas output wants premultiplied; snapshots
 in vec2 v_uv;
 out vec4 out_color;
 
-vec3 srgb_from_linear(vec3 c) {
-  vec3 lo = c * 12.92;
-  vec3 hi = 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055;
-  return mix(hi, lo, vec3(lessThanEqual(c, vec3(0.0031308))));
-}
+${SRGB_FROM_LINEAR}
 
 void main() {
   vec4 c = texelFetch(u_composite, ivec2(gl_FragCoord.xy), 0);
