@@ -119,15 +119,11 @@ function fillPlanned(gl: WebGL2RenderingContext, plan: TexturePlan, r: TextureRe
     resetUnpack(gl);
     return;
   }
-  // A region of the plan (a tile); the whole plan reads as it is in the default unpack state.
-  const region = r.x !== 0 || r.y !== 0 || r.width !== plan.width;
-  if (region) {
-    gl.pixelStorei(gl.UNPACK_ROW_LENGTH, plan.width);
-    gl.pixelStorei(gl.UNPACK_SKIP_PIXELS, r.x);
-    gl.pixelStorei(gl.UNPACK_SKIP_ROWS, r.y);
-  }
+  gl.pixelStorei(gl.UNPACK_ROW_LENGTH, plan.width);
+  gl.pixelStorei(gl.UNPACK_SKIP_PIXELS, r.x);
+  gl.pixelStorei(gl.UNPACK_SKIP_ROWS, r.y);
   gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, r.width, r.height, plan.format, plan.type, plan.data);
-  if (region) resetUnpack(gl);
+  resetUnpack(gl);
 }
 
 /** Full rows, then the partial last row: no padded copy of the bytes is needed. */
