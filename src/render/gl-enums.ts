@@ -42,6 +42,7 @@ export const GL = {
   RGBA32UI: 0x8d70,
   RGBA16F: 0x881a,
   RGBA32F: 0x8814,
+  RGB8: 0x8051,
   SRGB8: 0x8c41,
   SRGB8_ALPHA8: 0x8c43,
 } as const;

@@ -28,7 +28,12 @@ import {
   imageVertexShader,
   type ImageShaderVariant,
 } from './shaders/image.glsl.js';
-import { createPlannedTexture, readTexel, texturePlanLayout } from './textures.js';
+import {
+  createPlannedTexture,
+  readTexel,
+  texturePlanLayout,
+  type TexturePlan,
+} from './textures.js';
 import { TiledTexture } from './tiled-texture.js';
 import { GL } from './gl-enums.js';
 
@@ -51,7 +56,7 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.encoded ? '-encoded' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.encoded ? '-encoded' : ''}${variant.unitRange ? '-unit' : ''}${variant.wholePixels ? '-whole' : ''}`;
   return renderer.program(
     key,
     imageVertexShader(variant.gpuRange === true),
@@ -70,6 +75,19 @@ export class ImageDrawable implements Drawable {
   #byteRow = 0;
   /** The texture holds four samples a texel (`TexturePlan.packed`). */
   #packed = false;
+  /**
+   * The SRGB8 plan of RGB/BGR U8 colour (else undefined), whose texture may hold the bytes
+   * undecoded (RGB8): where every fragment takes one texel (`drawsEncodedAt`), a frame drawn
+   * encoded writes them straight into an RGBA8 target. Filtered and composited draws need it
+   * SRGB8 (decoded by the texture unit); switching re-uploads this plan.
+   */
+  #srgbPlan: TexturePlan | undefined;
+  /** The texture holds the bytes as RGB8. */
+  #rawTexture = false;
+  /** How the picture was drawn since it came: 0 not yet, 1 only encoded, 2 also otherwise. */
+  #drawnAs = 0;
+  /** Draws that wrote an RGB8 texture's bytes as they are (tests count them). */
+  rawDraws = 0;
   /** Bumped with every new picture: the GPU range is recomputed for a new generation. */
   #generation = 0;
   #gpuRange: GpuRange | undefined;
@@ -125,6 +143,19 @@ export class ImageDrawable implements Drawable {
     return this.opaque && this.shading?.mapper === 'colormap';
   }
 
+  /**
+   * Opaque RGB/BGR U8 colour with the Nearest filter where every fragment takes exactly one
+   * texel (magnified, or 1:1 on whole-pixel offsets, where bilinear taps land on texel
+   * centres): the displayed byte is the stored byte (sRGB decode, then the target's encode,
+   * give it back), so a frame of such layers can be drawn encoded (`Drawable.drawsEncodedAt`).
+   */
+  drawsEncodedAt(frame: { scale: number; offset: readonly [number, number] }): boolean {
+    // (At 1:1 a Linear filter would take the texel too; it is left to the linear path.)
+    if (!this.#srgbPlan || !this.opaque || this.magnificationFilter !== 'nearest') return false;
+    const { scale, offset } = frame;
+    return scale > 1 || (scale === 1 && Number.isInteger(offset[0]) && Number.isInteger(offset[1]));
+  }
+
   /** The shading in effect, with the user's overrides applied. */
   get shading(): ImageShading | undefined {
     return this.#shading && applyShadingOverrides(this.#shading, this.overrides);
@@ -138,6 +169,15 @@ export class ImageDrawable implements Drawable {
     // Four samples a texel where the image is one texture (tiles are cut in image pixels).
     const packed = plan.width <= max && plan.height <= max ? texture.packed : undefined;
     this.#generation++;
+    const srgb = texture.internalFormat === GL.SRGB8 ? texture : undefined;
+    // The bytes go up undecoded when the picture before was only drawn encoded (a scrub at 1:1),
+    // decoded once it was drawn otherwise; else as the texture is.
+    const raw = !!srgb && (this.#drawnAs ? this.#drawnAs < 2 : this.#rawTexture);
+    const upload = raw ? { ...texture, internalFormat: GL.RGB8 } : texture;
+    const reformat = raw !== this.#rawTexture;
+    this.#drawnAs = 0;
+    this.#rawTexture = raw;
+    this.#srgbPlan = srgb;
     if (this.#tiled && layout === this.#layout) {
       // Same size and format as the picture before (the next frame of a video, a scrubbed
       // timeline): write the new texels into the textures we have instead of reallocating.
@@ -149,12 +189,16 @@ export class ImageDrawable implements Drawable {
                 width: this.#byteRow,
                 height: Math.ceil(texture.linearBytes / this.#byteRow),
               }
-            : texture),
+            : upload),
+        // Texels of the same size either way: new storage when the format flips.
+        reformat,
       );
       this.#shading = plan.shading;
       return;
     }
     this.clear();
+    this.#rawTexture = raw;
+    this.#srgbPlan = srgb;
     this.#layout = layout;
     if (texture.linearBytes !== undefined) {
       // YUV bytes: one byte texture, rows of the image width where that fits the limit.
@@ -180,7 +224,7 @@ export class ImageDrawable implements Drawable {
         plan.height,
       );
     } else {
-      this.#tiled = TiledTexture.fromPlan(this.renderer, texture);
+      this.#tiled = TiledTexture.fromPlan(this.renderer, upload);
     }
     this.#packed = packed !== undefined;
     this.#shading = plan.shading;
@@ -243,6 +287,8 @@ export class ImageDrawable implements Drawable {
     this.#gpuRange = undefined;
     this.#cpuRange = undefined;
     this.#layout = '';
+    this.#rawTexture = false;
+    this.#srgbPlan = undefined;
     this.#packed = false;
     this.#shading = undefined;
     this.width = 0;
@@ -254,6 +300,16 @@ export class ImageDrawable implements Drawable {
     const tiles = this.#tiled?.tiles;
     if (!tiles || !shading) return;
     const { gl, renderer } = context;
+    // Encoded, such a layer writes the stored bytes (`drawsEncodedAt`); drawn in linear light,
+    // it needs them decoded by the texture unit: new storage, uploaded once from the bytes kept.
+    const rawFrame = context.encoded === true && this.#srgbPlan !== undefined;
+    if (this.#srgbPlan) {
+      this.#drawnAs = rawFrame && this.#drawnAs < 2 ? 1 : 2;
+      if (!rawFrame && this.#rawTexture) {
+        this.#tiled!.refill(this.#srgbPlan, true);
+        this.#rawTexture = false;
+      }
+    }
     // Uploads happen lazily on first use and bind on the active unit: do them all before any
     // sampler uniform is bound, or an upload would unbind what a sampler was just given.
     const textures = tiles.map((tile) => tile.texture.texture);
@@ -266,12 +322,9 @@ export class ImageDrawable implements Drawable {
     let filter = (context.scale > 1 ? mag : min) as 0 | 1 | 2 | 3;
     // At one pixel per texel on whole-pixel offsets every tap lands on a texel centre: bilinear
     // and bicubic reduce to nearest, which is four to sixteen times cheaper.
-    if (
-      context.scale === 1 &&
-      Number.isInteger(context.offset[0]) &&
-      Number.isInteger(context.offset[1])
-    )
-      filter = 0;
+    const [ox, oy] = context.offset;
+    const wholePixels = context.scale === 1 && Number.isInteger(ox) && Number.isInteger(oy);
+    if (wholePixels) filter = 0;
     // Minifying opaque sRGB colour (RGB/BGR U8, decoded by the texture unit): the texture unit's
     // own bilinear filter gives the same result from one fetch (exact to its weight precision,
     // so magnification, where the filter's look is tested to the byte, keeps the shader's).
@@ -285,22 +338,27 @@ export class ImageDrawable implements Drawable {
       shading.mapper === 'rgb' &&
       this.#hardwareFilterable;
     if (hardware) filter = 3;
-    const encoded = context.encoded === true && shading.mapper === 'colormap';
+    // Colour maps give sRGB values; an SRGB8 texture's bytes come back decoded and are encoded
+    // again in the shader (exact: a byte's decode is far from the next byte's rounding edge).
+    if (rawFrame && this.#rawTexture) this.rawDraws++;
+    const encoded =
+      context.encoded === true &&
+      (shading.mapper === 'colormap' || (rawFrame && !this.#rawTexture));
     let yuv = shading.yuv;
     // NV12 whose byte rows are the image's, of an even width (U, V pairs never straddle a row):
     // fetched by coordinate (7); at 2:1 on whole pixels, where every bilinear footprint is one
     // even-aligned 2×2 block, with one U, V fetch for the four taps (8).
     if (yuv?.layout === 4 && this.#byteRow === this.width && this.width % 2 === 0) {
       const halving =
-        filter === 1 &&
-        context.scale === 0.5 &&
-        Number.isInteger(context.offset[0]) &&
-        Number.isInteger(context.offset[1]);
+        filter === 1 && context.scale === 0.5 && Number.isInteger(ox) && Number.isInteger(oy);
       yuv = { ...yuv, layout: halving ? 8 : 7 };
     }
+    const uRange = range.range ?? shading.range;
     const program = imageProgram(renderer, this.#sampler, {
       yuv,
       filter,
+      unitRange: range.stats === undefined && uRange[0] === 0 && uRange[1] === 1,
+      wholePixels,
       gpuRange: range.stats !== undefined,
       packed: this.#packed,
       encoded,
@@ -316,7 +374,7 @@ export class ImageDrawable implements Drawable {
     gl.useProgram(program.program);
     programs.setUniforms(program.uniformSetters, {
       u_channels: shading.channels,
-      u_range: range.range ?? shading.range,
+      u_range: uRange,
       u_stats: range.stats ?? null,
       u_bgr: shading.bgr,
       u_decodeSrgb: shading.decodeSrgb,
@@ -338,6 +396,7 @@ export class ImageDrawable implements Drawable {
         u_extent: [tile.width, tile.height],
         u_origin: [tile.x, tile.y],
         u_texelOrigin: [tile.x - tile.texX, tile.y - tile.texY],
+        u_texelShift: [ox + tile.texX, oy + tile.texY],
       });
       renderer.drawQuad();
     });

@@ -73,6 +73,11 @@ export interface Drawable {
    * encoding it again gives the byte back).
    */
   readonly drawsEncoded?: boolean;
+  /**
+   * The same for this frame's scale and offset only (an RGB image whose every fragment takes
+   * one texel: the displayed byte is the stored byte).
+   */
+  drawsEncodedAt?(frame: { scale: number; offset: readonly [number, number] }): boolean;
 }
 
 /** WebGL's `drawingBufferStorage` (Chrome 122+), not yet in TypeScript's DOM types. */
@@ -175,6 +180,19 @@ export class TrackedTexture {
     if (!this.#texture) return; // Uploaded with the new contents on first use.
     fill(this.renderer.gl, this.#texture);
     this.renderer.textureUploaded(this.byteSize);
+  }
+
+  /**
+   * New contents in another internal format of the same size (RGB8 ↔ SRGB8: the storage of a
+   * texStorage2D texture cannot change format): the GL texture is freed and `upload` makes the
+   * new one on first use (one upload; the same tracked texture, no new allocation counted).
+   */
+  replace(upload: (gl: WebGL2RenderingContext) => WebGLTexture): void {
+    if (this.#disposed) throw new Error('texture used after dispose');
+    this.upload = upload;
+    if (this.#texture && !this.renderer.gl.isContextLost())
+      this.renderer.gl.deleteTexture(this.#texture);
+    this.#texture = null;
   }
 
   /** The GL texture, uploaded (again, after a context loss) on first use. */
@@ -869,12 +887,17 @@ export function binaryAlpha(frame: FrameDescription): boolean {
   return a === 0 && frame.drawables.every((d) => d.opaque === true);
 }
 
-/** A transparent background and only layers that draw their sRGB bytes (`drawsEncoded`). */
+/**
+ * A transparent background and only layers that draw their sRGB bytes (`drawsEncoded`, or
+ * `drawsEncodedAt` the frame's scale and offset).
+ */
 export function drawsEncoded(frame: FrameDescription): boolean {
   return (
     frame.drawables.length > 0 &&
     frame.background.every((c) => c === 0) &&
-    frame.drawables.every((d) => d.opaque === true && d.drawsEncoded === true)
+    frame.drawables.every(
+      (d) => d.opaque === true && (d.drawsEncoded === true || d.drawsEncodedAt?.(frame) === true),
+    )
   );
 }
 

@@ -69,8 +69,11 @@ export function refillPlannedTexture(
   texture: TrackedTexture,
   plan: TexturePlan,
   region?: TextureRegion,
+  /** The plan's internal format differs from the texture's (same size): new storage. */
+  reformat = false,
 ): void {
   const r = region ?? { x: 0, y: 0, width: plan.width, height: plan.height };
+  if (reformat) return texture.replace(plannedUpload(plan, r));
   texture.refill(plannedUpload(plan, r), (gl, handle) => {
     gl.bindTexture(gl.TEXTURE_2D, handle);
     fillPlanned(gl, plan, r);
@@ -113,12 +116,13 @@ function fillPlanned(gl: WebGL2RenderingContext, plan: TexturePlan, r: TextureRe
   gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
   if (plan.linearBytes !== undefined) {
     uploadLinear(gl, plan, plan.linearBytes);
-  } else {
-    gl.pixelStorei(gl.UNPACK_ROW_LENGTH, plan.width);
-    gl.pixelStorei(gl.UNPACK_SKIP_PIXELS, r.x);
-    gl.pixelStorei(gl.UNPACK_SKIP_ROWS, r.y);
-    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, r.width, r.height, plan.format, plan.type, plan.data);
+    resetUnpack(gl);
+    return;
   }
+  gl.pixelStorei(gl.UNPACK_ROW_LENGTH, plan.width);
+  gl.pixelStorei(gl.UNPACK_SKIP_PIXELS, r.x);
+  gl.pixelStorei(gl.UNPACK_SKIP_ROWS, r.y);
+  gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, r.width, r.height, plan.format, plan.type, plan.data);
   resetUnpack(gl);
 }
 

@@ -116,11 +116,18 @@ export class TiledTexture {
     return new TiledTexture(tiles, width, height);
   }
 
-  /** Writes new samples of the same layout into the tiles (no reallocation). */
-  refill(plan: TexturePlan): void {
+  /**
+   * Writes new samples of the same layout into the tiles (no reallocation); `reformat`: the
+   * plan's internal format is another one of the same size (new storage, see
+   * `TrackedTexture.replace`).
+   */
+  refill(plan: TexturePlan, reformat = false): void {
     // One tile is the whole plan (for YUV bytes the plan's size is the byte texture's, not the image's).
-    if (this.tiles.length === 1) refillPlannedTexture(this.tiles[0]!.texture, plan);
-    else for (const tile of this.tiles) refillPlannedTexture(tile.texture, plan, regionOf(tile));
+    if (this.tiles.length === 1)
+      refillPlannedTexture(this.tiles[0]!.texture, plan, undefined, reformat);
+    else
+      for (const tile of this.tiles)
+        refillPlannedTexture(tile.texture, plan, regionOf(tile), reformat);
   }
 
   /** The tile whose quad covers image pixel (x, y). */

@@ -57,8 +57,16 @@ export class RrImage extends ImageLayerElement {
     'pixelFormat',
   ]);
 
+  #layer: ImageLayer | undefined;
+
+  /** @internal The layer (tests read its drawable's counters). */
+  get imageLayer(): ImageLayer | undefined {
+    return this.#layer;
+  }
+
   protected createLayer(renderer: Renderer, onAsyncChange: () => void): ImageLayer {
-    return new ImageLayer(renderer, onAsyncChange);
+    this.#layer = new ImageLayer(renderer, onAsyncChange);
+    return this.#layer;
   }
 
   protected override extraOverrides(): Record<string, unknown> {

@@ -50,6 +50,13 @@ void main() {
 }
 `;
 
+/** Linear colour to sRGB values (the encode pass; encoded draws of decoded texels). */
+const SRGB_FROM_LINEAR = /* glsl */ `vec3 srgb_from_linear(vec3 c) {
+  vec3 lo = c * 12.92;
+  vec3 hi = 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055;
+  return mix(hi, lo, vec3(lessThanEqual(c, vec3(0.0031308))));
+}`;
+
 /** Compile-time choices of the image fragment shader. */
 export interface ImageShaderVariant {
   /**
@@ -83,13 +90,24 @@ export interface ImageShaderVariant {
    * times faster on software GPUs (SwiftShader pays for branches it does not take).
    */
   filter?: -1 | 0 | 1 | 2 | 3;
+  /**
+   * The range is [0, 1] (U8 data in a normalised texture): samples are used as they are, without
+   * the subtraction and division per tap (which give the same value for this range).
+   */
+  unitRange?: boolean;
+  /**
+   * 1:1 on whole pixels with the nearest filter: the texel under the fragment found in integers
+   * (the same texel; a division per fragment costs SwiftShader about 3 ms a 640×480 frame).
+   */
+  wholePixels?: boolean;
   /** The range comes from the GPU's statistics (u_stats, render/gpu-range.ts), not u_range. */
   gpuRange?: boolean;
   /** Single-channel samples four to a texel (`TexturePlan.packed`); u_textureSize in pixels. */
   packed?: boolean;
   /**
    * The target takes sRGB bytes (`DrawContext.encoded`): the colour map's sRGB value goes out
-   * as it is, without the decode the sRGB target would undo (colormap mapper only).
+   * as it is, without the decode the sRGB target would undo; RGB colour read decoded from an
+   * SRGB8 texture is encoded back to its bytes (an RGB8 texture's bytes need neither).
    */
   encoded?: boolean;
 }
@@ -127,6 +145,8 @@ export function imageFragmentShader(
 #define GPU_RANGE ${gpuRange ? 1 : 0}
 #define PACKED ${packed ? 1 : 0}
 #define ENCODED ${variant.encoded ? 1 : 0}
+#define UNIT_RANGE ${variant.unitRange ? 1 : 0}
+#define WHOLE_PIXELS ${variant.wholePixels && filter === 0 ? 1 : 0}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
@@ -150,6 +170,9 @@ uniform vec2 u_offset;        // device pixel position of scene (0, 0)
 uniform vec2 u_viewport;      // viewport size in device pixels
 uniform int u_byteRow;        // bytes per row of the YUV byte texture
 uniform int u_colormap;       // the colour map: Rerun's enum value (colormap_srgb)
+#if WHOLE_PIXELS
+uniform ivec2 u_texelShift;   // u_offset + u_origin − u_texelOrigin, whole pixels at 1:1
+#endif
 
 out vec4 out_color;
 
@@ -272,7 +295,11 @@ vec4 decode_texel(ivec2 p) {
   // NaN and ±inf samples are errors too, as in Rerun. Tested on the raw bits before any
   // arithmetic: shader compilers may assume arithmetic never yields NaN and fold checks away.
   bool special = any(equal(floatBitsToUint(s.rgb) & 0x7f800000u, uvec3(0x7f800000u)));
+#if UNIT_RANGE
+  vec4 n = s;
+#else
   vec4 n = (s - RANGE.x) / (RANGE.y - RANGE.x);
+#endif
   if (BGR) n = n.bgra;
   if (DECODE_SRGB) {
     bool inside = all(greaterThanEqual(n.rgb, vec3(0.0))) && all(lessThanEqual(n.rgb, vec3(1.0)));
@@ -294,7 +321,11 @@ vec4 sample_hardware(vec2 coord) {
   vec4 s = vec4(texture(u_texture, coord / vec2(u_textureSize)));
   if (CHANNELS == 1) s = vec4(s.r, 0.0, 0.0, 1.0);
   else if (CHANNELS == 3) s.a = 1.0;
+#if UNIT_RANGE
+  vec4 n = s;
+#else
   vec4 n = (s - RANGE.x) / (RANGE.y - RANGE.x);
+#endif
   if (BGR) n = n.bgra;
   if (ALPHA_MODE == 0 || CHANNELS != 4) n.a = 1.0;
   return n;
@@ -389,6 +420,11 @@ vec3 colormap_srgb(float t) {
   return vec3(t); // grayscale: an even ramp in sRGB
 }
 
+#if ENCODED
+// Decoded sRGB colour (an SRGB8 texture's texel) back to its byte, for an RGBA8 target.
+${SRGB_FROM_LINEAR}
+#endif
+
 vec3 colormap_linear(float t) {
   t = clamp(t, 0.0, 1.0);
 #if ENCODED
@@ -406,6 +442,11 @@ void main() {
   // The texel coordinate from the fragment's own scene position rather than the interpolated
   // v_texcoord: the same arithmetic for a tile as for the whole image (and for a snapshot tile
   // as for the whole snapshot), so tiles are bit-identical to one big texture.
+#if WHOLE_PIXELS
+  // Every term below is a whole number or a half: the same texel, in integers.
+  ivec2 f = ivec2(gl_FragCoord.xy);
+  vec4 v = decode_texel(ivec2(f.x, int(u_viewport.y) - 1 - f.y) - u_texelShift);
+#else
   vec2 device = vec2(gl_FragCoord.x, u_viewport.y - gl_FragCoord.y);
   vec2 scene = (device - u_offset) / u_scale;
   vec2 coord = scene - u_origin + u_texelOrigin;
@@ -426,11 +467,16 @@ void main() {
   else if (filter_mode == 1) v = sample_bilinear(coord);
   else v = sample_nearest(coord);
 #endif
+#endif
 
   vec4 color;
   if (MAPPER == 0) color = vec4(v.rrr, 1.0);
   else if (MAPPER == 2) color = vec4(colormap_linear(v.r), 1.0);
   else color = v;
+#if ENCODED
+  // RGB colour drawn encoded from an SRGB8 texture (one texel a fragment, opaque).
+  if (MAPPER == 1) color.rgb = srgb_from_linear(color.rgb);
+#endif
   out_color = color * u_opacity;
 }
 `;
@@ -455,11 +501,7 @@ uniform bool u_premultiplied;    // canvas output wants premultiplied; snapshots
 in vec2 v_uv;
 out vec4 out_color;
 
-vec3 srgb_from_linear(vec3 c) {
-  vec3 lo = c * 12.92;
-  vec3 hi = 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055;
-  return mix(hi, lo, vec3(lessThanEqual(c, vec3(0.0031308))));
-}
+${SRGB_FROM_LINEAR}
 
 void main() {
   vec4 c = texelFetch(u_composite, ivec2(gl_FragCoord.xy), 0);
