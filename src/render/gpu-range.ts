@@ -11,10 +11,12 @@
  */
 import type { Renderer } from './renderer.js';
 
-/** Texels per fragment in the first pass (of a one-sample and of a four-sample texture). */
-const FIRST_BLOCK: [number, number] = [64, 4];
-const FIRST_PACKED_BLOCK: [number, number] = [16, 4];
-const BLOCK = 8;
+/**
+ * Texels per fragment in the first pass, by samples a texel (one, four, or eight U16 in
+ * RGBA32UI): rows of 64 samples or more, read in memory order.
+ */
+const FIRST_BLOCK: Record<number, [number, number]> = { 1: [64, 4], 4: [16, 8], 8: [16, 8] };
+const BLOCK = 16;
 
 const VERTEX = /* glsl */ `#version 300 es
 void main() {
@@ -24,31 +26,43 @@ void main() {
 `;
 
 /**
- * One reduction step: bx×by source texels per output texel, of one sample (`.r`) or of four
- * (`packed`). Coordinates past the edge are clamped (an edge texel counted twice changes no min
- * or max), so the loop has no branch.
+ * One reduction step: bx×by source texels per output texel, of one sample (`.r`), of four
+ * (RGBA) or of eight (U16 pairs in RGBA32UI, low half first: little-endian bytes). Where the
+ * blocks do not tile the source exactly (`edges`), coordinates past the edge are clamped (an
+ * edge texel counted twice changes no min or max); the loop has no branch either way. Integers
+ * are compared as integers (no conversion per fetch), floats as floats without NaN and ±inf
+ * (tested on the bits); the output is (min, max, 1 if any finite sample, 1), a block without
+ * finite samples (FLT_MAX, -FLT_MAX, 0).
  */
 function fragment(
   sampler: 'float' | 'uint' | 'int' | 'stats',
   [bx, by]: [number, number],
-  packed = false,
+  lanes: number,
+  edges: boolean,
 ): string {
-  const lanes = packed ? '' : '.rrrr';
+  const swizzle = lanes === 1 ? '.rrrr' : '';
   const type = sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
+  const acc = sampler === 'uint' ? 'uvec4' : sampler === 'int' ? 'ivec4' : 'vec4';
+  const init = {
+    uint: ['uvec4(0xffffffffu)', 'uvec4(0u)'],
+    int: ['ivec4(0x7fffffff)', 'ivec4(-0x7fffffff - 1)'],
+    float: ['vec4(FLT_MAX)', 'vec4(-FLT_MAX)'],
+    stats: ['vec4(FLT_MAX)', 'vec4(-FLT_MAX)'],
+  }[sampler];
   let read: string;
   if (sampler === 'stats') {
-    // Partial results: (min, max, any finite); a block without finite samples holds
-    // (FLT_MAX, -FLT_MAX, 0), which changes nothing.
-    read = `vec4 s=texelFetch(u_source,p,0);lo=min(lo,s.x);hi=max(hi,s.y);found=max(found,s.z);`;
+    read = `vec4 s=texelFetch(u_source,p,0);lo4.x=min(lo4.x,s.x);hi4.x=max(hi4.x,s.y);`;
   } else if (sampler === 'float') {
-    // NaN and ±inf do not count (finite statistics), tested on the bits.
-    read = `vec4 v=texelFetch(u_source,p,0)${lanes};
+    read = `vec4 v=texelFetch(u_source,p,0)${swizzle};
 bvec4 ok=notEqual(floatBitsToUint(v)&0x7f800000u,uvec4(0x7f800000u));
-lo4=mix(lo4,min(lo4,v),ok);hi4=mix(hi4,max(hi4,v),ok);found=any(ok)?1.0:found;`;
+lo4=mix(lo4,min(lo4,v),ok);hi4=mix(hi4,max(hi4,v),ok);`;
+  } else if (lanes === 8) {
+    read = `uvec4 v=texelFetch(u_source,p,0);uvec4 a=v&0xffffu;uvec4 b=v>>16u;
+lo4=min(lo4,min(a,b));hi4=max(hi4,max(a,b));`;
   } else {
-    // Integers are always finite.
-    read = `vec4 v=vec4(texelFetch(u_source,p,0)${lanes});lo4=min(lo4,v);hi4=max(hi4,v);`;
+    read = `${acc} v=texelFetch(u_source,p,0)${swizzle};lo4=min(lo4,v);hi4=max(hi4,v);`;
   }
+  const at = edges ? 'min(origin + ivec2(i, j), last)' : 'origin + ivec2(i, j)';
   return /* glsl */ `#version 300 es
 precision highp float;
 precision highp int;
@@ -61,20 +75,17 @@ const float FLT_MAX = 3.4028234663852886e38;
 void main() {
   ivec2 origin = ivec2(gl_FragCoord.xy) * ivec2(${bx}, ${by});
   ivec2 last = u_size - 1;
-  float lo = FLT_MAX;
-  float hi = -FLT_MAX;
-  vec4 lo4 = vec4(FLT_MAX);
-  vec4 hi4 = vec4(-FLT_MAX);
-  float found = ${sampler === 'uint' || sampler === 'int' ? '1.0' : '0.0'};
+  ${acc} lo4 = ${init[0]};
+  ${acc} hi4 = ${init[1]};
   for (int j = 0; j < ${by}; j++) {
     for (int i = 0; i < ${bx}; i++) {
-      ivec2 p = min(origin + ivec2(i, j), last);
+      ivec2 p = ${at};
       ${read}
     }
   }
-  lo = min(lo, min(min(lo4.x, lo4.y), min(lo4.z, lo4.w)));
-  hi = max(hi, max(max(hi4.x, hi4.y), max(hi4.z, hi4.w)));
-  out_stats = vec4(lo, hi, found, 1.0);
+  float lo = ${sampler === 'stats' ? 'lo4.x' : 'float(min(min(lo4.x, lo4.y), min(lo4.z, lo4.w)))'};
+  float hi = ${sampler === 'stats' ? 'hi4.x' : 'float(max(max(hi4.x, hi4.y), max(hi4.z, hi4.w)))'};
+  out_stats = vec4(lo, hi, lo <= hi ? 1.0 : 0.0, 1.0);
 }
 `;
 }
@@ -113,9 +124,9 @@ export class GpuRange {
 
   /**
    * The 1×1 RGBA32F texture holding (finite min, finite max, 1 if any finite sample) of the
-   * first channel of `source` (of all four where it is `packed`, four samples a texel; `width`
-   * and `height` are its size in texels), reduced again only when `generation` (the contents)
-   * changed.
+   * first channel of `source` (of all four, or eight U16, where it packs `lanes` samples a
+   * texel; `width` and `height` are its size in texels), reduced again only when `generation`
+   * (the contents) changed.
    */
   texture(
     source: WebGLTexture,
@@ -123,11 +134,11 @@ export class GpuRange {
     width: number,
     height: number,
     generation: number,
-    packed = false,
+    lanes = 1,
   ): WebGLTexture {
     const gl = this.renderer.gl;
-    const first = packed ? FIRST_PACKED_BLOCK : FIRST_BLOCK;
-    const sized = `${width}x${height}${packed ? 'p' : ''}`;
+    const first = FIRST_BLOCK[lanes] ?? FIRST_BLOCK[1]!;
+    const sized = `${width}x${height}x${lanes}`;
     if (
       source === this.#source &&
       generation === this.#generation &&
@@ -152,20 +163,21 @@ export class GpuRange {
     let input = source;
     let size: [number, number] = [width, height];
     this.#levels.forEach((level, i) => {
-      const program =
-        i === 0
-          ? this.renderer.program(
-              `gpu-range-${sampler}${packed ? '-packed' : ''}`,
-              VERTEX,
-              fragment(sampler, first, packed),
-            )
-          : this.renderer.program('gpu-range-stats', VERTEX, fragment('stats', [BLOCK, BLOCK]));
+      const [bx, by] = i === 0 ? first : [BLOCK, BLOCK];
+      const edges = size[0] % bx !== 0 || size[1] % by !== 0;
+      const kind = i === 0 ? sampler : 'stats';
+      const program = this.renderer.program(
+        `gpu-range-${kind}-${i === 0 ? lanes : 1}-${bx}x${by}${edges ? '-edges' : ''}`,
+        VERTEX,
+        fragment(kind, [bx, by], i === 0 ? lanes : 1, edges),
+      );
       gl.useProgram(program.program);
       gl.bindFramebuffer(gl.FRAMEBUFFER, level.framebuffer);
       gl.viewport(0, 0, level.width, level.height);
       gl.activeTexture(gl.TEXTURE0);
       gl.bindTexture(gl.TEXTURE_2D, input);
-      program.uniformSetters.u_size!(size);
+      // Absent where the blocks tile the source exactly (no edge to clamp).
+      program.uniformSetters.u_size?.(size);
       gl.uniform1i(gl.getUniformLocation(program.program, 'u_source'), 0);
       this.renderer.drawQuad();
       input = level.texture;

@@ -51,7 +51,7 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.encoded ? '-encoded' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${(variant.packed ?? 1) > 1 ? `-packed${variant.packed}` : ''}${variant.encoded ? '-encoded' : ''}`;
   return renderer.program(
     key,
     imageVertexShader(variant.gpuRange === true),
@@ -68,8 +68,8 @@ export class ImageDrawable implements Drawable {
   /** The texture is SRGB8: filterable by the texture unit, decoded by it before filtering. */
   #hardwareFilterable = false;
   #byteRow = 0;
-  /** The texture holds four samples a texel (`TexturePlan.packed`). */
-  #packed = false;
+  /** Samples a texel: 1, or 4 or 8 where the texture is `TexturePlan.packed`. */
+  #lanes = 1;
   /** Bumped with every new picture: the GPU range is recomputed for a new generation. */
   #generation = 0;
   #gpuRange: GpuRange | undefined;
@@ -182,7 +182,7 @@ export class ImageDrawable implements Drawable {
     } else {
       this.#tiled = TiledTexture.fromPlan(this.renderer, texture);
     }
-    this.#packed = packed !== undefined;
+    this.#lanes = packed ? plan.width / packed.width : 1;
     this.#shading = plan.shading;
     this.#sampler = texture.sampler;
     this.#hardwareFilterable = texture.internalFormat === GL.SRGB8;
@@ -223,10 +223,10 @@ export class ImageDrawable implements Drawable {
       const stats = this.#gpuRange.texture(
         textures[0]!,
         this.#sampler,
-        this.#packed ? tile.texWidth / 4 : tile.texWidth,
+        tile.texWidth / this.#lanes,
         tile.texHeight,
         this.#generation,
-        this.#packed,
+        this.#lanes,
       );
       return { stats };
     }
@@ -243,7 +243,7 @@ export class ImageDrawable implements Drawable {
     this.#gpuRange = undefined;
     this.#cpuRange = undefined;
     this.#layout = '';
-    this.#packed = false;
+    this.#lanes = 1;
     this.#shading = undefined;
     this.width = 0;
     this.height = 0;
@@ -302,7 +302,7 @@ export class ImageDrawable implements Drawable {
       yuv,
       filter,
       gpuRange: range.stats !== undefined,
-      packed: this.#packed,
+      packed: this.#lanes,
       encoded,
       shading: {
         channels: shading.channels,

@@ -85,8 +85,11 @@ export interface ImageShaderVariant {
   filter?: -1 | 0 | 1 | 2 | 3;
   /** The range comes from the GPU's statistics (u_stats, render/gpu-range.ts), not u_range. */
   gpuRange?: boolean;
-  /** Single-channel samples four to a texel (`TexturePlan.packed`); u_textureSize in pixels. */
-  packed?: boolean;
+  /**
+   * Single-channel samples 4 to a texel, or 8 U16 to an RGBA32UI texel (`TexturePlan.packed`);
+   * u_textureSize in pixels. 1 or absent: one sample a texel.
+   */
+  packed?: number;
   /**
    * The target takes sRGB bytes (`DrawContext.encoded`): the colour map's sRGB value goes out
    * as it is, without the decode the sRGB target would undo (colormap mapper only).
@@ -102,7 +105,7 @@ export function imageFragmentShader(
   sampler: 'float' | 'uint' | 'int',
   variant: ImageShaderVariant = {},
 ): string {
-  const { yuv, filter = -1, shading, gpuRange = false, packed = false } = variant;
+  const { yuv, filter = -1, shading, gpuRange = false, packed = 1 } = variant;
   const constant = (value: number | boolean | undefined, uniform: string) =>
     value === undefined ? uniform : String(value);
   const samplerType =
@@ -125,7 +128,7 @@ export function imageFragmentShader(
 #define TWILIGHT vec3(.99435323,.85170794,.93942034),vec3(-6.6177425,-.23133259,-3.9670434),vec3(41.781242,-7.618516,38.98567),vec3(-158.29764,3.734087,-170.02538),vec3(301.70953,25.041578,319.7363),vec3(-265.16455,-30.831484,-271.62228),vec3(86.58915,9.906605,86.892944)
 #define FILTER ${filter}
 #define GPU_RANGE ${gpuRange ? 1 : 0}
-#define PACKED ${packed ? 1 : 0}
+#define PACKED ${packed > 1 ? packed : 0}
 #define ENCODED ${variant.encoded ? 1 : 0}
 precision highp float;
 precision highp int;
@@ -170,7 +173,13 @@ vec3 linear_from_srgb(vec3 c) {
 }
 
 vec4 fetch_raw(ivec2 p) {
-#if PACKED
+#if PACKED == 8
+  // Two U16 a component, the lower x in the low half (the samples' little-endian bytes).
+  uvec4 t = texelFetch(u_texture, ivec2(p.x >> 3, p.y), 0);
+  int c = (p.x >> 1) & 3;
+  uint w = c == 0 ? t.x : c == 1 ? t.y : c == 2 ? t.z : t.w;
+  return vec4(float((w >> uint((p.x & 1) << 4)) & 0xffffu));
+#elif PACKED
   return vec4(vec4(texelFetch(u_texture, ivec2(p.x >> 2, p.y), 0))[p.x & 3]);
 #else
   return vec4(texelFetch(u_texture, p, 0));
