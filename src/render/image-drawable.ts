@@ -51,10 +51,10 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${(variant.packed ?? 1) > 1 ? `-packed${variant.packed}` : ''}${variant.encoded ? '-encoded' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${(variant.packed ?? 1) > 1 ? `-packed${variant.packed}` : ''}${variant.encoded ? '-encoded' : ''}${variant.scalar ? '-scalar' : ''}`;
   return renderer.program(
     key,
-    imageVertexShader(variant.gpuRange === true),
+    imageVertexShader(variant.gpuRange === true, variant.scalar === true),
     imageFragmentShader(sampler, variant),
   );
 }
@@ -304,6 +304,12 @@ export class ImageDrawable implements Drawable {
       gpuRange: range.stats !== undefined,
       packed: this.#lanes,
       encoded,
+      scalar:
+        tiles.length === 1 &&
+        !yuv &&
+        filter === 0 &&
+        shading.channels === 1 &&
+        shading.mapper === 'colormap',
       shading: {
         channels: shading.channels,
         bgr: shading.bgr,

@@ -22,7 +22,26 @@ flat out vec2 v_range;      // Rerun's range heuristic for data outside [0, 255]
 const RANGE_WRITE = /* glsl */ `vec2 st = texelFetch(u_stats, ivec2(0), 0).xy;
   v_range = st.x == st.y ? st + vec2(-1.0, 1.0) : st;`;
 
-export const imageVertexShader = (gpuRange: boolean): string => /* glsl */ `#version 300 es
+// The colour-mapped single-channel path (`ImageShaderVariant.scalar`): the fragment shader's
+// constants come as flat varyings, written once per vertex. On SwiftShader every uniform a
+// fragment reads is a bounds-checked buffer load per 2×2 quad, which for the six the generic
+// main() reads cost about a quarter of a 1080p frame's draw; a flat varying costs a register.
+const SCALAR_OUT = /* glsl */ `uniform ivec2 u_textureSize;
+uniform vec2 u_range;
+uniform float u_opacity;
+flat out vec4 v_view;        // viewport height, offset, x scale
+flat out vec4 v_map;         // y scale, value range, opacity
+flat out ivec2 v_last;       // the last texel`;
+const scalarWrite = (
+  gpuRange: boolean,
+) => /* glsl */ `v_view = vec4(u_viewport.y, u_offset, u_scale.x);
+  v_map = vec4(u_scale.y, ${gpuRange ? 'v_range' : 'u_range'}, u_opacity);
+  v_last = u_textureSize - 1;`;
+
+export const imageVertexShader = (
+  gpuRange: boolean,
+  scalar = false,
+): string => /* glsl */ `#version 300 es
 precision highp float;
 
 // Unit quad; scaled to the layer's extent in scene units (one unit per image pixel, y down).
@@ -38,6 +57,7 @@ uniform vec2 u_viewport;     // viewport size in device pixels
 
 out vec2 v_texcoord;         // in texels of the bound texture
 ${gpuRange ? RANGE_OUT : ''}
+${scalar ? SCALAR_OUT : ''}
 
 void main() {
   vec2 scene = u_origin + a_position * u_extent;
@@ -47,6 +67,7 @@ void main() {
   gl_Position = vec4(clip.x, -clip.y, 0.0, 1.0);
   v_texcoord = u_texelOrigin + a_position * u_extent;
   ${gpuRange ? RANGE_WRITE : ''}
+  ${scalar ? scalarWrite(gpuRange) : ''}
 }
 `;
 
@@ -95,6 +116,12 @@ export interface ImageShaderVariant {
    * as it is, without the decode the sRGB target would undo (colormap mapper only).
    */
   encoded?: boolean;
+  /**
+   * A single-channel image in one texture, nearest texels through the colour map (colormap
+   * mapper, filter 0, raw samples): main() reads its constants from flat varyings
+   * (`imageVertexShader(…, true)`), with the generic path's arithmetic, so the same pixels.
+   */
+  scalar?: boolean;
 }
 
 /** The vertex shader of images without a GPU range (segmentation images share it). */
@@ -130,6 +157,7 @@ export function imageFragmentShader(
 #define GPU_RANGE ${gpuRange ? 1 : 0}
 #define PACKED ${packed > 1 ? packed : 0}
 #define ENCODED ${variant.encoded ? 1 : 0}
+#define SCALAR ${variant.scalar ? 1 : 0}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
@@ -411,6 +439,21 @@ vec3 colormap_linear(float t) {
 #endif
 }
 
+#if SCALAR
+flat in vec4 v_view;
+flat in vec4 v_map;
+flat in ivec2 v_last;
+
+// The generic main() for CHANNELS 1, FILTER 0, MAPPER 2, one texture (origin 0): the same
+// operations on the same values in the same order.
+void main() {
+  vec2 device = vec2(gl_FragCoord.x, v_view.x - gl_FragCoord.y);
+  vec2 coord = (device - v_view.yz) / vec2(v_view.w, v_map.x);
+  ivec2 p = clamp(ivec2(floor(coord)), ivec2(0), v_last);
+  float t = (fetch_raw(p).r - v_map.y) / (v_map.z - v_map.y);
+  out_color = vec4(colormap_linear(t), 1.0) * v_map.w;
+}
+#else
 void main() {
   // The texel coordinate from the fragment's own scene position rather than the interpolated
   // v_texcoord: the same arithmetic for a tile as for the whole image (and for a snapshot tile
@@ -442,6 +485,7 @@ void main() {
   else color = v;
   out_color = color * u_opacity;
 }
+#endif
 `;
 }
 
