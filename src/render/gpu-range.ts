@@ -1,10 +1,12 @@
 /**
  * The finite min/max of a single-channel image computed on the GPU (SPEC §2.2), for Rerun's
- * range heuristic: a reduction of 64×4 samples (16×4 texels of a texture packing four samples
- * per texel), then 8×8 blocks per fragment down to one texel of (finite min, finite max, any
- * finite sample), which the image shader reads. No read-back: the main thread never walks the
- * samples, and nothing waits for the result. On a software GPU the cost is the texel fetches:
- * wide blocks read memory in order, and a packed texture needs a quarter of the fetches.
+ * range heuristic: a first pass over blocks of 16×8 texels of a texture packing four samples a
+ * texel (eight U16 in RGBA32UI), or 64×4 of one sample, then 16×16 blocks per fragment down to
+ * one texel of (finite min, finite max, any finite sample), which the image shader reads. No
+ * read-back: the main thread never walks the samples, and nothing waits for the result. On a
+ * software GPU the cost is the texel fetches and the arithmetic per sample: wide blocks read
+ * memory in order, a packed texture needs a quarter (an eighth) of the fetches, integers are
+ * compared as integers, and blocks that tile the source exactly are read without a clamp.
  *
  * Values a single-channel U8/I8/U16/I16/F16/F32 texture holds are exact in f32, so the range
  * is the one the CPU statistics give, bit for bit.

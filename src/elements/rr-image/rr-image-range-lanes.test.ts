@@ -103,4 +103,33 @@ describe('<rr-image> U16 range, eight samples a texel', () => {
     expectImage(shot, (x, y) => full(2 * x + 1, 2 * y + 1), 1);
     el.remove();
   });
+
+  it('finds the range of I8, I16, F16 and F32 frames (four samples a texel) in blocks that tile the texture exactly, NaN and ±inf ignored', async () => {
+    // 128 × 16: 32 texels of four a row, two 16 × 8 blocks each way, no edge to clamp.
+    const [w, h] = [128, 16];
+    const ranges = { I8: [-100, 120], I16: [-900, 1300], F16: [300, 1300], F32: [300, 1300] };
+    for (const dt of ['I8', 'I16', 'F16', 'F32'] as const) {
+      const [lo, hi] = ranges[dt];
+      for (let lane = 0; lane < 4; lane++) {
+        const v = new Array<number>(w * h).fill(lo + 0.2 * (hi - lo));
+        v[(h - 1) * w + w - 4 + lane] = lo;
+        v[9 * w + 64 + ((lane + 1) % 4)] = hi;
+        if (dt === 'F16' || dt === 'F32') {
+          v[lane] = NaN;
+          v[w + 4 + lane] = Infinity;
+          v[(h - 2) * w + w - 8 + lane] = -Infinity;
+        }
+        const el = await showImage(bytesOf(dt, v), { width: w, height: h, channelDatatype: dt });
+        const shot = await el.snapshot();
+        const gray = (x: number, y: number) => [
+          ...shot.data.subarray((y * w + x) * 4, (y * w + x) * 4 + 3),
+        ];
+        const label = `${dt}, lane ${lane}`;
+        expect(gray(w - 4 + lane, h - 1), label).to.deep.equal([0, 0, 0]);
+        expect(gray(30, 5), label).to.deep.equal([51, 51, 51]);
+        expect(gray(64 + ((lane + 1) % 4), 9), label).to.deep.equal([255, 255, 255]);
+        el.remove();
+      }
+    }
+  });
 });
