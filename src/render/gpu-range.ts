@@ -5,8 +5,8 @@
  * one texel of (finite min, finite max, any finite sample), which the image shader reads. No
  * read-back: the main thread never walks the samples, and nothing waits for the result. On a
  * software GPU the cost is the texel fetches and the arithmetic per sample: wide blocks read
- * memory in order, a packed texture needs a quarter (an eighth) of the fetches, integers are
- * compared as integers, and blocks that tile the source exactly are read without a clamp.
+ * memory in order, a packed texture needs a quarter (an eighth) of the fetches, and integers
+ * are compared as integers.
  *
  * Values a single-channel U8/I8/U16/I16/F16/F32 texture holds are exact in f32, so the range
  * is the one the CPU statistics give, bit for bit.
@@ -29,31 +29,29 @@ void main() {
 
 /**
  * One reduction step: bx×by source texels per output texel, of one sample (`.r`), of four
- * (RGBA) or of eight (U16 pairs in RGBA32UI, low half first: little-endian bytes). Where the
- * blocks do not tile the source exactly (`edges`), coordinates past the edge are clamped (an
- * edge texel counted twice changes no min or max); the loop has no branch either way. Integers
- * are compared as integers (no conversion per fetch), floats as floats without NaN and ±inf
- * (tested on the bits); the output is (min, max, 1 if any finite sample, 1), a block without
- * finite samples (FLT_MAX, -FLT_MAX, 0).
+ * (RGBA) or of eight (U16 pairs in RGBA32UI, low half first: little-endian bytes).
+ * Coordinates past the edge are clamped (an edge texel counted twice changes no min or max),
+ * so the loop has no branch. Integers are compared as integers (no conversion per fetch),
+ * floats as floats without NaN and ±inf (tested on the bits); the output is (min, max, 1 if
+ * any finite sample, 1), a block without finite samples (FLT_MAX, -FLT_MAX, 0).
  */
 function fragment(
   sampler: 'float' | 'uint' | 'int' | 'stats',
   [bx, by]: [number, number],
   lanes: number,
-  edges: boolean,
 ): string {
   const swizzle = lanes === 1 ? '.rrrr' : '';
   const type = sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
   const acc = sampler === 'uint' ? 'uvec4' : sampler === 'int' ? 'ivec4' : 'vec4';
-  const init = {
-    uint: ['uvec4(0xffffffffu)', 'uvec4(0u)'],
-    int: ['ivec4(0x7fffffff)', 'ivec4(-0x7fffffff - 1)'],
-    float: ['vec4(FLT_MAX)', 'vec4(-FLT_MAX)'],
-    stats: ['vec4(FLT_MAX)', 'vec4(-FLT_MAX)'],
-  }[sampler];
+  const [lo, hi] =
+    sampler === 'uint'
+      ? ['~0u', '0u']
+      : sampler === 'int'
+        ? ['0x7fffffff', '-0x7fffffff-1']
+        : ['M', '-M'];
   let read: string;
   if (sampler === 'stats') {
-    read = `vec4 s=texelFetch(u_source,p,0);lo4.x=min(lo4.x,s.x);hi4.x=max(hi4.x,s.y);`;
+    read = `vec4 s=texelFetch(u_source,p,0);lo4=min(lo4,s.xxxx);hi4=max(hi4,s.yyyy);`;
   } else if (sampler === 'float') {
     read = `vec4 v=texelFetch(u_source,p,0)${swizzle};
 bvec4 ok=notEqual(floatBitsToUint(v)&0x7f800000u,uvec4(0x7f800000u));
@@ -64,7 +62,6 @@ lo4=min(lo4,min(a,b));hi4=max(hi4,max(a,b));`;
   } else {
     read = `${acc} v=texelFetch(u_source,p,0)${swizzle};lo4=min(lo4,v);hi4=max(hi4,v);`;
   }
-  const at = edges ? 'min(origin + ivec2(i, j), last)' : 'origin + ivec2(i, j)';
   return /* glsl */ `#version 300 es
 precision highp float;
 precision highp int;
@@ -73,20 +70,19 @@ precision highp isampler2D;
 uniform ${type} u_source;
 uniform ivec2 u_size;
 out vec4 out_stats;
-const float FLT_MAX = 3.4028234663852886e38;
+const float M = 3.4028234663852886e38;
 void main() {
   ivec2 origin = ivec2(gl_FragCoord.xy) * ivec2(${bx}, ${by});
   ivec2 last = u_size - 1;
-  ${acc} lo4 = ${init[0]};
-  ${acc} hi4 = ${init[1]};
+  ${acc} lo4 = ${acc}(${lo}), hi4 = ${acc}(${hi});
   for (int j = 0; j < ${by}; j++) {
     for (int i = 0; i < ${bx}; i++) {
-      ivec2 p = ${at};
+      ivec2 p = min(origin + ivec2(i, j), last);
       ${read}
     }
   }
-  float lo = ${sampler === 'stats' ? 'lo4.x' : 'float(min(min(lo4.x, lo4.y), min(lo4.z, lo4.w)))'};
-  float hi = ${sampler === 'stats' ? 'hi4.x' : 'float(max(max(hi4.x, hi4.y), max(hi4.z, hi4.w)))'};
+  float lo = float(min(min(lo4.x, lo4.y), min(lo4.z, lo4.w)));
+  float hi = float(max(max(hi4.x, hi4.y), max(hi4.z, hi4.w)));
   out_stats = vec4(lo, hi, lo <= hi ? 1.0 : 0.0, 1.0);
 }
 `;
@@ -165,21 +161,18 @@ export class GpuRange {
     let input = source;
     let size: [number, number] = [width, height];
     this.#levels.forEach((level, i) => {
-      const [bx, by] = i === 0 ? first : [BLOCK, BLOCK];
-      const edges = size[0] % bx !== 0 || size[1] % by !== 0;
       const kind = i === 0 ? sampler : 'stats';
       const program = this.renderer.program(
-        `gpu-range-${kind}-${i === 0 ? lanes : 1}-${bx}x${by}${edges ? '-edges' : ''}`,
+        `gpu-range-${kind}-${i === 0 ? lanes : 1}`,
         VERTEX,
-        fragment(kind, [bx, by], i === 0 ? lanes : 1, edges),
+        fragment(kind, i === 0 ? first : [BLOCK, BLOCK], i === 0 ? lanes : 1),
       );
       gl.useProgram(program.program);
       gl.bindFramebuffer(gl.FRAMEBUFFER, level.framebuffer);
       gl.viewport(0, 0, level.width, level.height);
       gl.activeTexture(gl.TEXTURE0);
       gl.bindTexture(gl.TEXTURE_2D, input);
-      // Absent where the blocks tile the source exactly (no edge to clamp).
-      program.uniformSetters.u_size?.(size);
+      program.uniformSetters.u_size!(size);
       gl.uniform1i(gl.getUniformLocation(program.program, 'u_source'), 0);
       this.renderer.drawQuad();
       input = level.texture;

@@ -250,24 +250,16 @@ const GPU_RANGE_DATATYPES = new Set<ChannelDatatypeName>(['I8', 'U16', 'I16', 'F
  */
 function packedPlan(texture: TexturePlan, dt: ChannelDatatypeName): TexturePlan | undefined {
   const { width, data } = texture;
-  if (dt === 'U16' && width % 8 === 0 && data.byteOffset % 4 === 0) {
-    return {
-      ...texture,
-      width: width / 8,
-      internalFormat: GL.RGBA32UI,
-      format: GL.RGBA_INTEGER,
-      type: GL.UNSIGNED_INT,
-      data: new Uint32Array(data.buffer, data.byteOffset, data.byteLength / 4),
-      bytesPerTexel: 16,
-    };
-  }
-  if (width % 4 !== 0) return undefined;
-  const layout = LAYOUTS[dt];
+  const eight = dt === 'U16' && width % 8 === 0 && data.byteOffset % 4 === 0;
+  if (!eight && width % 4 !== 0) return undefined;
+  const layout = LAYOUTS[eight ? 'U32' : dt];
   return {
     ...texture,
-    width: width / 4,
+    width: width / (eight ? 8 : 4),
     internalFormat: layout.internal[2],
     format: layout.format[2],
+    type: layout.type,
+    data: eight ? new Uint32Array(data.buffer, data.byteOffset, data.byteLength / 4) : data,
     bytesPerTexel: 4 * layout.bytes,
   };
 }

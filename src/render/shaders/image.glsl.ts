@@ -26,12 +26,14 @@ const RANGE_WRITE = /* glsl */ `vec2 st = texelFetch(u_stats, ivec2(0), 0).xy;
 // constants come as flat varyings, written once per vertex. On SwiftShader every uniform a
 // fragment reads is a bounds-checked buffer load per 2×2 quad, which for the six the generic
 // main() reads cost about a quarter of a 1080p frame's draw; a flat varying costs a register.
+// v_view: viewport height, offset, x scale; v_map: y scale, value range, opacity; v_last: the
+// last texel.
 const SCALAR_OUT = /* glsl */ `uniform ivec2 u_textureSize;
 uniform vec2 u_range;
 uniform float u_opacity;
-flat out vec4 v_view;        // viewport height, offset, x scale
-flat out vec4 v_map;         // y scale, value range, opacity
-flat out ivec2 v_last;       // the last texel`;
+flat out vec4 v_view;
+flat out vec4 v_map;
+flat out ivec2 v_last;`;
 const scalarWrite = (
   gpuRange: boolean,
 ) => /* glsl */ `v_view = vec4(u_viewport.y, u_offset, u_scale.x);
@@ -107,7 +109,8 @@ export interface ImageShaderVariant {
   /** The range comes from the GPU's statistics (u_stats, render/gpu-range.ts), not u_range. */
   gpuRange?: boolean;
   /**
-   * Single-channel samples 4 to a texel, or 8 U16 to an RGBA32UI texel (`TexturePlan.packed`);
+   * Single-channel samples 4 to a texel, or 8 U16 to an RGBA32UI texel (`TexturePlan.packed`,
+   * two to a component, the lower x in the low half: the samples' little-endian bytes);
    * u_textureSize in pixels. 1 or absent: one sample a texel.
    */
   packed?: number;
@@ -118,8 +121,9 @@ export interface ImageShaderVariant {
   encoded?: boolean;
   /**
    * A single-channel image in one texture, nearest texels through the colour map (colormap
-   * mapper, filter 0, raw samples): main() reads its constants from flat varyings
-   * (`imageVertexShader(…, true)`), with the generic path's arithmetic, so the same pixels.
+   * mapper, filter 0, raw samples, origin 0): main() reads its constants from flat varyings
+   * (`imageVertexShader(…, true)`), with the generic main()'s operations on the same values in
+   * the same order, so the same pixels.
    */
   scalar?: boolean;
 }
@@ -202,7 +206,6 @@ vec3 linear_from_srgb(vec3 c) {
 
 vec4 fetch_raw(ivec2 p) {
 #if PACKED == 8
-  // Two U16 a component, the lower x in the low half (the samples' little-endian bytes).
   uvec4 t = texelFetch(u_texture, ivec2(p.x >> 3, p.y), 0);
   int c = (p.x >> 1) & 3;
   uint w = c == 0 ? t.x : c == 1 ? t.y : c == 2 ? t.z : t.w;
@@ -443,9 +446,6 @@ vec3 colormap_linear(float t) {
 flat in vec4 v_view;
 flat in vec4 v_map;
 flat in ivec2 v_last;
-
-// The generic main() for CHANNELS 1, FILTER 0, MAPPER 2, one texture (origin 0): the same
-// operations on the same values in the same order.
 void main() {
   vec2 device = vec2(gl_FragCoord.x, v_view.x - gl_FragCoord.y);
   vec2 coord = (device - v_view.yz) / vec2(v_view.w, v_map.x);
