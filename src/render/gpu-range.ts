@@ -31,7 +31,7 @@ void main() {
  * One reduction step: bx×by source texels per output texel, of one sample (`.r`), of four
  * (RGBA) or of eight (U16 pairs in RGBA32UI, low half first: little-endian bytes).
  * Coordinates past the edge are clamped (an edge texel counted twice changes no min or max),
- * so the loop has no branch. Integers are compared as integers (no conversion per fetch),
+ * so the loop has no branch. Eight U16 are compared as integers (no conversion per fetch),
  * floats as floats without NaN and ±inf (tested on the bits); the output is (min, max, 1 if
  * any finite sample, 1), a block without finite samples (FLT_MAX, -FLT_MAX, 0).
  */
@@ -42,13 +42,8 @@ function fragment(
 ): string {
   const swizzle = lanes === 1 ? '.rrrr' : '';
   const type = sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
-  const acc = sampler === 'uint' ? 'uvec4' : sampler === 'int' ? 'ivec4' : 'vec4';
-  const [lo, hi] =
-    sampler === 'uint'
-      ? ['~0u', '0u']
-      : sampler === 'int'
-        ? ['0x7fffffff', '-0x7fffffff-1']
-        : ['M', '-M'];
+  const acc = lanes === 8 ? 'uvec4' : 'vec4';
+  const [lo, hi] = lanes === 8 ? ['~0u', '0u'] : ['M', '-M'];
   let read: string;
   if (sampler === 'stats') {
     read = `vec4 s=texelFetch(u_source,p,0);lo4=min(lo4,s.xxxx);hi4=max(hi4,s.yyyy);`;
@@ -60,7 +55,7 @@ lo4=mix(lo4,min(lo4,v),ok);hi4=mix(hi4,max(hi4,v),ok);`;
     read = `uvec4 v=texelFetch(u_source,p,0);uvec4 a=v&0xffffu;uvec4 b=v>>16u;
 lo4=min(lo4,min(a,b));hi4=max(hi4,max(a,b));`;
   } else {
-    read = `${acc} v=texelFetch(u_source,p,0)${swizzle};lo4=min(lo4,v);hi4=max(hi4,v);`;
+    read = `vec4 v=vec4(texelFetch(u_source,p,0)${swizzle});lo4=min(lo4,v);hi4=max(hi4,v);`;
   }
   return /* glsl */ `#version 300 es
 precision highp float;

@@ -51,7 +51,7 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${(variant.packed ?? 1) > 1 ? `-packed${variant.packed}` : ''}${variant.encoded ? '-encoded' : ''}${variant.scalar ? '-scalar' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}-p${variant.packed ?? 1}${variant.encoded ? '-encoded' : ''}${variant.scalar ? '-s' : ''}`;
   return renderer.program(
     key,
     imageVertexShader(variant.gpuRange === true, variant.scalar === true),
@@ -306,7 +306,6 @@ export class ImageDrawable implements Drawable {
       encoded,
       scalar:
         tiles.length === 1 &&
-        !yuv &&
         filter === 0 &&
         shading.channels === 1 &&
         shading.mapper === 'colormap',

@@ -26,19 +26,19 @@ const RANGE_WRITE = /* glsl */ `vec2 st = texelFetch(u_stats, ivec2(0), 0).xy;
 // constants come as flat varyings, written once per vertex. On SwiftShader every uniform a
 // fragment reads is a bounds-checked buffer load per 2×2 quad, which for the six the generic
 // main() reads cost about a quarter of a 1080p frame's draw; a flat varying costs a register.
-// v_view: viewport height, offset, x scale; v_map: y scale, value range, opacity; v_last: the
+// v_vw: viewport height, offset, x scale; v_mp: y scale, value range, opacity; v_lt: the
 // last texel.
 const SCALAR_OUT = /* glsl */ `uniform ivec2 u_textureSize;
 uniform vec2 u_range;
 uniform float u_opacity;
-flat out vec4 v_view;
-flat out vec4 v_map;
-flat out ivec2 v_last;`;
+flat out vec4 v_vw;
+flat out vec4 v_mp;
+flat out ivec2 v_lt;`;
 const scalarWrite = (
   gpuRange: boolean,
-) => /* glsl */ `v_view = vec4(u_viewport.y, u_offset, u_scale.x);
-  v_map = vec4(u_scale.y, ${gpuRange ? 'v_range' : 'u_range'}, u_opacity);
-  v_last = u_textureSize - 1;`;
+) => /* glsl */ `v_vw = vec4(u_viewport.y, u_offset, u_scale.x);
+  v_mp = vec4(u_scale.y, ${gpuRange ? 'v_range' : 'u_range'}, u_opacity);
+  v_lt = u_textureSize - 1;`;
 
 export const imageVertexShader = (
   gpuRange: boolean,
@@ -206,10 +206,7 @@ vec3 linear_from_srgb(vec3 c) {
 
 vec4 fetch_raw(ivec2 p) {
 #if PACKED == 8
-  uvec4 t = texelFetch(u_texture, ivec2(p.x >> 3, p.y), 0);
-  int c = (p.x >> 1) & 3;
-  uint w = c == 0 ? t.x : c == 1 ? t.y : c == 2 ? t.z : t.w;
-  return vec4(float((w >> uint((p.x & 1) << 4)) & 0xffffu));
+  return vec4(float(texelFetch(u_texture, ivec2(p.x >> 3, p.y), 0)[(p.x >> 1) & 3] >> ((p.x & 1) << 4) & 0xffffu));
 #elif PACKED
   return vec4(vec4(texelFetch(u_texture, ivec2(p.x >> 2, p.y), 0))[p.x & 3]);
 #else
@@ -443,15 +440,15 @@ vec3 colormap_linear(float t) {
 }
 
 #if SCALAR
-flat in vec4 v_view;
-flat in vec4 v_map;
-flat in ivec2 v_last;
+flat in vec4 v_vw;
+flat in vec4 v_mp;
+flat in ivec2 v_lt;
 void main() {
-  vec2 device = vec2(gl_FragCoord.x, v_view.x - gl_FragCoord.y);
-  vec2 coord = (device - v_view.yz) / vec2(v_view.w, v_map.x);
-  ivec2 p = clamp(ivec2(floor(coord)), ivec2(0), v_last);
-  float t = (fetch_raw(p).r - v_map.y) / (v_map.z - v_map.y);
-  out_color = vec4(colormap_linear(t), 1.0) * v_map.w;
+  vec2 device = vec2(gl_FragCoord.x, v_vw.x - gl_FragCoord.y);
+  vec2 coord = (device - v_vw.yz) / vec2(v_vw.w, v_mp.x);
+  ivec2 p = clamp(ivec2(floor(coord)), ivec2(0), v_lt);
+  float t = (fetch_raw(p).r - v_mp.y) / (v_mp.z - v_mp.y);
+  out_color = vec4(colormap_linear(t), 1.0) * v_mp.w;
 }
 #else
 void main() {
