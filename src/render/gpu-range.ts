@@ -1,20 +1,24 @@
 /**
  * The finite min/max of a single-channel image computed on the GPU (SPEC §2.2), for Rerun's
- * range heuristic: a reduction of 64×4 samples (16×4 texels of a texture packing four samples
- * per texel), then 8×8 blocks per fragment down to one texel of (finite min, finite max, any
- * finite sample), which the image shader reads. No read-back: the main thread never walks the
- * samples, and nothing waits for the result. On a software GPU the cost is the texel fetches:
- * wide blocks read memory in order, and a packed texture needs a quarter of the fetches.
+ * range heuristic: a first pass over blocks of 16×8 texels of a texture packing four samples a
+ * texel (eight U16 in RGBA32UI), or 64×4 of one sample, then 16×16 blocks per fragment down to
+ * one texel of (finite min, finite max, any finite sample), which the image shader reads. No
+ * read-back: the main thread never walks the samples, and nothing waits for the result. On a
+ * software GPU the cost is the texel fetches and the arithmetic per sample: wide blocks read
+ * memory in order, a packed texture needs a quarter (an eighth) of the fetches, and integers
+ * are compared as integers.
  *
  * Values a single-channel U8/I8/U16/I16/F16/F32 texture holds are exact in f32, so the range
  * is the one the CPU statistics give, bit for bit.
  */
 import type { Renderer } from './renderer.js';
 
-/** Texels per fragment in the first pass (of a one-sample and of a four-sample texture). */
-const FIRST_BLOCK: [number, number] = [64, 4];
-const FIRST_PACKED_BLOCK: [number, number] = [16, 4];
-const BLOCK = 8;
+/**
+ * Texels per fragment in the first pass, by samples a texel (one, four, or eight U16 in
+ * RGBA32UI): rows of 64 samples or more, read in memory order.
+ */
+const FIRST_BLOCK: Record<number, [number, number]> = { 1: [64, 4], 4: [16, 8], 8: [16, 8] };
+const BLOCK = 16;
 
 const VERTEX = /* glsl */ `#version 300 es
 void main() {
@@ -24,30 +28,34 @@ void main() {
 `;
 
 /**
- * One reduction step: bx×by source texels per output texel, of one sample (`.r`) or of four
- * (`packed`). Coordinates past the edge are clamped (an edge texel counted twice changes no min
- * or max), so the loop has no branch.
+ * One reduction step: bx×by source texels per output texel, of one sample (`.r`), of four
+ * (RGBA) or of eight (U16 pairs in RGBA32UI, low half first: little-endian bytes).
+ * Coordinates past the edge are clamped (an edge texel counted twice changes no min or max),
+ * so the loop has no branch. Eight U16 are compared as integers (no conversion per fetch),
+ * floats as floats without NaN and ±inf (tested on the bits); the output is (min, max, 1 if
+ * any finite sample, 1), a block without finite samples (FLT_MAX, -FLT_MAX, 0).
  */
 function fragment(
   sampler: 'float' | 'uint' | 'int' | 'stats',
   [bx, by]: [number, number],
-  packed = false,
+  lanes: number,
 ): string {
-  const lanes = packed ? '' : '.rrrr';
+  const swizzle = lanes === 1 ? '.rrrr' : '';
   const type = sampler === 'uint' ? 'usampler2D' : sampler === 'int' ? 'isampler2D' : 'sampler2D';
+  const acc = lanes === 8 ? 'uvec4' : 'vec4';
+  const [lo, hi] = lanes === 8 ? ['~0u', '0u'] : ['M', '-M'];
   let read: string;
   if (sampler === 'stats') {
-    // Partial results: (min, max, any finite); a block without finite samples holds
-    // (FLT_MAX, -FLT_MAX, 0), which changes nothing.
-    read = `vec4 s=texelFetch(u_source,p,0);lo=min(lo,s.x);hi=max(hi,s.y);found=max(found,s.z);`;
+    read = `vec4 s=texelFetch(u_source,p,0);lo4=min(lo4,s.xxxx);hi4=max(hi4,s.yyyy);`;
   } else if (sampler === 'float') {
-    // NaN and ±inf do not count (finite statistics), tested on the bits.
-    read = `vec4 v=texelFetch(u_source,p,0)${lanes};
+    read = `vec4 v=texelFetch(u_source,p,0)${swizzle};
 bvec4 ok=notEqual(floatBitsToUint(v)&0x7f800000u,uvec4(0x7f800000u));
-lo4=mix(lo4,min(lo4,v),ok);hi4=mix(hi4,max(hi4,v),ok);found=any(ok)?1.0:found;`;
+lo4=mix(lo4,min(lo4,v),ok);hi4=mix(hi4,max(hi4,v),ok);`;
+  } else if (lanes === 8) {
+    read = `uvec4 v=texelFetch(u_source,p,0);uvec4 a=v&0xffffu;uvec4 b=v>>16u;
+lo4=min(lo4,min(a,b));hi4=max(hi4,max(a,b));`;
   } else {
-    // Integers are always finite.
-    read = `vec4 v=vec4(texelFetch(u_source,p,0)${lanes});lo4=min(lo4,v);hi4=max(hi4,v);`;
+    read = `vec4 v=vec4(texelFetch(u_source,p,0)${swizzle});lo4=min(lo4,v);hi4=max(hi4,v);`;
   }
   return /* glsl */ `#version 300 es
 precision highp float;
@@ -57,24 +65,20 @@ precision highp isampler2D;
 uniform ${type} u_source;
 uniform ivec2 u_size;
 out vec4 out_stats;
-const float FLT_MAX = 3.4028234663852886e38;
+const float M = 3.4028234663852886e38;
 void main() {
   ivec2 origin = ivec2(gl_FragCoord.xy) * ivec2(${bx}, ${by});
   ivec2 last = u_size - 1;
-  float lo = FLT_MAX;
-  float hi = -FLT_MAX;
-  vec4 lo4 = vec4(FLT_MAX);
-  vec4 hi4 = vec4(-FLT_MAX);
-  float found = ${sampler === 'uint' || sampler === 'int' ? '1.0' : '0.0'};
+  ${acc} lo4 = ${acc}(${lo}), hi4 = ${acc}(${hi});
   for (int j = 0; j < ${by}; j++) {
     for (int i = 0; i < ${bx}; i++) {
       ivec2 p = min(origin + ivec2(i, j), last);
       ${read}
     }
   }
-  lo = min(lo, min(min(lo4.x, lo4.y), min(lo4.z, lo4.w)));
-  hi = max(hi, max(max(hi4.x, hi4.y), max(hi4.z, hi4.w)));
-  out_stats = vec4(lo, hi, found, 1.0);
+  float lo = float(min(min(lo4.x, lo4.y), min(lo4.z, lo4.w)));
+  float hi = float(max(max(hi4.x, hi4.y), max(hi4.z, hi4.w)));
+  out_stats = vec4(lo, hi, lo <= hi ? 1.0 : 0.0, 1.0);
 }
 `;
 }
@@ -113,9 +117,9 @@ export class GpuRange {
 
   /**
    * The 1×1 RGBA32F texture holding (finite min, finite max, 1 if any finite sample) of the
-   * first channel of `source` (of all four where it is `packed`, four samples a texel; `width`
-   * and `height` are its size in texels), reduced again only when `generation` (the contents)
-   * changed.
+   * first channel of `source` (of all four, or eight U16, where it packs `lanes` samples a
+   * texel; `width` and `height` are its size in texels), reduced again only when `generation`
+   * (the contents) changed.
    */
   texture(
     source: WebGLTexture,
@@ -123,11 +127,11 @@ export class GpuRange {
     width: number,
     height: number,
     generation: number,
-    packed = false,
+    lanes = 1,
   ): WebGLTexture {
     const gl = this.renderer.gl;
-    const first = packed ? FIRST_PACKED_BLOCK : FIRST_BLOCK;
-    const sized = `${width}x${height}${packed ? 'p' : ''}`;
+    const first = FIRST_BLOCK[lanes] ?? FIRST_BLOCK[1]!;
+    const sized = `${width}x${height}x${lanes}`;
     if (
       source === this.#source &&
       generation === this.#generation &&
@@ -152,14 +156,12 @@ export class GpuRange {
     let input = source;
     let size: [number, number] = [width, height];
     this.#levels.forEach((level, i) => {
-      const program =
-        i === 0
-          ? this.renderer.program(
-              `gpu-range-${sampler}${packed ? '-packed' : ''}`,
-              VERTEX,
-              fragment(sampler, first, packed),
-            )
-          : this.renderer.program('gpu-range-stats', VERTEX, fragment('stats', [BLOCK, BLOCK]));
+      const kind = i === 0 ? sampler : 'stats';
+      const program = this.renderer.program(
+        `gpu-range-${kind}-${i === 0 ? lanes : 1}`,
+        VERTEX,
+        fragment(kind, i === 0 ? first : [BLOCK, BLOCK], i === 0 ? lanes : 1),
+      );
       gl.useProgram(program.program);
       gl.bindFramebuffer(gl.FRAMEBUFFER, level.framebuffer);
       gl.viewport(0, 0, level.width, level.height);

@@ -56,10 +56,10 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}${variant.packed ? '-packed' : ''}${variant.encoded ? '-encoded' : ''}${variant.unitRange ? '-unit' : ''}${variant.wholePixels ? '-whole' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}-p${variant.packed ?? 1}${variant.encoded ? '-encoded' : ''}${variant.scalar ? '-s' : ''}${variant.unitRange ? '-unit' : ''}${variant.wholePixels ? '-whole' : ''}`;
   return renderer.program(
     key,
-    imageVertexShader(variant.gpuRange === true),
+    imageVertexShader(variant.gpuRange === true, variant.scalar === true),
     imageFragmentShader(sampler, variant),
   );
 }
@@ -73,8 +73,8 @@ export class ImageDrawable implements Drawable {
   /** The texture is SRGB8: filterable by the texture unit, decoded by it before filtering. */
   #hardwareFilterable = false;
   #byteRow = 0;
-  /** The texture holds four samples a texel (`TexturePlan.packed`). */
-  #packed = false;
+  /** Samples a texel: 1, or 4 or 8 where the texture is `TexturePlan.packed`. */
+  #lanes = 1;
   /**
    * The SRGB8 plan of RGB/BGR U8 colour (else undefined), whose texture may hold the bytes
    * undecoded (RGB8): where every fragment takes one texel (`drawsEncodedAt`), a frame drawn
@@ -226,7 +226,7 @@ export class ImageDrawable implements Drawable {
     } else {
       this.#tiled = TiledTexture.fromPlan(this.renderer, upload);
     }
-    this.#packed = packed !== undefined;
+    this.#lanes = packed ? plan.width / packed.width : 1;
     this.#shading = plan.shading;
     this.#sampler = texture.sampler;
     this.#hardwareFilterable = texture.internalFormat === GL.SRGB8;
@@ -267,10 +267,10 @@ export class ImageDrawable implements Drawable {
       const stats = this.#gpuRange.texture(
         textures[0]!,
         this.#sampler,
-        this.#packed ? tile.texWidth / 4 : tile.texWidth,
+        tile.texWidth / this.#lanes,
         tile.texHeight,
         this.#generation,
-        this.#packed,
+        this.#lanes,
       );
       return { stats };
     }
@@ -289,7 +289,7 @@ export class ImageDrawable implements Drawable {
     this.#layout = '';
     this.#rawTexture = false;
     this.#srgbPlan = undefined;
-    this.#packed = false;
+    this.#lanes = 1;
     this.#shading = undefined;
     this.width = 0;
     this.height = 0;
@@ -360,8 +360,13 @@ export class ImageDrawable implements Drawable {
       unitRange: range.stats === undefined && uRange[0] === 0 && uRange[1] === 1,
       wholePixels,
       gpuRange: range.stats !== undefined,
-      packed: this.#packed,
+      packed: this.#lanes,
       encoded,
+      scalar:
+        tiles.length === 1 &&
+        filter === 0 &&
+        shading.channels === 1 &&
+        shading.mapper === 'colormap',
       shading: {
         channels: shading.channels,
         bgr: shading.bgr,

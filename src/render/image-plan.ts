@@ -242,6 +242,28 @@ function samplesOf(
 /** Single-channel datatypes whose every value is exact in f32 (the GPU range is exact). */
 const GPU_RANGE_DATATYPES = new Set<ChannelDatatypeName>(['I8', 'U16', 'I16', 'F16', 'F32']);
 
+/**
+ * The same samples several to a texel, for the GPU range reduction's fetches (the texture's
+ * width is then the image's over the count; the shader picks the sample): U16 eight to an
+ * RGBA32UI texel (its bytes as little-endian u32, where they are 4-byte aligned and the
+ * width a multiple of 8), else four to an RGBA texel of the datatype (width a multiple of 4).
+ */
+function packedPlan(texture: TexturePlan, dt: ChannelDatatypeName): TexturePlan | undefined {
+  const { width, data } = texture;
+  const eight = dt === 'U16' && width % 8 === 0 && data.byteOffset % 4 === 0;
+  if (!eight && width % 4 !== 0) return undefined;
+  const layout = LAYOUTS[eight ? 'U32' : dt];
+  return {
+    ...texture,
+    width: width / (eight ? 8 : 4),
+    internalFormat: layout.internal[2],
+    format: layout.format[2],
+    type: layout.type,
+    data: eight ? new Uint32Array(data.buffer, data.byteOffset, data.byteLength / 4) : data,
+    bytesPerTexel: 4 * layout.bytes,
+  };
+}
+
 /** The CPU's range for a plan whose range was left to the GPU (GPUs without float targets). */
 export function cpuRange(gpu: NonNullable<ImageShading['gpuRange']>): [number, number] {
   const isFloat = isFloatDatatype(gpu.datatype);
@@ -272,15 +294,7 @@ export function planRawImage(bytes: Uint8Array, format: ImageFormat): ImagePlan 
     // GPUs store three-channel textures padded to four (RGB8 as RGBA8): count what they take.
     bytesPerTexel: (channels === 3 ? 4 : channels) * layout.bytes,
   };
-  if (channels === 1 && width % 4 === 0 && GPU_RANGE_DATATYPES.has(dt)) {
-    texture.packed = {
-      ...texture,
-      width: width / 4,
-      internalFormat: layout.internal[2],
-      format: layout.format[2],
-      bytesPerTexel: 4 * layout.bytes,
-    };
-  }
+  if (channels === 1 && GPU_RANGE_DATATYPES.has(dt)) texture.packed = packedPlan(texture, dt);
   const bgr = format.colorModel === 'BGR' || format.colorModel === 'BGRA';
   const alphaMode = channels === 4 ? 'separate' : 'opaque';
   if (dt === 'U8') {

@@ -22,7 +22,28 @@ flat out vec2 v_range;      // Rerun's range heuristic for data outside [0, 255]
 const RANGE_WRITE = /* glsl */ `vec2 st = texelFetch(u_stats, ivec2(0), 0).xy;
   v_range = st.x == st.y ? st + vec2(-1.0, 1.0) : st;`;
 
-export const imageVertexShader = (gpuRange: boolean): string => /* glsl */ `#version 300 es
+// The colour-mapped single-channel path (`ImageShaderVariant.scalar`): the fragment shader's
+// constants come as flat varyings, written once per vertex. On SwiftShader every uniform a
+// fragment reads is a bounds-checked buffer load per 2×2 quad, which for the six the generic
+// main() reads cost about a quarter of a 1080p frame's draw; a flat varying costs a register.
+// v_vw: viewport height, offset, x scale; v_mp: y scale, value range, opacity; v_lt: the
+// last texel.
+const SCALAR_OUT = /* glsl */ `uniform ivec2 u_textureSize;
+uniform vec2 u_range;
+uniform float u_opacity;
+flat out vec4 v_vw;
+flat out vec4 v_mp;
+flat out ivec2 v_lt;`;
+const scalarWrite = (
+  gpuRange: boolean,
+) => /* glsl */ `v_vw = vec4(u_viewport.y, u_offset, u_scale.x);
+  v_mp = vec4(u_scale.y, ${gpuRange ? 'v_range' : 'u_range'}, u_opacity);
+  v_lt = u_textureSize - 1;`;
+
+export const imageVertexShader = (
+  gpuRange: boolean,
+  scalar = false,
+): string => /* glsl */ `#version 300 es
 precision highp float;
 
 // Unit quad; scaled to the layer's extent in scene units (one unit per image pixel, y down).
@@ -38,6 +59,7 @@ uniform vec2 u_viewport;     // viewport size in device pixels
 
 out vec2 v_texcoord;         // in texels of the bound texture
 ${gpuRange ? RANGE_OUT : ''}
+${scalar ? SCALAR_OUT : ''}
 
 void main() {
   vec2 scene = u_origin + a_position * u_extent;
@@ -47,6 +69,7 @@ void main() {
   gl_Position = vec4(clip.x, -clip.y, 0.0, 1.0);
   v_texcoord = u_texelOrigin + a_position * u_extent;
   ${gpuRange ? RANGE_WRITE : ''}
+  ${scalar ? scalarWrite(gpuRange) : ''}
 }
 `;
 
@@ -102,14 +125,25 @@ export interface ImageShaderVariant {
   wholePixels?: boolean;
   /** The range comes from the GPU's statistics (u_stats, render/gpu-range.ts), not u_range. */
   gpuRange?: boolean;
-  /** Single-channel samples four to a texel (`TexturePlan.packed`); u_textureSize in pixels. */
-  packed?: boolean;
+  /**
+   * Single-channel samples 4 to a texel, or 8 U16 to an RGBA32UI texel (`TexturePlan.packed`,
+   * two to a component, the lower x in the low half: the samples' little-endian bytes);
+   * u_textureSize in pixels. 1 or absent: one sample a texel.
+   */
+  packed?: number;
   /**
    * The target takes sRGB bytes (`DrawContext.encoded`): the colour map's sRGB value goes out
    * as it is, without the decode the sRGB target would undo; RGB colour read decoded from an
    * SRGB8 texture is encoded back to its bytes (an RGB8 texture's bytes need neither).
    */
   encoded?: boolean;
+  /**
+   * A single-channel image in one texture, nearest texels through the colour map (colormap
+   * mapper, filter 0, raw samples, origin 0): main() reads its constants from flat varyings
+   * (`imageVertexShader(…, true)`), with the generic main()'s operations on the same values in
+   * the same order, so the same pixels.
+   */
+  scalar?: boolean;
 }
 
 /** The vertex shader of images without a GPU range (segmentation images share it). */
@@ -120,7 +154,7 @@ export function imageFragmentShader(
   sampler: 'float' | 'uint' | 'int',
   variant: ImageShaderVariant = {},
 ): string {
-  const { yuv, filter = -1, shading, gpuRange = false, packed = false } = variant;
+  const { yuv, filter = -1, shading, gpuRange = false, packed = 1 } = variant;
   const constant = (value: number | boolean | undefined, uniform: string) =>
     value === undefined ? uniform : String(value);
   const samplerType =
@@ -143,10 +177,11 @@ export function imageFragmentShader(
 #define TWILIGHT vec3(.99435323,.85170794,.93942034),vec3(-6.6177425,-.23133259,-3.9670434),vec3(41.781242,-7.618516,38.98567),vec3(-158.29764,3.734087,-170.02538),vec3(301.70953,25.041578,319.7363),vec3(-265.16455,-30.831484,-271.62228),vec3(86.58915,9.906605,86.892944)
 #define FILTER ${filter}
 #define GPU_RANGE ${gpuRange ? 1 : 0}
-#define PACKED ${packed ? 1 : 0}
+#define PACKED ${packed > 1 ? packed : 0}
 #define ENCODED ${variant.encoded ? 1 : 0}
 #define UNIT_RANGE ${variant.unitRange ? 1 : 0}
 #define WHOLE_PIXELS ${variant.wholePixels && filter === 0 ? 1 : 0}
+#define SCALAR ${variant.scalar ? 1 : 0}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
@@ -193,7 +228,9 @@ vec3 linear_from_srgb(vec3 c) {
 }
 
 vec4 fetch_raw(ivec2 p) {
-#if PACKED
+#if PACKED == 8
+  return vec4(float(texelFetch(u_texture, ivec2(p.x >> 3, p.y), 0)[(p.x >> 1) & 3] >> ((p.x & 1) << 4) & 0xffffu));
+#elif PACKED
   return vec4(vec4(texelFetch(u_texture, ivec2(p.x >> 2, p.y), 0))[p.x & 3]);
 #else
   return vec4(texelFetch(u_texture, p, 0));
@@ -438,6 +475,18 @@ vec3 colormap_linear(float t) {
 #endif
 }
 
+#if SCALAR
+flat in vec4 v_vw;
+flat in vec4 v_mp;
+flat in ivec2 v_lt;
+void main() {
+  vec2 device = vec2(gl_FragCoord.x, v_vw.x - gl_FragCoord.y);
+  vec2 coord = (device - v_vw.yz) / vec2(v_vw.w, v_mp.x);
+  ivec2 p = clamp(ivec2(floor(coord)), ivec2(0), v_lt);
+  float t = (fetch_raw(p).r - v_mp.y) / (v_mp.z - v_mp.y);
+  out_color = vec4(colormap_linear(t), 1.0) * v_mp.w;
+}
+#else
 void main() {
   // The texel coordinate from the fragment's own scene position rather than the interpolated
   // v_texcoord: the same arithmetic for a tile as for the whole image (and for a snapshot tile
@@ -479,6 +528,7 @@ void main() {
 #endif
   out_color = color * u_opacity;
 }
+#endif
 `;
 }
 
