@@ -67,7 +67,9 @@ const rows = files.map((file) => {
 /** Per-tag entries (dist/elements/…) measured as one minified bundle each, with their budgets. */
 const PER_TAG = ['rr-image'];
 /** What a page importing only `rr-elements/rr-image.js` loads (the aim is 30 KB). */
-const PER_TAG_BUDGETS = { 'rr-image': 38.5 * KB }; // 38.1 KB now
+// 38.1 KB after session 4; 39.3 KB with session 5's frame paths (RGB U8 drawn as its bytes, the
+// colour-mapped scalar shader, U16 eight a texel, the shared-canvas hooks).
+const PER_TAG_BUDGETS = { 'rr-image': 39.5 * KB };
 /** Strings only geometry code contains: none may appear in a per-tag bundle of an image tag. */
 const GEOMETRY_MARKERS = [
   'rr-points2d',
