@@ -56,10 +56,14 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}-p${variant.packed ?? 1}${variant.encoded ? '-encoded' : ''}${variant.scalar ? '-s' : ''}${variant.unitRange ? '-unit' : ''}${variant.wholePixels ? '-whole' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}-p${variant.packed ?? 1}${variant.encoded ? '-encoded' : ''}${variant.scalar ? '-s' : ''}${variant.hardware ? '-h' : ''}${variant.unitRange ? '-unit' : ''}${variant.wholePixels ? '-whole' : ''}`;
   return renderer.program(
     key,
-    imageVertexShader(variant.gpuRange === true, variant.scalar === true),
+    imageVertexShader(
+      variant.gpuRange === true,
+      variant.scalar === true,
+      variant.hardware === true,
+    ),
     imageFragmentShader(sampler, variant),
   );
 }
@@ -354,10 +358,12 @@ export class ImageDrawable implements Drawable {
       yuv = { ...yuv, layout: halving ? 8 : 7 };
     }
     const uRange = range.range ?? shading.range;
+    const unitRange = range.stats === undefined && uRange[0] === 0 && uRange[1] === 1;
     const program = imageProgram(renderer, this.#sampler, {
       yuv,
       filter,
-      unitRange: range.stats === undefined && uRange[0] === 0 && uRange[1] === 1,
+      unitRange,
+      hardware: hardware && unitRange,
       wholePixels,
       gpuRange: range.stats !== undefined,
       packed: this.#lanes,
