@@ -56,13 +56,13 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}-p${variant.packed ?? 1}${variant.encoded ? '-encoded' : ''}${variant.scalar ? '-s' : ''}${variant.hardware ? '-h' : ''}${variant.unitRange ? '-unit' : ''}${variant.wholePixels ? '-whole' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}-p${variant.packed ?? 1}${variant.encoded ? '-encoded' : ''}${variant.scalar ? '-s' : ''}${variant.hardware ? '-h' : ''}${variant.flatCoord ? '-f' : ''}${variant.unitRange ? '-unit' : ''}${variant.wholePixels ? '-whole' : ''}`;
   return renderer.program(
     key,
     imageVertexShader(
       variant.gpuRange === true,
       variant.scalar === true,
-      variant.hardware === true,
+      variant.hardware === true || variant.flatCoord === true,
     ),
     imageFragmentShader(sampler, variant),
   );
@@ -359,20 +359,19 @@ export class ImageDrawable implements Drawable {
     }
     const uRange = range.range ?? shading.range;
     const unitRange = range.stats === undefined && uRange[0] === 0 && uRange[1] === 1;
+    const scalar =
+      tiles.length === 1 && filter === 0 && shading.channels === 1 && shading.mapper === 'colormap';
     const program = imageProgram(renderer, this.#sampler, {
       yuv,
       filter,
       unitRange,
       hardware: hardware && unitRange,
+      flatCoord: !scalar && !wholePixels && !(hardware && unitRange),
       wholePixels,
       gpuRange: range.stats !== undefined,
       packed: this.#lanes,
       encoded,
-      scalar:
-        tiles.length === 1 &&
-        filter === 0 &&
-        shading.channels === 1 &&
-        shading.mapper === 'colormap',
+      scalar,
       shading: {
         channels: shading.channels,
         bgr: shading.bgr,

@@ -165,6 +165,11 @@ export interface ImageShaderVariant {
    * generic main()'s operations on the same values in the same order, so the same pixels.
    */
   hardware?: boolean;
+  /**
+   * The generic main() reads the scene → texel constants from the same flat varyings
+   * (`imageVertexShader(…, …, true)`): the same values in the same operations.
+   */
+  flatCoord?: boolean;
 }
 
 /** The vertex shader of images without a GPU range (segmentation images share it). */
@@ -204,6 +209,7 @@ export function imageFragmentShader(
 #define WHOLE_PIXELS ${variant.wholePixels && filter === 0 ? 1 : 0}
 #define SCALAR ${variant.scalar ? 1 : 0}
 #define HARDWARE_FLAT ${variant.hardware && filter === 3 ? 1 : 0}
+#define FLAT_COORD ${variant.flatCoord ? 1 : 0}
 precision highp float;
 precision highp int;
 precision highp usampler2D;
@@ -524,6 +530,11 @@ void main() {
   out_color = vec4(colormap_linear(t), 1.0) * v_mp.w;
 }
 #else
+#if FLAT_COORD
+flat in vec4 v_h0;
+flat in vec4 v_h1;
+flat in vec4 v_h2;
+#endif
 void main() {
   // The texel coordinate from the fragment's own scene position rather than the interpolated
   // v_texcoord: the same arithmetic for a tile as for the whole image (and for a snapshot tile
@@ -533,9 +544,15 @@ void main() {
   ivec2 f = ivec2(gl_FragCoord.xy);
   vec4 v = decode_texel(ivec2(f.x, int(u_viewport.y) - 1 - f.y) - u_texelShift);
 #else
+#if FLAT_COORD
+  vec2 device = vec2(gl_FragCoord.x, v_h0.x - gl_FragCoord.y);
+  vec2 scene = (device - v_h0.yz) / vec2(v_h0.w, v_h1.x);
+  vec2 coord = scene - v_h2.xy + v_h2.zw;
+#else
   vec2 device = vec2(gl_FragCoord.x, u_viewport.y - gl_FragCoord.y);
   vec2 scene = (device - u_offset) / u_scale;
   vec2 coord = scene - u_origin + u_texelOrigin;
+#endif
   // Magnifying iff one screen pixel covers less than one texel (rectangle_fs.wgsl is_magnifying).
   vec4 v;
 #if FILTER == 3
