@@ -56,13 +56,13 @@ function imageProgram(
   const shading = sh
     ? `${sh.channels}${+sh.bgr}${+sh.decodeSrgb}${sh.alphaMode}${sh.mapper}c${sh.colormap ?? 0}`
     : 'dyn';
-  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}-p${variant.packed ?? 1}${variant.encoded ? '-encoded' : ''}${variant.scalar ? '-s' : ''}${variant.hardware ? '-h' : ''}${variant.flatCoord ? '-f' : ''}${variant.unitRange ? '-unit' : ''}${variant.wholePixels ? '-whole' : ''}`;
+  const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}-p${variant.packed ?? 1}${variant.encoded ? '-encoded' : ''}${variant.scalar ? '-s' : ''}${variant.flatCoord ? '-f' : ''}${variant.unitRange ? '-unit' : ''}${variant.wholePixels ? '-whole' : ''}`;
   return renderer.program(
     key,
     imageVertexShader(
       variant.gpuRange === true,
       variant.scalar === true,
-      variant.hardware === true || variant.flatCoord === true,
+      variant.flatCoord === true,
     ),
     imageFragmentShader(sampler, variant),
   );
@@ -365,8 +365,7 @@ export class ImageDrawable implements Drawable {
       yuv,
       filter,
       unitRange,
-      hardware: hardware && unitRange,
-      flatCoord: !scalar && !wholePixels && !(hardware && unitRange),
+      flatCoord: !scalar && !wholePixels,
       wholePixels,
       gpuRange: range.stats !== undefined,
       packed: this.#lanes,

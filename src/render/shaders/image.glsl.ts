@@ -40,22 +40,20 @@ const scalarWrite = (
   v_mp = vec4(u_scale.y, ${gpuRange ? 'v_range' : 'u_range'}, u_opacity);
   v_lt = u_textureSize - 1;`;
 
-// The opaque RGB path through the texture unit's bilinear filter (FILTER 3, U8 range [0, 1]),
-// by the same rule: its constants as flat varyings. v_h0: viewport height, offset, x scale;
-// v_h1: y scale, texture size, opacity; v_h2: origin, texel origin.
-const HARDWARE_OUT = /* glsl */ `uniform ivec2 u_textureSize;
-uniform float u_opacity;
-flat out vec4 v_h0;
-flat out vec4 v_h1;
+// The generic main() by the same rule (`ImageShaderVariant.flatCoord`): the scene → texel
+// constants as flat varyings. v_h0: viewport height, offset, x scale; v_h1: y scale;
+// v_h2: origin, texel origin.
+const FLAT_OUT = /* glsl */ `flat out vec4 v_h0;
+flat out float v_h1;
 flat out vec4 v_h2;`;
-const HARDWARE_WRITE = /* glsl */ `v_h0 = vec4(u_viewport.y, u_offset, u_scale.x);
-  v_h1 = vec4(u_scale.y, vec2(u_textureSize), u_opacity);
+const FLAT_WRITE = /* glsl */ `v_h0 = vec4(u_viewport.y, u_offset, u_scale.x);
+  v_h1 = u_scale.y;
   v_h2 = vec4(u_origin, u_texelOrigin);`;
 
 export const imageVertexShader = (
   gpuRange: boolean,
   scalar = false,
-  hardware = false,
+  flatCoord = false,
 ): string => /* glsl */ `#version 300 es
 precision highp float;
 
@@ -73,7 +71,7 @@ uniform vec2 u_viewport;     // viewport size in device pixels
 out vec2 v_texcoord;         // in texels of the bound texture
 ${gpuRange ? RANGE_OUT : ''}
 ${scalar ? SCALAR_OUT : ''}
-${hardware ? HARDWARE_OUT : ''}
+${flatCoord ? FLAT_OUT : ''}
 
 void main() {
   vec2 scene = u_origin + a_position * u_extent;
@@ -84,7 +82,7 @@ void main() {
   v_texcoord = u_texelOrigin + a_position * u_extent;
   ${gpuRange ? RANGE_WRITE : ''}
   ${scalar ? scalarWrite(gpuRange) : ''}
-  ${hardware ? HARDWARE_WRITE : ''}
+  ${flatCoord ? FLAT_WRITE : ''}
 }
 `;
 
@@ -160,12 +158,6 @@ export interface ImageShaderVariant {
    */
   scalar?: boolean;
   /**
-   * Opaque RGB colour of range [0, 1] through the texture unit's bilinear filter (FILTER 3):
-   * main() reads its constants from flat varyings (`imageVertexShader(…, …, true)`), with the
-   * generic main()'s operations on the same values in the same order, so the same pixels.
-   */
-  hardware?: boolean;
-  /**
    * The generic main() reads the scene → texel constants from the same flat varyings
    * (`imageVertexShader(…, …, true)`): the same values in the same operations.
    */
@@ -208,7 +200,6 @@ export function imageFragmentShader(
 #define UNIT_RANGE ${variant.unitRange ? 1 : 0}
 #define WHOLE_PIXELS ${variant.wholePixels && filter === 0 ? 1 : 0}
 #define SCALAR ${variant.scalar ? 1 : 0}
-#define HARDWARE_FLAT ${variant.hardware && filter === 3 ? 1 : 0}
 #define FLAT_COORD ${variant.flatCoord ? 1 : 0}
 precision highp float;
 precision highp int;
@@ -503,22 +494,7 @@ vec3 colormap_linear(float t) {
 #endif
 }
 
-#if HARDWARE_FLAT
-flat in vec4 v_h0;
-flat in vec4 v_h1;
-flat in vec4 v_h2;
-void main() {
-  vec2 device = vec2(gl_FragCoord.x, v_h0.x - gl_FragCoord.y);
-  vec2 scene = (device - v_h0.yz) / vec2(v_h0.w, v_h1.x);
-  vec2 coord = scene - v_h2.xy + v_h2.zw;
-  vec4 color = vec4(texture(u_texture, coord / v_h1.yz).rgb, 1.0);
-  if (BGR) color = color.bgra;
-#if ENCODED
-  color.rgb = srgb_from_linear(color.rgb);
-#endif
-  out_color = color * v_h1.w;
-}
-#elif SCALAR
+#if SCALAR
 flat in vec4 v_vw;
 flat in vec4 v_mp;
 flat in ivec2 v_lt;
@@ -532,7 +508,7 @@ void main() {
 #else
 #if FLAT_COORD
 flat in vec4 v_h0;
-flat in vec4 v_h1;
+flat in float v_h1;
 flat in vec4 v_h2;
 #endif
 void main() {
@@ -546,7 +522,7 @@ void main() {
 #else
 #if FLAT_COORD
   vec2 device = vec2(gl_FragCoord.x, v_h0.x - gl_FragCoord.y);
-  vec2 scene = (device - v_h0.yz) / vec2(v_h0.w, v_h1.x);
+  vec2 scene = (device - v_h0.yz) / vec2(v_h0.w, v_h1);
   vec2 coord = scene - v_h2.xy + v_h2.zw;
 #else
   vec2 device = vec2(gl_FragCoord.x, u_viewport.y - gl_FragCoord.y);
