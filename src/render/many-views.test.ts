@@ -5,17 +5,14 @@ import '../index.js';
 import type { RrContext } from '../elements/rr-context/rr-context.js';
 import type { RrImage } from '../elements/rr-image/rr-image.js';
 import { getRenderer } from './renderer.js';
+import { logViewFrames, viewColor } from '../../test/helpers/views.js';
 import { canvasPixels, expectImage } from '../../test/helpers/pixels.js';
-import { rgbImage } from '../../test/helpers/fixtures.js';
 
 const VIEWS = 24;
 const W = 4;
 const H = 3;
 
-/** Pixel (x, y) of view `v` at time `t`: every view, time and pixel differs. */
-function color(v: number, t: number, x: number, y: number): [number, number, number, number] {
-  return [(v * 10 + x * 40) & 255, (t * 120 + y * 50) & 255, (255 - v * 9) & 255, 255];
-}
+const color = viewColor;
 
 async function manyViews(): Promise<{ ctx: RrContext; images: RrImage[] }> {
   const ctx = await fixture<RrContext>(
@@ -30,20 +27,7 @@ async function manyViews(): Promise<{ ctx: RrContext; images: RrImage[] }> {
     images.push(image);
     ctx.append(image);
   }
-  for (let t = 0; t < 2; t++) {
-    for (let v = 0; v < VIEWS; v++) {
-      ctx.recording.log(
-        `cam/${v}`,
-        {
-          archetype: 'Image',
-          buffer: rgbImage(W, H, (x, y) => color(v, t, x, y)),
-          format: { width: W, height: H, colorModel: 'RGB', channelDatatype: 'U8' },
-        },
-        { time: { frame: t } },
-      );
-    }
-  }
-  ctx.setTime('frame', 0);
+  logViewFrames(ctx, VIEWS, W, H);
   await Promise.all(images.map((image) => image.renderComplete()));
   return { ctx, images };
 }

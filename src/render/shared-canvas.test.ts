@@ -6,6 +6,7 @@ import '../index.js';
 import type { RrContext } from '../elements/rr-context/rr-context.js';
 import type { RrImage } from '../elements/rr-image/rr-image.js';
 import { getRenderer } from './renderer.js';
+import { logViewFrames, viewColor } from '../../test/helpers/views.js';
 import { canvasPixels, expectImage, type RGBA } from '../../test/helpers/pixels.js';
 import { nextEvent, rgbImage } from '../../test/helpers/fixtures.js';
 import { hoverCanvas } from '../../test/helpers/hover.js';
@@ -14,29 +15,13 @@ const VIEWS = 24;
 const W = 4;
 const H = 3;
 
-/** Pixel (x, y) of view `v` at time `t`: every view, time and pixel differs. */
-function color(v: number, t: number, x: number, y: number): [number, number, number, number] {
-  return [(v * 10 + x * 40) & 255, (t * 120 + y * 50) & 255, (255 - v * 9) & 255, 255];
-}
+const color = viewColor;
 
 const nextFrames = (): Promise<void> =>
   new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 function logViews(ctx: RrContext, views: number, times = 2): void {
-  for (let t = 0; t < times; t++) {
-    for (let v = 0; v < views; v++) {
-      ctx.recording.log(
-        `cam/${v}`,
-        {
-          archetype: 'Image',
-          buffer: rgbImage(W, H, (x, y) => color(v, t, x, y)),
-          format: { width: W, height: H, colorModel: 'RGB', channelDatatype: 'U8' },
-        },
-        { time: { frame: t } },
-      );
-    }
-  }
-  ctx.setTime('frame', 0);
+  logViewFrames(ctx, views, W, H, times);
 }
 
 /** 24 views of two widths in 40 px columns (gaps of 8 px right of the narrow ones). */
