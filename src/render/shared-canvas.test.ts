@@ -6,9 +6,10 @@ import '../index.js';
 import type { RrContext } from '../elements/rr-context/rr-context.js';
 import type { RrImage } from '../elements/rr-image/rr-image.js';
 import { getRenderer } from './renderer.js';
+import { loseAndRestoreContext } from '../../test/helpers/webgl.js';
 import { logViewFrames, viewColor } from '../../test/helpers/views.js';
 import { canvasPixels, expectImage, type RGBA } from '../../test/helpers/pixels.js';
-import { nextEvent, rgbImage } from '../../test/helpers/fixtures.js';
+import { rgbImage } from '../../test/helpers/fixtures.js';
 import { hoverCanvas } from '../../test/helpers/hover.js';
 
 const VIEWS = 24;
@@ -343,19 +344,11 @@ describe('<rr-context shared-canvas>', () => {
 
   it('draws every view again after the context is lost and restored', async () => {
     const { ctx, images } = await sharedViews();
-    const renderer = getRenderer();
     // A partial change first, so that the kept frame exists when the context goes.
     images[4]!.opacity = 0;
     await images[4]!.updateComplete;
     await Promise.all(images.map((image) => image.renderComplete()));
-    const lose = renderer.gl.getExtension('WEBGL_lose_context')!;
-    const lost = nextEvent(renderer.canvas, 'webglcontextlost');
-    lose.loseContext();
-    await lost;
-    await new Promise((r) => setTimeout(r, 0));
-    const restored = nextEvent(renderer.canvas, 'webglcontextrestored');
-    lose.restoreContext();
-    await restored;
+    await loseAndRestoreContext();
     ctx.setTime('frame', 1);
     await Promise.all(images.map((image) => image.renderComplete()));
     expectShared(

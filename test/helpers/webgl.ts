@@ -4,6 +4,7 @@
  * no GL error, so a draw that silently failed (a texture over the limit) cannot pass.
  */
 import { getRenderer } from '../../src/render/renderer.js';
+import { nextEvent } from './fixtures.js';
 
 let available: boolean | undefined;
 
@@ -36,4 +37,20 @@ export function assertNoWebGLError(what = 'GL'): void {
     if (errors.length > 8 || error === gl.CONTEXT_LOST_WEBGL) break;
   }
   if (errors.length) throw new Error(`${what}: expected no WebGL error, got ${errors.join(', ')}`);
+}
+
+/**
+ * Loses the shared renderer's context and restores it, resolving once it is restored (Chrome
+ * only restores after the lost event has been fully dispatched, hence the task in between).
+ */
+export async function loseAndRestoreContext(): Promise<void> {
+  const renderer = getRenderer();
+  const lose = renderer.gl.getExtension('WEBGL_lose_context')!;
+  const lost = nextEvent(renderer.canvas, 'webglcontextlost');
+  lose.loseContext();
+  await lost;
+  await new Promise((r) => setTimeout(r, 0));
+  const restored = nextEvent(renderer.canvas, 'webglcontextrestored');
+  lose.restoreContext();
+  await restored;
 }

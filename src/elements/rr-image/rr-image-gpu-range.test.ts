@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import '../../index.js';
-import { getRenderer } from '../../render/renderer.js';
-import { nextEvent } from '../../../test/helpers/fixtures.js';
+import { loseAndRestoreContext } from '../../../test/helpers/webgl.js';
 import { bytesOf, showImage } from '../../../test/helpers/image-data.js';
 import { expectImage } from '../../../test/helpers/pixels.js';
 
@@ -23,7 +22,6 @@ function grayAt(image: ImageData, x: number, y: number): number[] {
 
 describe('<rr-image> range heuristic from the GPU reduction', () => {
   it('keeps the exact range of U16 and F32 frames through a context loss, and follows new frames after it', async () => {
-    const renderer = getRenderer();
     for (const dt of ['U16', 'F32'] as const) {
       const el = await showImage(bytesOf(dt, frame(300, 1300)), {
         width: W,
@@ -38,14 +36,7 @@ describe('<rr-image> range heuristic from the GPU reduction', () => {
         expect(grayAt(shot, W - 1, H - 1), label).to.deep.equal([255, 255, 255, 255]);
       };
       await check(`${dt} before the loss`);
-      const lose = renderer.gl.getExtension('WEBGL_lose_context')!;
-      const lost = nextEvent(renderer.canvas, 'webglcontextlost');
-      lose.loseContext();
-      await lost;
-      await new Promise((r) => setTimeout(r, 0));
-      const restored = nextEvent(renderer.canvas, 'webglcontextrestored');
-      lose.restoreContext();
-      await restored;
+      await loseAndRestoreContext();
       await check(`${dt} after the restore`);
       // A new frame of the same format with another range: the reduction runs again.
       el.buffer = bytesOf(dt, frame(2000, 9000));

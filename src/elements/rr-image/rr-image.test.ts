@@ -1,6 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../index.js';
-import { assertNoWebGLError, requireWebGL2 } from '../../../test/helpers/webgl.js';
+import {
+  assertNoWebGLError,
+  loseAndRestoreContext,
+  requireWebGL2,
+} from '../../../test/helpers/webgl.js';
 import type { RrImage } from './rr-image.js';
 import { expectImage, expectPixel, canvasPixels, pixelAt } from '../../../test/helpers/pixels.js';
 import {
@@ -110,14 +114,7 @@ describe('<rr-image>', () => {
     expect(renderer.stats.allocations, 'no texture was created').to.equal(allocations);
     expect(renderer.stats.textures, 'no texture was freed').to.equal(textures);
     expect(renderer.stats.uploads, 'one upload').to.equal(uploads + 1);
-    const lose = renderer.gl.getExtension('WEBGL_lose_context')!;
-    const lost = nextEvent(renderer.canvas, 'webglcontextlost');
-    lose.loseContext();
-    await lost;
-    await new Promise((r) => setTimeout(r, 0));
-    const restored = nextEvent(renderer.canvas, 'webglcontextrestored');
-    lose.restoreContext();
-    await restored;
+    await loseAndRestoreContext();
     // Rebuilt from the newest frame, not the first one.
     expectImage(await el.snapshot(), (x) => [x * 30, 200, 7, 255]);
   });
