@@ -419,6 +419,50 @@ describe('<rr-context shared-canvas>', () => {
     ).to.equal(false);
   });
 
+  it("leaves a view's own canvas transparent while it is on the shared one, and still under the pointer", async () => {
+    const { ctx, images } = await sharedViews();
+    const ownCanvas = (image: RrImage): HTMLCanvasElement =>
+      image.shadowRoot!.querySelector('canvas[part="canvas"]')!;
+    const opacity = (image: RrImage): string => getComputedStyle(ownCanvas(image)).opacity;
+    // Switched off, every view draws on its own canvas (which then has a context for good).
+    ctx.sharedCanvas = false;
+    await ctx.updateComplete;
+    await Promise.all(images.map((image) => image.renderComplete()));
+    for (const image of images) expect(opacity(image), image.entity).to.equal('1');
+    expect(canvasPixels(images[4]!).data.some((b) => b !== 0)).to.equal(true);
+    // Back on the shared canvas: an empty layer with a context is still composited every frame
+    // unless it is transparent; the pointer still finds it (pan, zoom, hover).
+    ctx.sharedCanvas = true;
+    await ctx.updateComplete;
+    await nextFrames();
+    await Promise.all(images.map((image) => image.renderComplete()));
+    for (const image of images) expect(opacity(image), image.entity).to.equal('0');
+    const box = boxOf(ctx, images[4]!);
+    const texel = box.h / H;
+    const x = Math.floor((box.w - W * texel) / 2 + texel / 2);
+    const shared = sharedPixels(ctx);
+    const i = ((box.y + Math.floor(texel / 2)) * shared.width + box.x + x) * 4;
+    expect([...shared.data.slice(i, i + 4)], 'view 4 in the shared canvas').to.deep.equal(
+      color(4, 0, 0, 0),
+    );
+    const rect = images[4]!.getBoundingClientRect();
+    const hit = images[4]!.shadowRoot!.elementFromPoint(
+      rect.left + rect.width / 2,
+      rect.top + rect.height / 2,
+    );
+    expect(hit, 'the element under the pointer').to.equal(ownCanvas(images[4]!));
+    // A view that leaves for its own canvas (transformed) is opaque again and shows its frame.
+    const turned = images[7]!;
+    turned.style.transform = 'scale(0.5)';
+    turned.setAttribute('class', 'turned');
+    await nextFrames();
+    await turned.renderComplete();
+    await nextFrames();
+    expect(opacity(turned)).to.equal('1');
+    expect(canvasPixels(turned).data.some((b) => b !== 0)).to.equal(true);
+    expect(opacity(images[6]!)).to.equal('0');
+  });
+
   it('follows a scroll inside the context, and gives the views back when switched off', async () => {
     const { ctx, images } = await sharedViews();
     ctx.style.height = '60px';
