@@ -160,7 +160,7 @@ export class GpuRange {
       const program = this.renderer.program(
         `gpu-range-${kind}-${i === 0 ? lanes : 1}`,
         VERTEX,
-        () => fragment(kind, i === 0 ? first : [BLOCK, BLOCK], i === 0 ? lanes : 1),
+        fragment(kind, i === 0 ? first : [BLOCK, BLOCK], i === 0 ? lanes : 1),
       );
       gl.useProgram(program.program);
       gl.bindFramebuffer(gl.FRAMEBUFFER, level.framebuffer);

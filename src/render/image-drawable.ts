@@ -59,13 +59,12 @@ function imageProgram(
   const key = `image-${sampler}-${yuv}-${variant.filter ?? -1}-${shading}${variant.gpuRange ? '-gpurange' : ''}-p${variant.packed ?? 1}${variant.encoded ? '-encoded' : ''}${variant.scalar ? '-s' : ''}${variant.flatCoord ? '-f' : ''}${variant.unitRange ? '-unit' : ''}${variant.wholePixels ? '-whole' : ''}`;
   return renderer.program(
     key,
-    () =>
-      imageVertexShader(
-        variant.gpuRange === true,
-        variant.scalar === true,
-        variant.flatCoord === true,
-      ),
-    () => imageFragmentShader(sampler, variant),
+    imageVertexShader(
+      variant.gpuRange === true,
+      variant.scalar === true,
+      variant.flatCoord === true,
+    ),
+    imageFragmentShader(sampler, variant),
   );
 }
 

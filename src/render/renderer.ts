@@ -22,9 +22,6 @@
 import * as programs from './gl-program.js';
 import { ENCODE_FRAGMENT_SHADER, ENCODE_VERTEX_SHADER } from './shaders/image.glsl.js';
 
-/** A shader's source, or a function that builds it. */
-type Source = string | (() => string);
-
 /** Where and how large a frame is drawn, in device pixels. */
 export interface DrawContext {
   readonly gl: WebGL2RenderingContext;
@@ -437,20 +434,15 @@ export class Renderer {
     return this.#linearSampler;
   }
 
-  /**
-   * The compiled program for a shader variant (compiled once per context). A source may be a
-   * function, called only to compile: a generated shader is not built again for every draw.
-   */
-  program(key: string, vertex: Source, fragment: Source): Program {
+  /** The compiled program for a shader variant (compiled once per context). */
+  program(key: string, vertex: string, fragment: string): Program {
     let info = this.#programs.get(key);
     if (!info) {
       const gl = this.#gl;
-      const source = (s: Source): string => (typeof s === 'function' ? s() : s);
-      const sources = [source(vertex), source(fragment)] as const;
-      const program = programs.createProgram(gl, sources, (message: string) => {
+      // (Null only after `onError`, which throws.)
+      const program = programs.createProgram(gl, [vertex, fragment], (message: string) => {
         throw new Error(`shader ${key} failed to build: ${message}`);
-      });
-      if (!program) throw new Error(`shader ${key} failed to build`);
+      })!;
       info = { program, uniformSetters: programs.createUniformSetters(gl, program) };
       this.#programs.set(key, info);
     }
@@ -500,9 +492,8 @@ export class Renderer {
   unregister(view: RenderTarget): void {
     this.#views.delete(view);
     this.#dirty.delete(view);
-    if (this.#outputBytes.delete(view)) this.#outputs.get(view)?.transferFromImageBitmap(null);
+    this.releaseOwnCanvas(view);
     this.#outputs.delete(view);
-    if (this.#hidden.delete(view)) view.canvas.style.opacity = '';
     const surface = this.#surfaceOf.get(view);
     this.#surfaceOf.delete(view);
     surface?.forget(view);
@@ -515,15 +506,12 @@ export class Renderer {
    * still takes the pointer.
    */
   releaseOwnCanvas(view: RenderTarget): void {
-    if (this.#outputBytes.delete(view)) this.#outputs.get(view)?.transferFromImageBitmap(null);
-    if (this.#outputs.has(view) && !this.#hidden.has(view)) {
-      this.#hidden.add(view);
-      view.canvas.style.opacity = '0';
-    }
+    const output = this.#outputs.get(view);
+    if (!output) return;
+    if (this.#outputBytes.delete(view)) output.transferFromImageBitmap(null);
+    // (Its next frame on its own makes it opaque again.)
+    view.canvas.style.opacity = '0';
   }
-
-  /** Views whose own canvas `releaseOwnCanvas` made transparent. */
-  #hidden = new Set<RenderTarget>();
 
   /** @internal The registered views. */
   get views(): ReadonlySet<RenderTarget> {
@@ -662,7 +650,7 @@ export class Renderer {
       this.#outputs.set(view, output);
     }
     if (!output) return;
-    if (this.#hidden.delete(view)) canvas.style.opacity = '';
+    canvas.style.opacity = '';
     if (!frame || frame.width < 1 || frame.height < 1) {
       output.transferFromImageBitmap(null);
       this.#outputBytes.delete(view);

@@ -180,7 +180,7 @@ export class SegmentationDrawable implements Drawable {
     const program = renderer.program(
       `segmentation-${this.#sampler}${outline ? '-outline' : ''}`,
       SEGMENTATION_VERTEX_SHADER,
-      () => segmentationFragmentShader(this.#sampler, outline),
+      segmentationFragmentShader(this.#sampler, outline),
     );
     gl.useProgram(program.program);
     const pixelRatio = context.pixelRatio ?? 1;
