@@ -67,6 +67,17 @@ function boxOf(ctx: RrContext, element: Element): { x: number; y: number; w: num
   };
 }
 
+/** Texel (0, 0) of a view's W×H picture, fitted (centred) into `box` of `image` (default: all of it). */
+function firstTexel(
+  image: ImageData,
+  box = { x: 0, y: 0, w: image.width, h: image.height },
+): number[] {
+  const texel = box.h / H;
+  const x = Math.floor((box.w - W * texel) / 2 + texel / 2);
+  const i = ((box.y + Math.floor(texel / 2)) * image.width + box.x + x) * 4;
+  return [...image.data.slice(i, i + 4)];
+}
+
 /** The part of `image` at `box`. */
 function crop(image: ImageData, box: { x: number; y: number; w: number; h: number }): ImageData {
   const out = new ImageData(box.w, box.h);
@@ -407,11 +418,7 @@ describe('<rr-context shared-canvas>', () => {
     ctx.setTime('frame', 1);
     await Promise.all(images.map((image) => image.renderComplete()));
     images.forEach((image, v) => {
-      const screen = canvasPixels(image);
-      const texel = screen.height / H;
-      const x = Math.floor((screen.width - W * texel) / 2 + texel / 2);
-      const i = (Math.floor(texel / 2) * screen.width + x) * 4;
-      expect([...screen.data.slice(i, i + 4)], `view ${v}`).to.deep.equal(color(v, 1, 0, 0));
+      expect(firstTexel(canvasPixels(image)), `view ${v}`).to.deep.equal(color(v, 1, 0, 0));
     });
     expect(
       sharedPixels(ctx).data.some((b) => b !== 0),
@@ -438,11 +445,7 @@ describe('<rr-context shared-canvas>', () => {
     await Promise.all(images.map((image) => image.renderComplete()));
     for (const image of images) expect(opacity(image), image.entity).to.equal('0');
     const box = boxOf(ctx, images[4]!);
-    const texel = box.h / H;
-    const x = Math.floor((box.w - W * texel) / 2 + texel / 2);
-    const shared = sharedPixels(ctx);
-    const i = ((box.y + Math.floor(texel / 2)) * shared.width + box.x + x) * 4;
-    expect([...shared.data.slice(i, i + 4)], 'view 4 in the shared canvas').to.deep.equal(
+    expect(firstTexel(sharedPixels(ctx), box), 'view 4 in the shared canvas').to.deep.equal(
       color(4, 0, 0, 0),
     );
     const rect = images[4]!.getBoundingClientRect();
@@ -480,22 +483,14 @@ describe('<rr-context shared-canvas>', () => {
     const shared = sharedPixels(ctx);
     for (const image of visible) {
       const v = images.indexOf(image);
-      const box = boxOf(ctx, image);
-      const texel = box.h / H;
-      const x = Math.floor((box.w - W * texel) / 2 + texel / 2);
-      const i = ((box.y + Math.floor(texel / 2)) * shared.width + box.x + x) * 4;
-      expect([...shared.data.slice(i, i + 4)], `view ${v}`).to.deep.equal(color(v, 0, 0, 0));
+      expect(firstTexel(shared, boxOf(ctx, image)), `view ${v}`).to.deep.equal(color(v, 0, 0, 0));
     }
     ctx.sharedCanvas = false;
     await ctx.updateComplete;
     await Promise.all(images.map((image) => image.renderComplete()));
     expect(ctx.shadowRoot!.querySelector('canvas')).to.equal(null);
     for (const [v, image] of images.entries()) {
-      const screen = canvasPixels(image);
-      const texel = screen.height / H;
-      const x = Math.floor((screen.width - W * texel) / 2 + texel / 2);
-      const i = (Math.floor(texel / 2) * screen.width + x) * 4;
-      expect([...screen.data.slice(i, i + 4)], `view ${v}`).to.deep.equal(color(v, 0, 0, 0));
+      expect(firstTexel(canvasPixels(image)), `view ${v}`).to.deep.equal(color(v, 0, 0, 0));
     }
   });
 });
