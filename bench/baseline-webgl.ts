@@ -2,17 +2,7 @@
 // bytes on screen. One texture upload, one textured quad, and a one-pixel readPixels, which
 // waits until the GPU has finished the draw (the same moment `renderComplete()` promises).
 
-import { linkProgram } from './gl-link.js';
-const VERTEX = `#version 300 es
-precision highp float;
-out vec2 v_uv;
-void main() {
-  // A quad as a 4-vertex triangle strip, from gl_VertexID alone: no vertex buffer to bind.
-  vec2 corner = vec2(gl_VertexID & 1, gl_VertexID >> 1);
-  v_uv = vec2(corner.x, 1.0 - corner.y); // image rows go down, clip space goes up
-  gl_Position = vec4(corner * 2.0 - 1.0, 0.0, 1.0);
-}`;
-
+import { linkProgram, QUAD_VERTEX } from './gl-link.js';
 const FRAGMENT = `#version 300 es
 precision highp float;
 uniform sampler2D u_image;
@@ -53,7 +43,7 @@ export function createRgbU8Baseline(
   const gl = canvas.getContext('webgl2', { antialias: false, depth: false, stencil: false });
   if (!gl) throw new Error('WebGL2 is not available');
 
-  const program = linkProgram(gl, VERTEX, FRAGMENT);
+  const program = linkProgram(gl, QUAD_VERTEX, FRAGMENT);
   gl.useProgram(program);
   gl.bindVertexArray(gl.createVertexArray());
 

@@ -10,20 +10,11 @@
 //
 // Each draws into an on-page canvas; `drain` waits for the GPU with a one-pixel readPixels on
 // the program's own context, `pixels` reads back what it shows for the last frame.
-import { linkProgram } from './gl-link.js';
+import { linkProgram, QUAD_VERTEX } from './gl-link.js';
 import { drainContext, glPixels, type Pixels } from './harness.js';
 
 export type FrameKind = 'rgb-u8' | 'l-u16' | 'l-f32' | 'nv12';
 export type FrameVariant = 'same' | 'fixed' | 'original';
-
-const VERTEX = `#version 300 es
-precision highp float;
-out vec2 v_uv;
-void main() {
-  vec2 corner = vec2(gl_VertexID & 1, gl_VertexID >> 1);
-  v_uv = vec2(corner.x, 1.0 - corner.y);
-  gl_Position = vec4(corner * 2.0 - 1.0, 0.0, 1.0);
-}`;
 
 // The 'fixed' and 'original' programs. Integer and 32-bit float textures are not filterable:
 // every variant uses texelFetch.
@@ -235,7 +226,7 @@ export function createFrameBaseline(
       : kind === 'nv12'
         ? SAME_NV12(!!srgbBuffer)
         : sameL(kind === 'l-u16' ? 'usampler2D' : 'sampler2D');
-  const program = linkProgram(gl, VERTEX, fragment);
+  const program = linkProgram(gl, QUAD_VERTEX, fragment);
   gl.useProgram(program);
   const uniform = (name: string) => gl.getUniformLocation(program, name);
   gl.uniform2f(uniform('u_range'), range[0], range[1]);

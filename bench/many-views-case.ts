@@ -11,7 +11,7 @@
  *           texSubImage2D of each new frame and one scissored viewport per view.
  * Target: ≤ 2× the baseline. The notes give GPU memory per view (textures + its canvas).
  */
-import { linkProgram } from './gl-link.js';
+import { linkProgram, QUAD_VERTEX } from './gl-link.js';
 import {
   defineCase,
   drainContext,
@@ -33,14 +33,6 @@ function frame(v: number, t: number): Uint8Array {
 }
 const frames = [0, 1].map((t) => Array.from({ length: VIEWS }, (_, v) => frame(v, t)));
 
-const VERTEX = `#version 300 es
-precision highp float;
-out vec2 v_uv;
-void main() {
-  vec2 c = vec2(gl_VertexID & 1, gl_VertexID >> 1);
-  v_uv = vec2(c.x, 1.0 - c.y);
-  gl_Position = vec4(c * 2.0 - 1.0, 0.0, 1.0);
-}`;
 const FRAGMENT = `#version 300 es
 precision highp float;
 uniform sampler2D u_image;
@@ -137,7 +129,7 @@ function baseline({ stage }: BenchContext): Runner<number> {
   canvas.height = rows * H * devicePixelRatio;
   stage.append(canvas);
   const gl = canvas.getContext('webgl2', { antialias: false, depth: false, stencil: false })!;
-  const program = linkProgram(gl, VERTEX, FRAGMENT);
+  const program = linkProgram(gl, QUAD_VERTEX, FRAGMENT);
   gl.useProgram(program);
   gl.bindVertexArray(gl.createVertexArray());
   gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
